@@ -1,0 +1,103 @@
+package shop.events;
+
+import static shop.events.EventType.INVENTORY_REJECTED;
+import static shop.events.EventType.INVENTORY_RESERVED;
+import static shop.events.EventType.ORDER_CANCELLED;
+import static shop.events.EventType.ORDER_CREATED;
+import static shop.events.EventType.PAYMENT_ACTION_REQUIRED;
+import static shop.events.EventType.PAYMENT_CAPTURED;
+import static shop.events.EventType.PAYMENT_FAILED;
+import static shop.events.EventType.USER_REGISTERED;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The event topology as data: the bus, its archive, and every subscription. The CDK app, the local
+ * cloud and the operator tooling all build from {@link #shop()}; nothing lists these names twice.
+ *
+ * @param failuresTable DynamoDB table where consumers record why a message failed (read by
+ *     operators)
+ * @param idempotencyTable DynamoDB ledger of handled events for consumers whose effect is outside a
+ *     database
+ */
+public record Topology(
+    String busName,
+    String archiveName,
+    String failuresTable,
+    String idempotencyTable,
+    List<Subscription> subscriptions) {
+
+  public Topology {
+    subscriptions = List.copyOf(subscriptions);
+    long distinct = subscriptions.stream().map(Subscription::consumer).distinct().count();
+    if (distinct != subscriptions.size()) {
+      throw new IllegalArgumentException("consumer names must be unique");
+    }
+  }
+
+  private static final Topology SHOP =
+      new Topology(
+          "shop-events",
+          "shop-events-archive",
+          "shop-event-failures",
+          "shop-idempotency",
+          List.of(
+              new Subscription(
+                  "inventory",
+                  "product",
+                  Set.of(ORDER_CREATED, PAYMENT_CAPTURED, ORDER_CANCELLED),
+                  "shop.product.api.InventoryEventsHandler",
+                  5,
+                  10,
+                  5,
+                  60),
+              new Subscription(
+                  "payments",
+                  "transaction",
+                  Set.of(INVENTORY_RESERVED, INVENTORY_REJECTED),
+                  "shop.transaction.api.PaymentEventsHandler",
+                  5,
+                  10,
+                  5,
+                  120),
+              new Subscription(
+                  "notifications",
+                  "notification",
+                  Set.of(
+                      USER_REGISTERED,
+                      ORDER_CREATED,
+                      PAYMENT_CAPTURED,
+                      PAYMENT_FAILED,
+                      PAYMENT_ACTION_REQUIRED,
+                      ORDER_CANCELLED),
+                  "shop.notification.api.NotificationEventsHandler",
+                  5,
+                  10,
+                  5,
+                  60),
+              new Subscription(
+                  "carts",
+                  "user",
+                  Set.of(ORDER_CREATED),
+                  "shop.user.api.CartEventsHandler",
+                  5,
+                  10,
+                  2,
+                  60)));
+
+  /** The shop's topology. */
+  public static Topology shop() {
+    return SHOP;
+  }
+
+  public Optional<Subscription> subscription(String consumer) {
+    return subscriptions.stream().filter(s -> s.consumer().equals(consumer)).findFirst();
+  }
+
+  /** The consumers of {@code type}. */
+  public List<Subscription> consumersOf(EventType type) {
+    return subscriptions.stream().filter(s -> s.events().contains(type)).toList();
+  }
+}
