@@ -1,0 +1,163 @@
+package shop.platform.auth;
+
+import com.auth0.jwk.JwkException;
+import com.auth0.jwk.JwkProvider;
+import com.auth0.jwk.JwkProviderBuilder;
+import com.auth0.jwk.NetworkException;
+import com.auth0.jwk.SigningKeyNotFoundException;
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.AlgorithmMismatchException;
+import com.auth0.jwt.exceptions.IncorrectClaimException;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.exceptions.MissingClaimException;
+import com.auth0.jwt.exceptions.TokenExpiredException;
+import com.auth0.jwt.interfaces.Claim;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.auth0.jwt.interfaces.JWTVerifier;
+import com.auth0.jwt.interfaces.RSAKeyProvider;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import shop.platform.config.Config;
+import shop.platform.http.ProblemException;
+import shop.platform.observability.RequestLog;
+
+/**
+ * Verifies the access tokens the user service issues: RS256 only (so {@code none} and
+ * HS256-with-the-public-key are refused), key chosen by {@code kid} from a JWKS URL or configured
+ * keys, issuer, audience, expiry and not-before with a small leeway. Any failure is a 401 problem;
+ * the reason is kept short and never echoes the token.
+ */
+public final class JwtVerifier {
+  public static final String ALGORITHM = "RS256";
+  public static final Duration LEEWAY = Duration.ofSeconds(30);
+
+  private final JWTVerifier verifier;
+
+  public JwtVerifier(KeyLookup keys, String issuer, String audience) {
+    Algorithm algorithm = Algorithm.RSA256(new PublicKeysOnly(keys));
+    this.verifier =
+        JWT.require(algorithm)
+            .withIssuer(issuer)
+            .withAudience(audience)
+            .withClaimPresence("sub")
+            .withClaimPresence("exp")
+            .acceptLeeway(LEEWAY.toSeconds())
+            .build();
+  }
+
+  /**
+   * From config: {@code JWT_ISSUER}, {@code JWT_AUDIENCE} and {@code JWKS_URL}. The keys are
+   * fetched on the first request, not at cold start, and cached; an unknown {@code kid} triggers a
+   * rate-limited refetch (key rotation).
+   */
+  public static JwtVerifier fromConfig(Config config) {
+    return fromJwks(
+        config.require("JWKS_URL"), config.require("JWT_ISSUER"), config.require("JWT_AUDIENCE"));
+  }
+
+  public static JwtVerifier fromJwks(String jwksUrl, String issuer, String audience) {
+    JwkProvider provider;
+    try {
+      provider =
+          new JwkProviderBuilder(URI.create(jwksUrl).toURL())
+              .cached(10, 15, TimeUnit.MINUTES)
+              .rateLimited(10, 1, TimeUnit.MINUTES)
+              .timeouts(2000, 2000)
+              .build();
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("JWKS_URL is not a URL: " + jwksUrl, e);
+    }
+    return new JwtVerifier(kid -> jwksKey(provider, kid), issuer, audience);
+  }
+
+  public static JwtVerifier fromKeys(
+      Map<String, RSAPublicKey> keys, String issuer, String audience) {
+    Map<String, RSAPublicKey> copy = Map.copyOf(keys);
+    return new JwtVerifier(copy::get, issuer, audience);
+  }
+
+  /** The caller named by {@code token}; a 401 problem when the token is not valid for us. */
+  public Caller verify(String token) {
+    DecodedJWT jwt;
+    try {
+      jwt = verifier.verify(token);
+    } catch (TokenExpiredException e) {
+      throw ProblemException.unauthorized("the token has expired");
+    } catch (AlgorithmMismatchException e) {
+      throw ProblemException.unauthorized("the token must be signed with " + ALGORITHM);
+    } catch (MissingClaimException | IncorrectClaimException e) {
+      throw ProblemException.unauthorized("the token is not valid here: " + e.getMessage());
+    } catch (JWTVerificationException e) {
+      throw ProblemException.unauthorized("the token is not valid");
+    }
+    Caller caller =
+        new Caller(
+            jwt.getSubject(),
+            string(jwt.getClaim("email")),
+            string(jwt.getClaim("name")),
+            string(jwt.getClaim("phone")),
+            roles(jwt.getClaim("roles")),
+            string(jwt.getClaim("stripeCustomerId")));
+    RequestLog.user(caller.userId());
+    return caller;
+  }
+
+  private static String string(Claim claim) {
+    return claim.isMissing() || claim.isNull() ? null : claim.asString();
+  }
+
+  private static Set<String> roles(Claim claim) {
+    if (claim.isMissing() || claim.isNull()) {
+      return Set.of();
+    }
+    List<String> list = claim.asList(String.class);
+    return list == null ? Set.of() : new HashSet<>(list);
+  }
+
+  private static RSAPublicKey jwksKey(JwkProvider provider, String kid) {
+    if (kid == null) {
+      return null;
+    }
+    try {
+      return (RSAPublicKey) provider.get(kid).getPublicKey();
+    } catch (NetworkException e) {
+      throw ProblemException.unavailable("the signing keys cannot be fetched right now");
+    } catch (SigningKeyNotFoundException e) {
+      return null;
+    } catch (JwkException | ClassCastException e) {
+      return null;
+    }
+  }
+
+  /** Finds the public key for a {@code kid}; null when there is none. */
+  @FunctionalInterface
+  public interface KeyLookup {
+    RSAPublicKey find(String kid);
+  }
+
+  private record PublicKeysOnly(KeyLookup keys) implements RSAKeyProvider {
+    @Override
+    public RSAPublicKey getPublicKeyById(String keyId) {
+      return keys.find(keyId);
+    }
+
+    @Override
+    public RSAPrivateKey getPrivateKey() {
+      return null;
+    }
+
+    @Override
+    public String getPrivateKeyId() {
+      return null;
+    }
+  }
+}

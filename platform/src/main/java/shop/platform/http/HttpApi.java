@@ -1,0 +1,180 @@
+package shop.platform.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shop.platform.auth.JwtVerifier;
+import shop.platform.observability.RequestLog;
+
+/**
+ * Dispatches API Gateway HTTP API (payload v2) events by their {@code routeKey} to the service's
+ * routes, and turns every failure into an {@code application/problem+json} response: a {@link
+ * ProblemException} as it says, a mapped domain exception as its mapping says, anything else as a
+ * 500 that names the request id and never the stack trace.
+ */
+public final class HttpApi {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+  private static final String PROBLEM_JSON = "application/problem+json";
+
+  private final Map<String, Route> routes;
+  private final Map<Class<? extends RuntimeException>, Function<RuntimeException, ProblemException>>
+      mappers;
+  private final JwtVerifier verifier;
+  private final int maxBodyBytes;
+  private final RequestBodies bodies;
+  private final ObjectMapper mapper = HttpJson.mapper();
+
+  private HttpApi(Builder builder) {
+    this.routes = Map.copyOf(builder.routes);
+    this.mappers = new LinkedHashMap<>(builder.mappers);
+    this.verifier = builder.verifier;
+    this.maxBodyBytes = builder.maxBodyBytes;
+    this.bodies = new RequestBodies(mapper, builder.validation);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The route keys this API serves, e.g. {@code GET /products/{id}}: checked against openapi.yaml
+   * by a test.
+   */
+  public Set<String> routeKeys() {
+    return routes.keySet();
+  }
+
+  public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+    long start = System.nanoTime();
+    HttpRequest request = new HttpRequest(event, bodies, verifier);
+    RequestLog log = RequestLog.start(request.requestId(), event.getRouteKey());
+    APIGatewayV2HTTPResponse response;
+    try {
+      response = dispatch(event, request);
+    } catch (ProblemException e) {
+      response = problem(e, request);
+    } catch (RuntimeException e) {
+      response = mapped(e, request);
+    }
+    log.finish(response.getStatusCode(), System.nanoTime() - start);
+    return response;
+  }
+
+  private APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event, HttpRequest request) {
+    Route route = event.getRouteKey() == null ? null : routes.get(event.getRouteKey());
+    if (route == null) {
+      throw ProblemException.notFound("no route for " + event.getRouteKey());
+    }
+    String body = event.getBody();
+    if (body != null && body.length() > maxBodyBytes) {
+      throw new ProblemException(
+          Problem.of(
+              413, "Content Too Large", "the body must be at most " + maxBodyBytes + " bytes"));
+    }
+    HttpResponse response = route.handle(request);
+    return json(response.status(), response.headers(), response.body(), "application/json");
+  }
+
+  private APIGatewayV2HTTPResponse mapped(RuntimeException e, HttpRequest request) {
+    for (var mapping : mappers.entrySet()) {
+      if (mapping.getKey().isInstance(e)) {
+        return problem(mapping.getValue().apply(e), request);
+      }
+    }
+    LOG.error("unexpected failure in {}", request.routeKey(), e);
+    ProblemException internal =
+        new ProblemException(
+            Problem.of(
+                500,
+                "Internal Server Error",
+                "something went wrong on our side; quote request id " + request.requestId()));
+    return problem(internal, request);
+  }
+
+  private APIGatewayV2HTTPResponse problem(ProblemException e, HttpRequest request) {
+    Problem problem = e.problem().withInstance(request.requestId());
+    if (problem.status() >= 500) {
+      LOG.warn("{} answered {}: {}", request.routeKey(), problem.status(), problem.detail());
+    }
+    return json(problem.status(), e.headers(), problem, PROBLEM_JSON);
+  }
+
+  private APIGatewayV2HTTPResponse json(
+      int status, Map<String, String> extraHeaders, Object body, String contentType) {
+    Map<String, String> headers = new HashMap<>(extraHeaders);
+    String text = null;
+    if (body != null) {
+      headers.put("Content-Type", contentType);
+      try {
+        text = mapper.writeValueAsString(body);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("response body cannot be written as JSON", e);
+      }
+    }
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(status)
+        .withHeaders(headers)
+        .withBody(text)
+        .withIsBase64Encoded(false)
+        .build();
+  }
+
+  /** Builds an {@link HttpApi}; one per cold start. */
+  public static final class Builder {
+    private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final Map<
+            Class<? extends RuntimeException>, Function<RuntimeException, ProblemException>>
+        mappers = new LinkedHashMap<>();
+    private JwtVerifier verifier;
+    private int maxBodyBytes = 256 * 1024;
+    private BeanValidation validation;
+
+    private Builder() {}
+
+    /** Adds the route {@code routeKey} ({@code "POST /orders"}, as in openapi.yaml). */
+    public Builder route(String routeKey, Route route) {
+      if (routes.putIfAbsent(routeKey, route) != null) {
+        throw new IllegalArgumentException("route " + routeKey + " is defined twice");
+      }
+      return this;
+    }
+
+    /** Answers {@code type} (a domain exception) with the problem {@code mapping} makes of it. */
+    @SuppressWarnings("unchecked")
+    public <E extends RuntimeException> Builder map(
+        Class<E> type, Function<? super E, ProblemException> mapping) {
+      mappers.put(type, e -> mapping.apply((E) e));
+      return this;
+    }
+
+    public Builder jwtVerifier(JwtVerifier verifier) {
+      this.verifier = verifier;
+      return this;
+    }
+
+    public Builder maxBodyBytes(int maxBodyBytes) {
+      this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    public Builder validation(BeanValidation validation) {
+      this.validation = validation;
+      return this;
+    }
+
+    public HttpApi build() {
+      if (validation == null) {
+        validation = new BeanValidation();
+      }
+      return new HttpApi(this);
+    }
+  }
+}

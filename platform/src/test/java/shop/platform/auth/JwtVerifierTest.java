@@ -1,0 +1,172 @@
+package shop.platform.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import shop.platform.http.ProblemException;
+import shop.platform.testing.TestTokens;
+
+/** The security suite of token verification: each forged or stale token is a 401. */
+class JwtVerifierTest {
+  private final JwtVerifier verifier = TestTokens.verifier();
+
+  @Test
+  void acceptsAValidTokenAndReadsItsClaims() {
+    Caller caller =
+        verifier.verify(
+            TestTokens.sign(
+                TestTokens.claims("u-1")
+                    .withClaim("phone", "+447700900123")
+                    .withClaim("stripeCustomerId", "cus_1")
+                    .withArrayClaim("roles", new String[] {"customer", "admin"})));
+
+    assertThat(caller.userId()).isEqualTo("u-1");
+    assertThat(caller.email()).isEqualTo("u-1@example.com");
+    assertThat(caller.phone()).isEqualTo("+447700900123");
+    assertThat(caller.stripeCustomerId()).isEqualTo("cus_1");
+    assertThat(caller.isAdmin()).isTrue();
+  }
+
+  @Test
+  void rejectsAlgNone() {
+    String token = TestTokens.claims("u-1").sign(Algorithm.none());
+
+    assertUnauthorized(token);
+  }
+
+  @Test
+  void rejectsHs256SignedWithThePublicKey() {
+    String token =
+        TestTokens.claims("u-1").sign(Algorithm.HMAC256(TestTokens.publicKey().getEncoded()));
+
+    assertUnauthorized(token);
+  }
+
+  @Test
+  void rejectsAnExpiredToken() {
+    Instant past = Instant.now().minus(Duration.ofHours(1));
+    assertUnauthorized(
+        TestTokens.sign(
+            TestTokens.claims("u-1").withIssuedAt(past).withExpiresAt(past.plusSeconds(60))));
+  }
+
+  @Test
+  void acceptsATokenExpiredWithinTheLeeway() {
+    Instant justNow = Instant.now().minusSeconds(5);
+    String token = TestTokens.sign(TestTokens.claims("u-1").withExpiresAt(justNow));
+
+    assertThat(verifier.verify(token).userId()).isEqualTo("u-1");
+  }
+
+  @Test
+  void rejectsATokenNotYetValid() {
+    assertUnauthorized(
+        TestTokens.sign(
+            TestTokens.claims("u-1").withNotBefore(Instant.now().plus(Duration.ofHours(1)))));
+  }
+
+  @Test
+  void rejectsATokenWithoutExpiry() {
+    assertUnauthorized(
+        TestTokens.sign(
+            JWT.create()
+                .withKeyId(TestTokens.KEY_ID)
+                .withIssuer(TestTokens.ISSUER)
+                .withAudience(TestTokens.AUDIENCE)
+                .withSubject("u-1")));
+  }
+
+  @Test
+  void rejectsAWrongIssuer() {
+    assertUnauthorized(
+        TestTokens.sign(TestTokens.claims("u-1").withIssuer("https://evil.example")));
+  }
+
+  @Test
+  void rejectsAWrongAudience() {
+    assertUnauthorized(TestTokens.sign(TestTokens.claims("u-1").withAudience("another-api")));
+  }
+
+  @Test
+  void rejectsATamperedPayload() {
+    String[] parts = TestTokens.customer("u-1").split("\\.");
+    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+    String forged =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                payload.replace("\"customer\"", "\"admin\"").getBytes(StandardCharsets.UTF_8));
+
+    assertUnauthorized(parts[0] + "." + forged + "." + parts[2]);
+  }
+
+  @Test
+  void rejectsAnUnknownKeyId() {
+    assertUnauthorized(TestTokens.sign(TestTokens.claims("u-1").withKeyId("other-key")));
+  }
+
+  @Test
+  void rejectsGarbage() {
+    assertUnauthorized("not.a.jwt");
+    assertUnauthorized("");
+  }
+
+  @Test
+  void fetchesKeysFromAJwksUrl() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    String n = base64Url(TestTokens.publicKey().getModulus().toByteArray());
+    String e = base64Url(TestTokens.publicKey().getPublicExponent().toByteArray());
+    byte[] jwks =
+        ("{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\""
+                + TestTokens.KEY_ID
+                + "\",\"n\":\""
+                + n
+                + "\",\"e\":\""
+                + e
+                + "\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
+    server.createContext(
+        "/.well-known/jwks.json",
+        exchange -> {
+          exchange.sendResponseHeaders(200, jwks.length);
+          exchange.getResponseBody().write(jwks);
+          exchange.close();
+        });
+    server.start();
+    try {
+      JwtVerifier remote =
+          JwtVerifier.fromJwks(
+              "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json",
+              TestTokens.ISSUER,
+              TestTokens.AUDIENCE);
+
+      assertThat(remote.verify(TestTokens.customer("u-9")).userId()).isEqualTo("u-9");
+      assertThatThrownBy(
+              () -> remote.verify(TestTokens.sign(TestTokens.claims("u-9").withKeyId("gone"))))
+          .isInstanceOf(ProblemException.class);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private void assertUnauthorized(String token) {
+    assertThatThrownBy(() -> verifier.verify(token))
+        .isInstanceOfSatisfying(
+            ProblemException.class, p -> assertThat(p.problem().status()).isEqualTo(401));
+  }
+
+  private static String base64Url(byte[] bytes) {
+    int start = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
+    byte[] unsigned = java.util.Arrays.copyOfRange(bytes, start, bytes.length);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(unsigned);
+  }
+}

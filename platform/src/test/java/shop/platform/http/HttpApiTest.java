@@ -1,0 +1,237 @@
+package shop.platform.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import shop.platform.testing.ApiEvents;
+import shop.platform.testing.TestTokens;
+
+class HttpApiTest {
+  record Line(@NotBlank String productId, @Min(1) @Max(1000) int quantity) {}
+
+  record Order(@NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Line> items, String note) {}
+
+  static final class OutOfStock extends RuntimeException {
+    OutOfStock(String message) {
+      super(message);
+    }
+  }
+
+  private final HttpApi api =
+      HttpApi.builder()
+          .route("POST /orders", r -> HttpResponse.created("/orders/1", r.body(Order.class)))
+          .route(
+              "GET /products",
+              r -> HttpResponse.ok(Map.of("limit", r.queryInt("limit", 20, 1, 100))))
+          .route("GET /me", r -> HttpResponse.ok(Map.of("id", r.caller().userId())))
+          .route(
+              "GET /admin", r -> HttpResponse.ok(Map.of("id", r.callerWithRole("admin").userId())))
+          .route("POST /internal/quotes", r -> HttpResponse.ok(Map.of("by", r.iamCaller())))
+          .route(
+              "GET /stock",
+              r -> {
+                throw new OutOfStock("mug is out of stock");
+              })
+          .route(
+              "GET /boom",
+              r -> {
+                throw new IllegalStateException("secret internals at line 42");
+              })
+          .map(OutOfStock.class, e -> ProblemException.conflict(e.getMessage()))
+          .jwtVerifier(TestTokens.verifier())
+          .maxBodyBytes(1024)
+          .build();
+
+  @Test
+  void decodesAValidBodyAndIgnoresUnknownFields() throws Exception {
+    var response =
+        call(
+            ApiEvents.request("POST /orders")
+                .json("{\"items\":[{\"productId\":\"p1\",\"quantity\":2}],\"colour\":\"red\"}"));
+
+    assertThat(response.getStatusCode()).isEqualTo(201);
+    assertThat(response.getHeaders()).containsEntry("Location", "/orders/1");
+    assertThat(json(response).at("/items/0/quantity").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void unknownRouteIsA404Problem() throws Exception {
+    var response = call(ApiEvents.request("GET /nowhere"));
+
+    assertProblem(response, 404);
+  }
+
+  @Test
+  void malformedJsonIsA400Problem() throws Exception {
+    var response = call(ApiEvents.request("POST /orders").json("{\"items\": ["));
+
+    assertProblem(response, 400);
+    assertThat(json(response).get("detail").asText()).startsWith("malformed JSON");
+  }
+
+  @Test
+  void aWrongTypeNamesTheField() throws Exception {
+    var response =
+        call(
+            ApiEvents.request("POST /orders")
+                .json("{\"items\":[{\"productId\":\"p1\",\"quantity\":\"two\"}]}"));
+
+    assertProblem(response, 400);
+    assertThat(json(response).at("/errors/0/field").asText()).isEqualTo("items[0].quantity");
+    assertThat(json(response).at("/errors/0/message").asText()).isEqualTo("must be an integer");
+  }
+
+  @Test
+  void aFloatIsNotAnInteger() throws Exception {
+    var response =
+        call(
+            ApiEvents.request("POST /orders")
+                .json("{\"items\":[{\"productId\":\"p1\",\"quantity\":1.5}]}"));
+
+    assertProblem(response, 400);
+    assertThat(json(response).at("/errors/0/field").asText()).isEqualTo("items[0].quantity");
+  }
+
+  @Test
+  void constraintViolationsNameEveryField() throws Exception {
+    var response =
+        call(
+            ApiEvents.request("POST /orders")
+                .json("{\"items\":[{\"productId\":\"\",\"quantity\":0}]}"));
+
+    assertProblem(response, 400);
+    assertThat(json(response).get("errors").findValuesAsText("field"))
+        .containsExactly("items[0].productId", "items[0].quantity");
+  }
+
+  @Test
+  void aMissingBodyIsA400() throws Exception {
+    var response = call(ApiEvents.request("POST /orders").body("application/json", null));
+
+    assertProblem(response, 400);
+  }
+
+  @Test
+  void aNonJsonContentTypeIsA415() throws Exception {
+    var response = call(ApiEvents.request("POST /orders").body("text/plain", "items=1"));
+
+    assertProblem(response, 415);
+  }
+
+  @Test
+  void anOversizedBodyIsA413() throws Exception {
+    var response =
+        call(ApiEvents.request("POST /orders").json("{\"note\":\"" + "x".repeat(2000) + "\"}"));
+
+    assertProblem(response, 413);
+  }
+
+  @Test
+  void readsBase64EncodedBodies() throws Exception {
+    String body = "{\"items\":[{\"productId\":\"p1\",\"quantity\":3}]}";
+    var event = ApiEvents.request("POST /orders").json(body).build();
+    event.setBody(Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)));
+    event.setIsBase64Encoded(true);
+
+    var response = api.handle(event);
+
+    assertThat(response.getStatusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void anOutOfRangeQueryParameterIsNamed() throws Exception {
+    var response = call(ApiEvents.request("GET /products").query("limit", "500"));
+
+    assertProblem(response, 400);
+    assertThat(json(response).at("/errors/0/field").asText()).isEqualTo("limit");
+    assertThat(call(ApiEvents.request("GET /products").query("limit", "abc")).getStatusCode())
+        .isEqualTo(400);
+    assertThat(json(call(ApiEvents.request("GET /products"))).get("limit").asInt()).isEqualTo(20);
+  }
+
+  @Test
+  void mapsDomainExceptions() throws Exception {
+    var response = call(ApiEvents.request("GET /stock"));
+
+    assertProblem(response, 409);
+    assertThat(json(response).get("detail").asText()).isEqualTo("mug is out of stock");
+  }
+
+  @Test
+  void anUnexpectedFailureIsA500WithoutInternals() throws Exception {
+    var event = ApiEvents.request("GET /boom").build();
+
+    var response = api.handle(event);
+
+    assertProblem(response, 500);
+    assertThat(response.getBody()).doesNotContain("secret").doesNotContain("IllegalStateException");
+    assertThat(json(response).get("instance").asText())
+        .isEqualTo(event.getRequestContext().getRequestId());
+  }
+
+  @Test
+  void aBearerTokenIdentifiesTheCaller() throws Exception {
+    var response = call(ApiEvents.request("GET /me").bearer(TestTokens.customer("u-7")));
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(json(response).get("id").asText()).isEqualTo("u-7");
+  }
+
+  @Test
+  void noTokenIsA401WithAChallenge() throws Exception {
+    var response = call(ApiEvents.request("GET /me"));
+
+    assertProblem(response, 401);
+    assertThat(response.getHeaders()).containsEntry("WWW-Authenticate", "Bearer");
+    assertProblem(call(ApiEvents.request("GET /me").header("Authorization", "Basic abc")), 401);
+  }
+
+  @Test
+  void aMissingRoleIsA403() throws Exception {
+    assertProblem(call(ApiEvents.request("GET /admin").bearer(TestTokens.customer("u-7"))), 403);
+    assertThat(
+            call(ApiEvents.request("GET /admin").bearer(TestTokens.admin("a-1"))).getStatusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void internalRoutesNeedAnIamCaller() throws Exception {
+    assertProblem(
+        call(ApiEvents.request("POST /internal/quotes").bearer(TestTokens.admin("a-1"))), 403);
+
+    var signed =
+        call(ApiEvents.request("POST /internal/quotes").iam("arn:aws:iam::1:role/transaction"));
+
+    assertThat(signed.getStatusCode()).isEqualTo(200);
+    assertThat(json(signed).get("by").asText()).isEqualTo("arn:aws:iam::1:role/transaction");
+  }
+
+  private APIGatewayV2HTTPResponse call(ApiEvents request) {
+    return api.handle(request.build());
+  }
+
+  private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
+    return HttpJson.mapper().readTree(response.getBody());
+  }
+
+  private static void assertProblem(APIGatewayV2HTTPResponse response, int status)
+      throws Exception {
+    assertThat(response.getStatusCode()).isEqualTo(status);
+    assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+    JsonNode problem = json(response);
+    assertThat(problem.get("status").asInt()).isEqualTo(status);
+    assertThat(problem.get("title").asText()).isNotBlank();
+  }
+}
