@@ -1,0 +1,201 @@
+package shop.localstack.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import shop.platform.http.ApiRoute;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+class LocalHttpApiIT {
+  private static final List<APIGatewayV2HTTPEvent> SEEN = new CopyOnWriteArrayList<>();
+  private static LocalHttpApi api;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    var routes =
+        List.of(
+            new ApiRoute("GET", "/products/{id}", ApiRoute.Auth.NONE, "getProduct"),
+            new ApiRoute("GET", "/products/search", ApiRoute.Auth.NONE, "search"),
+            new ApiRoute("POST", "/products", ApiRoute.Auth.JWT, "create"),
+            new ApiRoute("POST", "/internal/price-quotes", ApiRoute.Auth.IAM, "quote"),
+            new ApiRoute("GET", "/boom", ApiRoute.Auth.NONE, "boom"));
+    api =
+        LocalHttpApi.create(
+                0,
+                List.of(
+                    new LocalHttpApi.Function(
+                        "product",
+                        routes,
+                        (event, context) -> {
+                          SEEN.add(event);
+                          if (event.getRouteKey().equals("GET /boom")) {
+                            throw new IllegalStateException("handler bug");
+                          }
+                          return APIGatewayV2HTTPResponse.builder()
+                              .withStatusCode(200)
+                              .withHeaders(Map.of("Content-Type", "application/json"))
+                              .withBody("{\"route\":\"" + event.getRouteKey() + "\"}")
+                              .build();
+                        })),
+                "test-key",
+                "test-secret",
+                "eu-west-1",
+                () -> true)
+            .start();
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+  }
+
+  @Test
+  void buildsThePayloadV2EventWithDecodedParameters() throws Exception {
+    var response = get("/products/mug%20blue?limit=5&tag=a&tag=b");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    APIGatewayV2HTTPEvent event = SEEN.getLast();
+    assertThat(event.getRouteKey()).isEqualTo("GET /products/{id}");
+    assertThat(event.getPathParameters()).containsEntry("id", "mug blue");
+    assertThat(event.getQueryStringParameters())
+        .containsEntry("limit", "5")
+        .containsEntry("tag", "a,b");
+    assertThat(event.getRequestContext().getRequestId()).isNotBlank();
+    assertThat(event.getRequestContext().getHttp().getMethod()).isEqualTo("GET");
+    assertThat(event.getHeaders()).containsKey("host");
+  }
+
+  @Test
+  void aLiteralRouteWinsOverAParameter() throws Exception {
+    assertThat(get("/products/search").body()).contains("GET /products/search");
+  }
+
+  @Test
+  void anUnknownRouteOrMethodIs404() throws Exception {
+    assertThat(get("/nothing").statusCode()).isEqualTo(404);
+    assertThat(send(HttpRequest.newBuilder(uri("/products/1")).DELETE()).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void passesTheJsonBodyAndHeaders() throws Exception {
+    var response =
+        send(
+            HttpRequest.newBuilder(uri("/products"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer abc")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"mug\"}")));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    APIGatewayV2HTTPEvent event = SEEN.getLast();
+    assertThat(event.getBody()).isEqualTo("{\"name\":\"mug\"}");
+    assertThat(event.getIsBase64Encoded()).isFalse();
+    assertThat(event.getHeaders()).containsEntry("authorization", "Bearer abc");
+  }
+
+  @Test
+  void iamRoutesNeedAValidSignature() throws Exception {
+    byte[] body = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(post("/internal/price-quotes", body, Map.of()).statusCode()).isEqualTo(403);
+
+    Map<String, String> signed = sign(body, "test-secret");
+    var ok = post("/internal/price-quotes", body, signed);
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(SEEN.getLast().getRequestContext().getAuthorizer().getIam().getUserArn())
+        .endsWith("user/test-key");
+
+    var forged = post("/internal/price-quotes", body, sign(body, "wrong-secret"));
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.body()).contains("signature");
+
+    var tampered =
+        post("/internal/price-quotes", "{\"items\":[1]}".getBytes(StandardCharsets.UTF_8), signed);
+    assertThat(tampered.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aFailingHandlerIsA500WithoutDetails() throws Exception {
+    var response = get("/boom");
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
+  }
+
+  @Test
+  void healthAnswers() throws Exception {
+    assertThat(get("/health").body()).contains("UP");
+  }
+
+  private Map<String, String> sign(byte[] body, String secret) {
+    SdkHttpRequest request =
+        SdkHttpRequest.builder()
+            .method(SdkHttpMethod.POST)
+            .uri(uri("/internal/price-quotes"))
+            .putHeader("Content-Type", "application/json")
+            .build();
+    SdkHttpRequest signed =
+        AwsV4HttpSigner.create()
+            .sign(
+                r ->
+                    r.identity(AwsCredentialsIdentity.create("test-key", secret))
+                        .request(request)
+                        .payload(ContentStreamProvider.fromByteArray(body))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, "eu-west-1"))
+            .request();
+    var headers = new java.util.HashMap<String, String>();
+    signed
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("host")) {
+                headers.put(name, values.get(0));
+              }
+            });
+    return headers;
+  }
+
+  private HttpResponse<String> post(String path, byte[] body, Map<String, String> headers)
+      throws Exception {
+    var builder =
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    builder.header("Content-Type", "application/json");
+    headers.forEach(
+        (k, v) -> {
+          if (!k.equalsIgnoreCase("Content-Type")) {
+            builder.header(k, v);
+          }
+        });
+    return send(builder);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + api.port() + path);
+  }
+}
