@@ -42,9 +42,14 @@ public final class DynamoDbFailureReasons implements FailureReasons {
                                 AttributeValue.fromS(key)))
                         .consistentRead(true))
             .item();
-    if (item == null || item.isEmpty() || !item.containsKey("error")) {
+    if (item == null || item.isEmpty() || !item.containsKey("errorClass")) {
       return Optional.empty();
     }
-    return Optional.of(item.get("error").s());
+    String error = item.get("errorClass").s();
+    if (item.containsKey("errorMessage")) {
+      error += ": " + item.get("errorMessage").s();
+    }
+    return Optional.of(
+        error + " (attempt " + item.get("attempt").n() + ", " + item.get("failedAt").s() + ")");
   }
 }

@@ -1,0 +1,149 @@
+package shop.ops.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import shop.ops.audit.AuditEntry;
+import shop.ops.audit.AuditLog;
+
+class DeadLetterUseCasesTest {
+  private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+  private static final Consumer INVENTORY =
+      new Consumer("inventory", "shop-inventory", "shop-inventory-dlq", "shop-inventory");
+
+  private final InMemoryQueues queues = new InMemoryQueues();
+  private final List<AuditEntry> audited = new ArrayList<>();
+  private final AuditLog audit =
+      new AuditLog() {
+        @Override
+        public void record(AuditEntry entry) {
+          audited.add(entry);
+        }
+
+        @Override
+        public List<AuditEntry> latest(int limit) {
+          return audited;
+        }
+      };
+  private final Consumers consumers = new Consumers(List.of(INVENTORY));
+  private final Clock clock = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
+  private final ReplayDeadLetters replay =
+      new ReplayDeadLetters(consumers, queues, audit, clock, duration -> {});
+
+  @BeforeEach
+  void deadLetters() {
+    queues.put("shop-inventory-dlq", InMemoryQueues.letter("e1", "OrderCreated", T0));
+    queues.put(
+        "shop-inventory-dlq", InMemoryQueues.letter("e2", "OrderCancelled", T0.plusSeconds(60)));
+    queues.put(
+        "shop-inventory-dlq", InMemoryQueues.letter("e3", "OrderCreated", T0.plusSeconds(120)));
+  }
+
+  @Test
+  void aSelectiveReplayMovesOnlyTheSelectedIds() {
+    ReplayOutcome outcome =
+        replay.replay(
+            "inventory", new Selection(Set.of("e2"), null, null, null), false, 100, "ada");
+
+    assertThat(outcome.moved()).isEqualTo(1);
+    assertThat(queues.in("shop-inventory")).extracting(DeadLetter::eventId).containsExactly("e2");
+    assertThat(queues.visibleIn("shop-inventory-dlq"))
+        .extracting(DeadLetter::eventId)
+        .containsExactly("e1", "e3");
+    assertThat(audited)
+        .singleElement()
+        .satisfies(a -> assertThat(a.action()).isEqualTo("dlq.replay"));
+  }
+
+  @Test
+  void aFailedSendLeavesTheMessageInTheDeadLetterQueue() {
+    queues.refuseSendsOf.add("e3");
+
+    ReplayOutcome outcome =
+        replay.replay(
+            "inventory", new Selection(null, "OrderCreated", null, null), false, 100, "ada");
+
+    assertThat(outcome.moved()).isEqualTo(1);
+    assertThat(outcome.failed()).isEqualTo(1);
+    assertThat(outcome.complete()).isFalse();
+    assertThat(queues.visibleIn("shop-inventory-dlq"))
+        .extracting(DeadLetter::eventId)
+        .containsExactly("e2", "e3");
+    assertThat(audited.getFirst().result()).startsWith("partial");
+  }
+
+  @Test
+  void aDryRunChangesNothing() {
+    ReplayOutcome outcome =
+        replay.replay(
+            "inventory", new Selection(null, null, T0.plusSeconds(30), null), true, 100, "ada");
+
+    assertThat(outcome.selected()).extracting(DeadLetter::eventId).containsExactly("e2", "e3");
+    assertThat(queues.in("shop-inventory")).isEmpty();
+    assertThat(queues.visibleIn("shop-inventory-dlq")).hasSize(3);
+    assertThat(audited).isEmpty();
+  }
+
+  @Test
+  void replayingEverythingUsesTheMoveTask() {
+    ReplayOutcome outcome = replay.replay("inventory", Selection.everything(), false, 100, "ada");
+
+    assertThat(outcome.method()).isEqualTo("move-task");
+    assertThat(queues.moveTasks).isEqualTo(1);
+    assertThat(queues.in("shop-inventory")).hasSize(3);
+    assertThat(queues.in("shop-inventory-dlq")).isEmpty();
+  }
+
+  @Test
+  void inspectingConsumesNothingAndAddsReasons() {
+    InspectDeadLetters inspect =
+        new InspectDeadLetters(
+            consumers, queues, (consumer, letter) -> Optional.of("boom " + letter.id()));
+
+    List<DeadLetter> shown =
+        inspect.inspect("inventory", new Selection(null, "OrderCreated", null, null), 10);
+
+    assertThat(shown).extracting(DeadLetter::failureReason).containsExactly("boom e1", "boom e3");
+    assertThat(queues.visibleIn("shop-inventory-dlq")).hasSize(3);
+  }
+
+  @Test
+  void discardDeletesOnlyTheNamedIdsAndAuditsThem() {
+    DiscardDeadLetters discard = new DiscardDeadLetters(consumers, queues, audit, clock);
+
+    List<DeadLetter> gone = discard.discard("inventory", Set.of("e1", "nope"), "ada");
+
+    assertThat(gone).extracting(DeadLetter::eventId).containsExactly("e1");
+    assertThat(queues.visibleIn("shop-inventory-dlq"))
+        .extracting(DeadLetter::eventId)
+        .containsExactly("e2", "e3");
+    assertThat(audited.getFirst().result()).startsWith("partial").contains("e1");
+  }
+
+  @Test
+  void anUnknownConsumerIsNamedWithTheKnownOnes() {
+    assertThatThrownBy(() -> replay.replay("stock", Selection.everything(), false, 10, "ada"))
+        .isInstanceOf(UnknownConsumerException.class)
+        .hasMessageContaining("inventory");
+  }
+
+  @Test
+  void listShowsCountsAndTheOldestAge() {
+    ListDeadLetterQueues list = new ListDeadLetterQueues(consumers, queues, clock);
+
+    DeadLetterQueueSummary summary = list.list().getFirst();
+
+    assertThat(summary.messages()).isEqualTo(3);
+    assertThat(summary.oldestAge()).hasHours(1);
+    assertThat(queues.visibleIn("shop-inventory-dlq")).hasSize(3);
+  }
+}

@@ -1,0 +1,108 @@
+package shop.ops.deadletter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Queues in memory: received messages stay hidden until released or deleted, as in SQS. */
+final class InMemoryQueues implements DeadLetterQueues {
+  final Map<String, List<DeadLetter>> messages = new LinkedHashMap<>();
+  final Set<String> hidden = new HashSet<>();
+  final Set<String> refuseSendsOf = new HashSet<>();
+  int moveTasks;
+
+  void put(String queue, DeadLetter letter) {
+    messages.computeIfAbsent(queue, q -> new ArrayList<>()).add(letter);
+  }
+
+  List<DeadLetter> in(String queue) {
+    return messages.getOrDefault(queue, List.of());
+  }
+
+  List<DeadLetter> visibleIn(String queue) {
+    return in(queue).stream().filter(l -> !hidden.contains(l.messageId())).toList();
+  }
+
+  @Override
+  public long count(String queue) {
+    return in(queue).size();
+  }
+
+  @Override
+  public List<DeadLetter> receive(String queue, Duration hideFor) {
+    List<DeadLetter> batch = visibleIn(queue).stream().limit(10).toList();
+    batch.forEach(l -> hidden.add(l.messageId()));
+    return batch;
+  }
+
+  @Override
+  public void release(String queue, List<DeadLetter> letters) {
+    letters.forEach(l -> hidden.remove(l.messageId()));
+  }
+
+  @Override
+  public void send(String queue, DeadLetter letter) {
+    if (refuseSendsOf.contains(letter.id())) {
+      throw new IllegalStateException("the queue refused " + letter.id());
+    }
+    put(queue, copy(letter, "moved-" + letter.messageId()));
+  }
+
+  @Override
+  public void delete(String queue, DeadLetter letter) {
+    messages.get(queue).removeIf(l -> l.messageId().equals(letter.messageId()));
+    hidden.remove(letter.messageId());
+  }
+
+  @Override
+  public String startMoveBack(String deadLetterQueue, int maxPerSecond) {
+    moveTasks++;
+    String source = deadLetterQueue.replace("-dlq", "");
+    for (DeadLetter letter : List.copyOf(in(deadLetterQueue))) {
+      put(source, copy(letter, "moved-" + letter.messageId()));
+      delete(deadLetterQueue, letter);
+    }
+    return "task-" + moveTasks;
+  }
+
+  @Override
+  public MoveProgress moveProgress(String deadLetterQueue, String taskHandle) {
+    return new MoveProgress(
+        "COMPLETED", messages.values().stream().mapToLong(List::size).sum(), 0, null);
+  }
+
+  static DeadLetter letter(String id, String eventName, Instant time) {
+    return new DeadLetter(
+        "m-" + id,
+        "r-" + id,
+        id,
+        "shop.x.y.v1",
+        eventName,
+        "order-" + id,
+        time,
+        5,
+        time,
+        "{}",
+        null);
+  }
+
+  private static DeadLetter copy(DeadLetter letter, String messageId) {
+    return new DeadLetter(
+        messageId,
+        "r-" + messageId,
+        letter.eventId(),
+        letter.type(),
+        letter.eventName(),
+        letter.subject(),
+        letter.eventTime(),
+        0,
+        letter.sentAt(),
+        letter.body(),
+        null);
+  }
+}
