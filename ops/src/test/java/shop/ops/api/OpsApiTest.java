@@ -1,0 +1,64 @@
+package shop.ops.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import shop.ops.OpsModule;
+import shop.platform.config.Config;
+import shop.platform.testing.ApiEvents;
+import shop.platform.testing.RouteContract;
+import shop.platform.testing.TestTokens;
+
+class OpsApiTest {
+  private final OpsApi api =
+      new OpsApi(
+          new OpsModule(
+              new Config(
+                  Map.of(
+                      "AWS_REGION", "eu-west-1",
+                      "AWS_ACCESS_KEY_ID", "test",
+                      "AWS_SECRET_ACCESS_KEY", "test",
+                      "AWS_ENDPOINT_URL", "http://127.0.0.1:9"))),
+          TestTokens.verifier());
+
+  @Test
+  void servesExactlyTheDocumentedRoutes() {
+    RouteContract.assertServesExactly("openapi.yaml", api.api());
+  }
+
+  @Test
+  void onlyAdminsMayUseIt() {
+    var anonymous = api.handleRequest(ApiEvents.request("GET /admin/dlqs").build(), null);
+    var customer =
+        api.handleRequest(
+            ApiEvents.request("GET /admin/dlqs").bearer(TestTokens.customer("u-1")).build(), null);
+    var replay =
+        api.handleRequest(
+            ApiEvents.request("POST /admin/dlqs/{consumer}/replay")
+                .path("consumer", "inventory")
+                .bearer(TestTokens.customer("u-1"))
+                .json(Map.of())
+                .build(),
+            null);
+
+    assertThat(anonymous.getStatusCode()).isEqualTo(401);
+    assertThat(customer.getStatusCode()).isEqualTo(403);
+    assertThat(replay.getStatusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aBadTimeIsNamed() {
+    var response =
+        api.handleRequest(
+            ApiEvents.request("GET /admin/dlqs/{consumer}/messages")
+                .path("consumer", "inventory")
+                .query("since", "yesterday")
+                .bearer(TestTokens.admin("a-1"))
+                .build(),
+            null);
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(response.getBody()).contains("since");
+  }
+}
