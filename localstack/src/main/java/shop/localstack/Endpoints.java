@@ -1,0 +1,149 @@
+package shop.localstack;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Where the local cloud's emulators listen and how to sign in to them. {@link #config()} is the
+ * same as environment variables (the AWS SDKs' own {@code AWS_ENDPOINT_URL_<SERVICE>} names), which
+ * is how services are given it; the client factories build real AWS SDK v2 clients pointed at the
+ * emulators (the caller closes them).
+ *
+ * @param postgres one database per service that owns one, by service name
+ */
+public record Endpoints(
+    String region,
+    String accountId,
+    String accessKeyId,
+    String secretAccessKey,
+    URI sqsUrl,
+    URI dynamoDbUrl,
+    URI s3Url,
+    URI eventBridgeUrl,
+    URI sandboxUrl,
+    String mongoUri,
+    Map<String, PostgresDatabase> postgres) {
+
+  /** A PostgreSQL database of one service. */
+  public record PostgresDatabase(String jdbcUrl, String r2dbcUrl, String user, String password) {}
+
+  public Endpoints {
+    postgres = Map.copyOf(postgres);
+  }
+
+  /** The database of {@code service} ({@code user}, {@code transaction}). */
+  public PostgresDatabase postgres(String service) {
+    PostgresDatabase database = postgres.get(service);
+    if (database == null) {
+      throw new IllegalArgumentException(
+          "no PostgreSQL database for " + service + "; there are " + postgres.keySet());
+    }
+    return database;
+  }
+
+  /**
+   * The settings every service gets, as environment variable names: {@code AWS_REGION}, {@code
+   * AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_ENDPOINT_URL_SQS}, {@code
+   * AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_EVENTBRIDGE},
+   * {@code AWS_ENDPOINT_URL_SESV2} (the sandbox), {@code AWS_S3_FORCE_PATH_STYLE}, {@code
+   * MONGODB_URI}, {@code STRIPE_API_BASE}, {@code SENDGRID_API_BASE}, {@code TWILIO_API_BASE}, and
+   * per PostgreSQL service {@code POSTGRES_<SERVICE>_JDBC_URL}, {@code ..._R2DBC_URL}, {@code
+   * ..._USER}, {@code ..._PASSWORD}.
+   */
+  public Map<String, String> config() {
+    Map<String, String> config = new TreeMap<>();
+    config.put("AWS_REGION", region);
+    config.put("AWS_ACCESS_KEY_ID", accessKeyId);
+    config.put("AWS_SECRET_ACCESS_KEY", secretAccessKey);
+    config.put("AWS_ENDPOINT_URL_SQS", sqsUrl.toString());
+    config.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbUrl.toString());
+    config.put("AWS_ENDPOINT_URL_S3", s3Url.toString());
+    config.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridgeUrl.toString());
+    config.put("AWS_ENDPOINT_URL_SESV2", sandboxUrl.toString());
+    // S3Proxy serves buckets as paths; virtual-hosted names would not resolve on 127.0.0.1
+    config.put("AWS_S3_FORCE_PATH_STYLE", "true");
+    config.put("MONGODB_URI", mongoUri);
+    config.put("STRIPE_API_BASE", sandboxUrl.toString());
+    config.put("SENDGRID_API_BASE", sandboxUrl.toString());
+    config.put("TWILIO_API_BASE", sandboxUrl.toString());
+    postgres.forEach(
+        (service, database) -> {
+          String prefix = "POSTGRES_" + service.toUpperCase(Locale.ROOT) + "_";
+          config.put(prefix + "JDBC_URL", database.jdbcUrl());
+          config.put(prefix + "R2DBC_URL", database.r2dbcUrl());
+          config.put(prefix + "USER", database.user());
+          config.put(prefix + "PASSWORD", database.password());
+        });
+    return config;
+  }
+
+  /**
+   * {@link #config()} plus the service's own database as {@code DB_JDBC_URL}, {@code DB_R2DBC_URL},
+   * {@code DB_USER}, {@code DB_PASSWORD} (what its Lambda gets in the cloud).
+   */
+  public Map<String, String> config(String service) {
+    Map<String, String> config = config();
+    PostgresDatabase database = postgres.get(service);
+    if (database != null) {
+      config.put("DB_JDBC_URL", database.jdbcUrl());
+      config.put("DB_R2DBC_URL", database.r2dbcUrl());
+      config.put("DB_USER", database.user());
+      config.put("DB_PASSWORD", database.password());
+    }
+    return config;
+  }
+
+  public SqsClient sqsClient() {
+    return client(SqsClient.builder(), sqsUrl);
+  }
+
+  public DynamoDbClient dynamoDbClient() {
+    return client(DynamoDbClient.builder(), dynamoDbUrl);
+  }
+
+  public EventBridgeClient eventBridgeClient() {
+    return client(EventBridgeClient.builder(), eventBridgeUrl);
+  }
+
+  public S3Client s3Client() {
+    return client(S3Client.builder().forcePathStyle(true), s3Url);
+  }
+
+  public S3Presigner s3Presigner() {
+    return S3Presigner.builder()
+        .region(Region.of(region))
+        .credentialsProvider(credentials())
+        .endpointOverride(s3Url)
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+        .build();
+  }
+
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+      B builder, URI endpoint) {
+    return builder
+        .region(Region.of(region))
+        .credentialsProvider(credentials())
+        .endpointOverride(endpoint)
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
+  }
+
+  private StaticCredentialsProvider credentials() {
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+  }
+}

@@ -1,0 +1,291 @@
+package shop.localstack;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local cloud: every emulator the shop needs, started in parallel in this JVM, no Docker.
+ *
+ * <ul>
+ *   <li>EventBridge: {@link LocalEventBridge} (AWS's rule engine, delivery to SQS, archive, replay)
+ *   <li>SQS: ElasticMQ
+ *   <li>DynamoDB: DynamoDB Local, in memory
+ *   <li>S3: S3Proxy, in memory, checking SigV4 signatures
+ *   <li>Stripe, SendGrid, Twilio, SES v2: one WireMock sandbox
+ *   <li>MongoDB: mongo-java-server, in memory
+ *   <li>PostgreSQL: embedded PostgreSQL 17, one database per service ({@link #POSTGRES_SERVICES})
+ * </ul>
+ *
+ * <p>Ports: {@link CloudPorts#defaults()} (4566–4572, see {@link Service}) for people, {@link
+ * CloudPorts#ephemeral()} for tests. {@link #close()} stops everything and removes PostgreSQL's
+ * data directory. Run {@link Bootstrap} to create the topology's resources.
+ */
+public final class LocalCloud implements AutoCloseable {
+  public static final String REGION = "us-east-1";
+  public static final String ACCOUNT = "000000000000";
+  public static final String ACCESS_KEY_ID = "test";
+  public static final String SECRET_ACCESS_KEY = "test";
+  public static final List<String> POSTGRES_SERVICES = List.of("user", "transaction");
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalCloud.class);
+  private static final String HOST = "127.0.0.1";
+
+  private final List<AutoCloseable> servers;
+  private final LocalEventBridge eventBridge;
+  private final Endpoints endpoints;
+  private final Duration startupTime;
+  private boolean closed;
+
+  private LocalCloud(
+      List<AutoCloseable> servers,
+      LocalEventBridge eventBridge,
+      Endpoints endpoints,
+      Duration startupTime) {
+    this.servers = servers;
+    this.eventBridge = eventBridge;
+    this.endpoints = endpoints;
+    this.startupTime = startupTime;
+  }
+
+  /**
+   * Starts every emulator on {@code ports}; if one fails, stops those already started and throws.
+   *
+   * @throws PortInUseException if a fixed port is taken (the message names the setting to change)
+   */
+  public static LocalCloud start(CloudPorts ports) {
+    long started = System.nanoTime();
+    Map<Service, Integer> port = ports.resolve();
+    Endpoints endpoints = endpoints(port);
+    ExecutorService starter = Executors.newFixedThreadPool(Service.values().length);
+    try {
+      Map<Service, CompletableFuture<AutoCloseable>> starting = new LinkedHashMap<>();
+      starting.put(
+          Service.POSTGRES,
+          async(
+              starter,
+              () -> EmbeddedPostgresServer.start(port.get(Service.POSTGRES), POSTGRES_SERVICES)));
+      starting.put(
+          Service.SQS,
+          async(
+              starter, () -> ElasticMqServer.start(HOST, port.get(Service.SQS), REGION, ACCOUNT)));
+      starting.put(
+          Service.DYNAMODB,
+          async(starter, () -> DynamoDbLocalServer.start(port.get(Service.DYNAMODB))));
+      starting.put(
+          Service.S3,
+          async(
+              starter,
+              () ->
+                  S3ProxyServer.start(
+                      HOST, port.get(Service.S3), ACCESS_KEY_ID, SECRET_ACCESS_KEY)));
+      starting.put(
+          Service.SANDBOX,
+          async(starter, () -> ProviderSandbox.start(HOST, port.get(Service.SANDBOX))));
+      starting.put(
+          Service.MONGODB,
+          async(starter, () -> MongoWireServer.start(HOST, port.get(Service.MONGODB))));
+      starting.put(
+          Service.EVENTBRIDGE,
+          async(
+              starter,
+              () ->
+                  LocalEventBridge.start(
+                      HOST,
+                      port.get(Service.EVENTBRIDGE),
+                      REGION,
+                      ACCOUNT,
+                      endpoints.sqsClient())));
+      List<AutoCloseable> servers = awaitAll(starting);
+      LocalEventBridge eventBridge = (LocalEventBridge) starting.get(Service.EVENTBRIDGE).join();
+      Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
+      LOG.info("local cloud started in {} ms", startupTime.toMillis());
+      return new LocalCloud(servers, eventBridge, endpoints, startupTime);
+    } finally {
+      starter.shutdown();
+    }
+  }
+
+  private static CompletableFuture<AutoCloseable> async(
+      ExecutorService executor, Callable<? extends AutoCloseable> start) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return start.call();
+          } catch (RuntimeException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new CompletionException(e);
+          }
+        },
+        executor);
+  }
+
+  /** Every started server; when one failed, closes the others and throws with every cause. */
+  private static List<AutoCloseable> awaitAll(
+      Map<Service, CompletableFuture<AutoCloseable>> starting) {
+    List<AutoCloseable> started = new ArrayList<>();
+    IllegalStateException failure = null;
+    for (Map.Entry<Service, CompletableFuture<AutoCloseable>> entry : starting.entrySet()) {
+      try {
+        started.add(entry.getValue().join());
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof PortInUseException inUse && failure == null) {
+          failure = inUse;
+        } else if (failure == null) {
+          failure =
+              new IllegalStateException(
+                  "the local " + entry.getKey().displayName() + " did not start: " + cause, cause);
+        } else {
+          failure.addSuppressed(cause);
+        }
+      }
+    }
+    if (failure != null) {
+      closeAll(started).forEach(failure::addSuppressed);
+      throw failure;
+    }
+    return started;
+  }
+
+  private static Endpoints endpoints(Map<Service, Integer> port) {
+    Map<String, Endpoints.PostgresDatabase> databases = new LinkedHashMap<>();
+    int postgresPort = port.get(Service.POSTGRES);
+    for (String service : POSTGRES_SERVICES) {
+      String address = "localhost:" + postgresPort + "/" + service;
+      databases.put(
+          service,
+          new Endpoints.PostgresDatabase(
+              "jdbc:postgresql://" + address,
+              "r2dbc:postgresql://" + address,
+              EmbeddedPostgresServer.ROLE,
+              EmbeddedPostgresServer.PASSWORD));
+    }
+    return new Endpoints(
+        REGION,
+        ACCOUNT,
+        ACCESS_KEY_ID,
+        SECRET_ACCESS_KEY,
+        url(port, Service.SQS),
+        url(port, Service.DYNAMODB),
+        url(port, Service.S3),
+        url(port, Service.EVENTBRIDGE),
+        url(port, Service.SANDBOX),
+        "mongodb://" + HOST + ":" + port.get(Service.MONGODB),
+        databases);
+  }
+
+  private static URI url(Map<Service, Integer> port, Service service) {
+    return URI.create("http://" + HOST + ":" + port.get(service));
+  }
+
+  public Endpoints endpoints() {
+    return endpoints;
+  }
+
+  /** The settings every service gets: see {@link Endpoints#config()}. */
+  public Map<String, String> config() {
+    return endpoints.config();
+  }
+
+  /**
+   * The settings of {@code service}, its own database included: see {@link
+   * Endpoints#config(String)}.
+   */
+  public Map<String, String> config(String service) {
+    return endpoints.config(service);
+  }
+
+  /** The EventBridge endpoint, e.g. to {@link LocalEventBridge#pause()} it in a drill. */
+  public LocalEventBridge eventBridge() {
+    return eventBridge;
+  }
+
+  /** How long {@link #start} took, from resolving the ports to every emulator listening. */
+  public Duration startupTime() {
+    return startupTime;
+  }
+
+  /** Stops every emulator; throws after trying them all if one failed to stop. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    List<Exception> failures = closeAll(servers);
+    if (!failures.isEmpty()) {
+      IllegalStateException failure =
+          new IllegalStateException("the local cloud did not stop cleanly", failures.get(0));
+      failures.stream().skip(1).forEach(failure::addSuppressed);
+      throw failure;
+    }
+  }
+
+  /** Closes in reverse start order, in parallel; returns what failed. */
+  private static List<Exception> closeAll(List<AutoCloseable> servers) {
+    List<Exception> failures = Collections.synchronizedList(new ArrayList<>());
+    List<AutoCloseable> reversed = new ArrayList<>(servers);
+    Collections.reverse(reversed);
+    CompletableFuture.allOf(
+            reversed.stream()
+                .map(
+                    server ->
+                        CompletableFuture.runAsync(
+                            () -> {
+                              try {
+                                server.close();
+                              } catch (Exception e) {
+                                LOG.warn(
+                                    "{} did not stop cleanly",
+                                    server.getClass().getSimpleName(),
+                                    e);
+                                failures.add(e);
+                              }
+                            }))
+                .toArray(CompletableFuture[]::new))
+        .join();
+    return failures;
+  }
+
+  /**
+   * Runs the local cloud until Ctrl-C: fixed ports (overridable with {@code SHOP_LOCAL_*_PORT}
+   * environment variables or system properties), bootstrapped, its settings printed as {@code
+   * export} lines.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    CloudPorts ports =
+        CloudPorts.fromSettings(name -> System.getProperty(name, System.getenv(name)));
+    LocalCloud cloud = start(ports);
+    long bootstrapStarted = System.nanoTime();
+    Bootstrap.of(cloud.endpoints()).run();
+    Duration bootstrap = Duration.ofNanos(System.nanoTime() - bootstrapStarted);
+    System.out.printf(
+        "local cloud up in %d ms (bootstrap %d ms)%n",
+        cloud.startupTime().toMillis(), bootstrap.toMillis());
+    cloud.config().forEach((key, value) -> System.out.println("export " + key + "=" + value));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  cloud.close();
+                  stopped.countDown();
+                },
+                "local-cloud-shutdown"));
+    stopped.await();
+  }
+}
