@@ -11,11 +11,11 @@ import shop.user.account.PasswordHasher;
 /**
  * Argon2id password hashes in the PHC string format ({@code
  * $argon2id$v=19$m=..,t=..,p=..$salt$hash}), so that each hash carries the parameters it was made
- * with and the cost can be raised later without breaking old hashes. The default cost (19 MiB, 4
- * passes) takes about 100-200 ms on a Lambda-sized CPU: slow for guessing, acceptable for a login.
+ * with and the cost can be raised later without breaking old hashes. The default cost (46 MiB, 4
+ * passes) takes about 150-300 ms on a Lambda-sized CPU: slow for guessing, acceptable for a login.
  */
 public final class Argon2Passwords implements PasswordHasher {
-  public static final int DEFAULT_MEMORY_KIB = 19_456;
+  public static final int DEFAULT_MEMORY_KIB = 47_104;
   public static final int DEFAULT_ITERATIONS = 4;
   private static final int PARALLELISM = 1;
   private static final int SALT_BYTES = 16;

@@ -1,6 +1,5 @@
 package shop.user.api;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -67,7 +66,7 @@ final class AuthRoutes {
   }
 
   record RegisterRequest(
-      @NotBlank @Email @Size(max = 254) String email,
+      @NotBlank @Size(max = 320) String email,
       @NotNull @Size(min = 12, max = 128) String password,
       @NotBlank @Size(max = 200) String name,
       @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$", message = "must be an E.164 phone number")
