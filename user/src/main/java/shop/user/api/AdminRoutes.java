@@ -23,9 +23,9 @@ final class AdminRoutes {
     api.route(
         "DELETE /admin/users/{id}/roles/{role}",
         req -> {
-          var admin = Callers.id(req);
           req.callerWithRole(Caller.ADMIN);
-          m.revokeRole().revoke(admin, Problems.id(req.path("id"), "user"), req.path("role"));
+          m.revokeRole()
+              .revoke(Callers.id(req), Problems.id(req.path("id"), "user"), req.path("role"));
           return HttpResponse.noContent();
         });
   }
