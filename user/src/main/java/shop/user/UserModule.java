@@ -1,0 +1,332 @@
+package shop.user;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+import shop.platform.auth.JwtVerifier;
+import shop.platform.config.AwsClients;
+import shop.platform.config.Config;
+import shop.platform.events.DynamoDbFailureRecorder;
+import shop.platform.events.FailureRecorder;
+import shop.platform.idempotency.PostgresInbox;
+import shop.platform.outbox.EventBridgeBus;
+import shop.platform.outbox.OutboxRelay;
+import shop.platform.outbox.OutboxWriter;
+import shop.platform.outbox.RelayPolicy;
+import shop.user.account.GrantRole;
+import shop.user.account.PasswordPolicy;
+import shop.user.account.RegisterUser;
+import shop.user.account.RevokeRole;
+import shop.user.account.SeedAdmin;
+import shop.user.adapter.Argon2Passwords;
+import shop.user.adapter.OutboxEvents;
+import shop.user.adapter.Postgres;
+import shop.user.adapter.PostgresAddresses;
+import shop.user.adapter.PostgresCarts;
+import shop.user.adapter.PostgresPaymentMethods;
+import shop.user.adapter.PostgresSessions;
+import shop.user.adapter.PostgresUsers;
+import shop.user.adapter.RsaTokenSigner;
+import shop.user.adapter.SecretsManagerSigningKeys;
+import shop.user.adapter.StripeCustomers;
+import shop.user.address.AddAddress;
+import shop.user.address.ChangeAddress;
+import shop.user.address.ListAddresses;
+import shop.user.address.MakeDefaultAddress;
+import shop.user.address.RemoveAddress;
+import shop.user.address.ViewAddress;
+import shop.user.auth.LogIn;
+import shop.user.auth.LogOut;
+import shop.user.auth.PublishSigningKeys;
+import shop.user.auth.RefreshSession;
+import shop.user.cart.ClearCart;
+import shop.user.cart.PutCartItem;
+import shop.user.cart.RemoveCartItem;
+import shop.user.cart.RemoveOrderedItems;
+import shop.user.cart.ViewCart;
+import shop.user.payment.AddPaymentMethod;
+import shop.user.payment.ListPaymentMethods;
+import shop.user.payment.MakeDefaultPaymentMethod;
+import shop.user.payment.RemovePaymentMethod;
+import shop.user.profile.UpdateProfile;
+import shop.user.profile.ViewProfile;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The user service's composition root: every adapter and use case, built once per cold start.
+ * Nothing connects here: the database pool, Secrets Manager and Stripe are reached on first use.
+ *
+ * <p>Configuration:
+ *
+ * <ul>
+ *   <li>{@code DATABASE_URL} ({@code jdbc:postgresql://host:5432/db}), {@code DATABASE_USER},
+ *       {@code DATABASE_PASSWORD}; optional {@code DATABASE_POOL_SIZE} (default 2)
+ *   <li>{@code JWT_ISSUER}, {@code JWT_AUDIENCE}: the {@code iss} and {@code aud} of the tokens
+ *   <li>{@code JWT_SIGNING_SECRET_ID}: the Secrets Manager secret holding the signing keys (format
+ *       in {@link shop.user.adapter.SigningKeyRing}); optional {@code JWT_KEYS_CACHE} (default
+ *       PT5M)
+ *   <li>{@code STRIPE_API_KEY}; optional {@code STRIPE_API_BASE} (default {@code
+ *       https://api.stripe.com}; the sandbox locally)
+ *   <li>{@code AWS_REGION}; optional {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}, {@code
+ *       AWS_ENDPOINT_URL_EVENTBRIDGE}, {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code
+ *       AWS_ENDPOINT_URL}, {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} (see {@link
+ *       AwsClients})
+ *   <li>optional {@code PASSWORD_ARGON2_MEMORY_KIB} (default 47104) and {@code
+ *       PASSWORD_ARGON2_ITERATIONS} (default 4)
+ *   <li>optional outbox relay tuning: {@code OUTBOX_MAX_ATTEMPTS}, {@code OUTBOX_BASE_DELAY},
+ *       {@code OUTBOX_MAX_DELAY}, {@code OUTBOX_CLAIM_TIMEOUT} (see {@link RelayPolicy})
+ * </ul>
+ */
+public final class UserModule implements AutoCloseable {
+  private static volatile UserModule shared;
+
+  private final Postgres postgres;
+  private final OutboxRelay outboxRelay;
+  private final Supplier<FailureRecorder> failureRecorder;
+  private final JwtVerifier jwtVerifier;
+
+  private final RegisterUser registerUser;
+  private final SeedAdmin seedAdmin;
+  private final GrantRole grantRole;
+  private final RevokeRole revokeRole;
+  private final LogIn logIn;
+  private final RefreshSession refreshSession;
+  private final LogOut logOut;
+  private final PublishSigningKeys publishSigningKeys;
+  private final ViewProfile viewProfile;
+  private final UpdateProfile updateProfile;
+  private final ListAddresses listAddresses;
+  private final ViewAddress viewAddress;
+  private final AddAddress addAddress;
+  private final ChangeAddress changeAddress;
+  private final RemoveAddress removeAddress;
+  private final MakeDefaultAddress makeDefaultAddress;
+  private final ListPaymentMethods listPaymentMethods;
+  private final AddPaymentMethod addPaymentMethod;
+  private final RemovePaymentMethod removePaymentMethod;
+  private final MakeDefaultPaymentMethod makeDefaultPaymentMethod;
+  private final ViewCart viewCart;
+  private final PutCartItem putCartItem;
+  private final RemoveCartItem removeCartItem;
+  private final ClearCart clearCart;
+  private final RemoveOrderedItems removeOrderedItems;
+
+  public UserModule(Config config) {
+    this(config, Clock.systemUTC());
+  }
+
+  public UserModule(Config config, Clock clock) {
+    AwsClients aws = new AwsClients(config);
+    postgres =
+        Postgres.connect(
+            config.require("DATABASE_URL"),
+            config.require("DATABASE_USER"),
+            config.require("DATABASE_PASSWORD"),
+            config.getInt("DATABASE_POOL_SIZE", 2));
+    outboxRelay =
+        new OutboxRelay(
+            postgres.connections(), EventBridgeBus.create(aws), RelayPolicy.from(config));
+    failureRecorder = memoize(() -> DynamoDbFailureRecorder.create(aws));
+
+    String secretId = config.require("JWT_SIGNING_SECRET_ID");
+    Supplier<SecretsManagerClient> secrets =
+        memoize(() -> aws.build(SecretsManagerClient.builder(), "SECRETS_MANAGER"));
+    SecretsManagerSigningKeys keys =
+        new SecretsManagerSigningKeys(
+            secrets, secretId, config.getDuration("JWT_KEYS_CACHE", Duration.ofMinutes(5)), clock);
+    String issuer = config.require("JWT_ISSUER");
+    String audience = config.require("JWT_AUDIENCE");
+    RsaTokenSigner signer = RsaTokenSigner.of(keys, issuer, audience);
+    jwtVerifier = new JwtVerifier(signer::publicKey, issuer, audience);
+
+    var passwords =
+        new Argon2Passwords(
+            config.getInt("PASSWORD_ARGON2_MEMORY_KIB", Argon2Passwords.DEFAULT_MEMORY_KIB),
+            config.getInt("PASSWORD_ARGON2_ITERATIONS", Argon2Passwords.DEFAULT_ITERATIONS));
+    var stripe =
+        StripeCustomers.create(
+            config.require("STRIPE_API_KEY"),
+            config.get("STRIPE_API_BASE", "https://api.stripe.com"));
+
+    var users =
+        new PostgresUsers(postgres, new OutboxEvents(new OutboxWriter(), outboxRelay), clock);
+    var sessions = new PostgresSessions(postgres);
+    var addresses = new PostgresAddresses(postgres);
+    var methods = new PostgresPaymentMethods(postgres);
+    var carts = new PostgresCarts(postgres, new PostgresInbox());
+
+    registerUser = new RegisterUser(users, passwords, PasswordPolicy.standard(), clock);
+    seedAdmin = new SeedAdmin(users, registerUser);
+    grantRole = new GrantRole(users);
+    revokeRole = new RevokeRole(users);
+    logIn = new LogIn(users, passwords, sessions, signer, sessions, clock);
+    refreshSession = new RefreshSession(users, signer, sessions, clock);
+    logOut = new LogOut(sessions, clock);
+    publishSigningKeys = new PublishSigningKeys(signer);
+    viewProfile = new ViewProfile(users);
+    updateProfile = new UpdateProfile(users);
+    listAddresses = new ListAddresses(addresses);
+    viewAddress = new ViewAddress(addresses);
+    addAddress = new AddAddress(addresses, clock);
+    changeAddress = new ChangeAddress(addresses);
+    removeAddress = new RemoveAddress(addresses);
+    makeDefaultAddress = new MakeDefaultAddress(addresses);
+    listPaymentMethods = new ListPaymentMethods(methods);
+    addPaymentMethod = new AddPaymentMethod(users, methods, stripe, clock);
+    removePaymentMethod = new RemovePaymentMethod(methods, stripe);
+    makeDefaultPaymentMethod = new MakeDefaultPaymentMethod(methods);
+    viewCart = new ViewCart(carts);
+    putCartItem = new PutCartItem(carts, clock);
+    removeCartItem = new RemoveCartItem(carts);
+    clearCart = new ClearCart(carts);
+    removeOrderedItems = new RemoveOrderedItems(carts, clock);
+  }
+
+  /** The module of this Lambda instance, built from the environment on first use. */
+  public static UserModule shared() {
+    UserModule module = shared;
+    if (module == null) {
+      synchronized (UserModule.class) {
+        module = shared;
+        if (module == null) {
+          module = new UserModule(Config.fromEnvironment());
+          shared = module;
+        }
+      }
+    }
+    return module;
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
+  }
+
+  public JwtVerifier jwtVerifier() {
+    return jwtVerifier;
+  }
+
+  public OutboxRelay outboxRelay() {
+    return outboxRelay;
+  }
+
+  public FailureRecorder failureRecorder() {
+    return failure -> failureRecorder.get().record(failure);
+  }
+
+  public RegisterUser registerUser() {
+    return registerUser;
+  }
+
+  /** For the local cloud's start-up and operators: makes sure an admin exists. */
+  public SeedAdmin seedAdmin() {
+    return seedAdmin;
+  }
+
+  public GrantRole grantRole() {
+    return grantRole;
+  }
+
+  public RevokeRole revokeRole() {
+    return revokeRole;
+  }
+
+  public LogIn logIn() {
+    return logIn;
+  }
+
+  public RefreshSession refreshSession() {
+    return refreshSession;
+  }
+
+  public LogOut logOut() {
+    return logOut;
+  }
+
+  public PublishSigningKeys publishSigningKeys() {
+    return publishSigningKeys;
+  }
+
+  public ViewProfile viewProfile() {
+    return viewProfile;
+  }
+
+  public UpdateProfile updateProfile() {
+    return updateProfile;
+  }
+
+  public ListAddresses listAddresses() {
+    return listAddresses;
+  }
+
+  public ViewAddress viewAddress() {
+    return viewAddress;
+  }
+
+  public AddAddress addAddress() {
+    return addAddress;
+  }
+
+  public ChangeAddress changeAddress() {
+    return changeAddress;
+  }
+
+  public RemoveAddress removeAddress() {
+    return removeAddress;
+  }
+
+  public MakeDefaultAddress makeDefaultAddress() {
+    return makeDefaultAddress;
+  }
+
+  public ListPaymentMethods listPaymentMethods() {
+    return listPaymentMethods;
+  }
+
+  public AddPaymentMethod addPaymentMethod() {
+    return addPaymentMethod;
+  }
+
+  public RemovePaymentMethod removePaymentMethod() {
+    return removePaymentMethod;
+  }
+
+  public MakeDefaultPaymentMethod makeDefaultPaymentMethod() {
+    return makeDefaultPaymentMethod;
+  }
+
+  public ViewCart viewCart() {
+    return viewCart;
+  }
+
+  public PutCartItem putCartItem() {
+    return putCartItem;
+  }
+
+  public RemoveCartItem removeCartItem() {
+    return removeCartItem;
+  }
+
+  public ClearCart clearCart() {
+    return clearCart;
+  }
+
+  public RemoveOrderedItems removeOrderedItems() {
+    return removeOrderedItems;
+  }
+
+  /** Closes the database pool (tests and the local cloud; a Lambda instance just ends). */
+  @Override
+  public void close() {
+    postgres.close();
+  }
+}

@@ -1,0 +1,33 @@
+package shop.user.account;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where accounts are kept (port). */
+public interface Accounts {
+
+  /**
+   * Stores a new account and publishes {@code registration} in the same transaction; throws a
+   * {@code CONFLICT} {@link shop.user.shared.DomainException} when the email is taken.
+   */
+  void register(Account account, Registration registration);
+
+  Optional<Account> byId(UUID id);
+
+  Optional<Account> byEmail(String normalisedEmail);
+
+  /** Replaces name, phone and SMS opt-in; false when there is no such account. */
+  boolean updateProfile(UUID id, String name, String phone, boolean smsOptIn);
+
+  /**
+   * Records the account's Stripe customer unless one is already recorded; returns the one that is
+   * recorded afterwards.
+   */
+  String linkStripeCustomer(UUID id, String customerId);
+
+  /** False when there is no such account. */
+  boolean grantRole(UUID id, String role);
+
+  /** False when there is no such account. */
+  boolean revokeRole(UUID id, String role);
+}

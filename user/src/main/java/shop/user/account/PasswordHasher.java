@@ -1,0 +1,13 @@
+package shop.user.account;
+
+/** Slow, salted password hashing (port). */
+public interface PasswordHasher {
+
+  /** A self-describing encoded hash (algorithm, parameters, salt, digest). */
+  String hash(String password);
+
+  /**
+   * Whether {@code password} matches {@code encodedHash}, in time independent of where they differ.
+   */
+  boolean matches(String password, String encodedHash);
+}

@@ -1,0 +1,164 @@
+package shop.user.adapter;
+
+import static shop.user.adapter.Postgres.nullable;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import shop.events.EventEnvelope;
+import shop.events.UserRegistered;
+import shop.user.account.Account;
+import shop.user.account.Accounts;
+import shop.user.account.Registration;
+import shop.user.shared.DomainException;
+
+/** Accounts and their roles in PostgreSQL. */
+public final class PostgresUsers implements Accounts {
+  private static final String SELECT =
+      "SELECT u.id, u.email, u.password_hash, u.name, u.phone, u.sms_opt_in,"
+          + " u.stripe_customer_id, u.created_at,"
+          + " coalesce(array_agg(r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles"
+          + " FROM users u LEFT JOIN user_roles r ON r.user_id = u.id";
+  private static final String GROUP = " GROUP BY u.id";
+
+  private final Postgres db;
+  private final OutboxEvents events;
+  private final Clock clock;
+
+  public PostgresUsers(Postgres db, OutboxEvents events, Clock clock) {
+    this.db = db;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public void register(Account account, Registration registration) {
+    EventEnvelope<UserRegistered> event = event(registration);
+    try {
+      db.transaction(
+          c ->
+              Postgres.updated(
+                      c,
+                      "INSERT INTO users (id, email, password_hash, name, phone, sms_opt_in,"
+                          + " stripe_customer_id, created_at, updated_at)"
+                          + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+                      account.id(),
+                      account.email(),
+                      account.passwordHash(),
+                      account.name(),
+                      nullable(account.phone(), String.class),
+                      account.smsOptIn(),
+                      nullable(account.stripeCustomerId(), String.class),
+                      account.createdAt())
+                  .thenMany(
+                      Flux.fromIterable(account.roles())
+                          .concatMap(role -> insertRole(c, account.id(), role)))
+                  .then(events.append(c, event)));
+    } catch (RuntimeException e) {
+      if (Postgres.isUniqueViolation(e, "users_email_key")) {
+        throw DomainException.conflict("an account with this email already exists");
+      }
+      throw e;
+    }
+    events.relayCommitted(event);
+  }
+
+  // The domain fact becomes the published contract here, at the edge.
+  private static EventEnvelope<UserRegistered> event(Registration r) {
+    return EventEnvelope.of(
+        new UserRegistered(r.userId().toString(), r.email(), r.name(), r.phone(), r.registeredAt()),
+        1,
+        r.registeredAt());
+  }
+
+  @Override
+  public Optional<Account> byId(UUID id) {
+    return first(db.query(SELECT + " WHERE u.id = $1" + GROUP, PostgresUsers::account, id));
+  }
+
+  @Override
+  public Optional<Account> byEmail(String normalisedEmail) {
+    return first(
+        db.query(SELECT + " WHERE u.email = $1" + GROUP, PostgresUsers::account, normalisedEmail));
+  }
+
+  @Override
+  public boolean updateProfile(UUID id, String name, String phone, boolean smsOptIn) {
+    return db.update(
+            "UPDATE users SET name = $2, phone = $3, sms_opt_in = $4, updated_at = $5 WHERE id = $1",
+            id,
+            name,
+            nullable(phone, String.class),
+            smsOptIn,
+            clock.instant())
+        == 1;
+  }
+
+  @Override
+  public String linkStripeCustomer(UUID id, String customerId) {
+    db.update(
+        "UPDATE users SET stripe_customer_id = $2, updated_at = $3"
+            + " WHERE id = $1 AND stripe_customer_id IS NULL",
+        id,
+        customerId,
+        clock.instant());
+    return byId(id)
+        .map(Account::stripeCustomerId)
+        .orElseThrow(() -> DomainException.notFound("user"));
+  }
+
+  @Override
+  public boolean grantRole(UUID id, String role) {
+    db.update(
+        "INSERT INTO user_roles (user_id, role) SELECT id, $2 FROM users WHERE id = $1"
+            + " ON CONFLICT DO NOTHING",
+        id,
+        role);
+    return exists(id);
+  }
+
+  @Override
+  public boolean revokeRole(UUID id, String role) {
+    db.update("DELETE FROM user_roles WHERE user_id = $1 AND role = $2", id, role);
+    return exists(id);
+  }
+
+  private boolean exists(UUID id) {
+    return !db.query("SELECT 1 FROM users WHERE id = $1", row -> true, id).isEmpty();
+  }
+
+  private static Mono<Long> insertRole(Connection c, UUID id, String role) {
+    return Postgres.updated(
+        c,
+        "INSERT INTO user_roles (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        id,
+        role);
+  }
+
+  private static Account account(Readable row) {
+    String[] roles = row.get("roles", String[].class);
+    Set<String> roleSet = new HashSet<>(List.of(roles == null ? new String[0] : roles));
+    return new Account(
+        row.get("id", UUID.class),
+        row.get("email", String.class),
+        row.get("password_hash", String.class),
+        row.get("name", String.class),
+        row.get("phone", String.class),
+        Boolean.TRUE.equals(row.get("sms_opt_in", Boolean.class)),
+        roleSet,
+        row.get("stripe_customer_id", String.class),
+        row.get("created_at", Instant.class));
+  }
+
+  private static <T> Optional<T> first(List<T> rows) {
+    return rows.stream().findFirst();
+  }
+}

@@ -1,0 +1,129 @@
+package shop.user.adapter;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentMethod;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PaymentMethodAttachParams;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shop.user.payment.Card;
+import shop.user.payment.PaymentGateway;
+import shop.user.shared.DomainException;
+
+/**
+ * Stripe customers and their payment methods. Card numbers never reach us (the client tokenises
+ * them with Stripe); of what Stripe returns we keep brand, last four digits and expiry only. Writes
+ * carry idempotency keys derived from what they act on, so a retried request does not make a second
+ * customer.
+ */
+public final class StripeCustomers implements PaymentGateway {
+  private static final Logger LOG = LoggerFactory.getLogger(StripeCustomers.class);
+
+  private final StripeClient stripe;
+
+  public StripeCustomers(StripeClient stripe) {
+    this.stripe = stripe;
+  }
+
+  /** A client for {@code apiKey} talking to {@code apiBase} (Stripe, or a sandbox). */
+  public static StripeCustomers create(String apiKey, String apiBase) {
+    return new StripeCustomers(
+        StripeClient.builder()
+            .setApiKey(apiKey)
+            .setApiBase(apiBase)
+            .setMaxNetworkRetries(2)
+            .setConnectTimeout(5_000)
+            .setReadTimeout(10_000)
+            .build());
+  }
+
+  @Override
+  public String createCustomer(UUID userId, String email, String name) {
+    try {
+      return stripe
+          .v1()
+          .customers()
+          .create(
+              CustomerCreateParams.builder()
+                  .setEmail(email)
+                  .setName(name)
+                  .putMetadata("userId", userId.toString())
+                  .build(),
+              idempotent("customer-" + userId))
+          .getId();
+    } catch (StripeException e) {
+      throw translate("creating the customer", e);
+    }
+  }
+
+  @Override
+  public Card attach(String customerId, String paymentMethodId) {
+    PaymentMethod method;
+    try {
+      method =
+          stripe
+              .v1()
+              .paymentMethods()
+              .attach(
+                  paymentMethodId,
+                  PaymentMethodAttachParams.builder().setCustomer(customerId).build(),
+                  idempotent("attach-" + customerId + "-" + paymentMethodId));
+    } catch (StripeException e) {
+      throw translate("attaching the payment method", e);
+    }
+    PaymentMethod.Card card = method.getCard();
+    if (card == null || card.getLast4() == null || card.getExpMonth() == null) {
+      throw DomainException.rejected("only cards can be saved");
+    }
+    return new Card(
+        card.getBrand(),
+        card.getLast4(),
+        card.getExpMonth().intValue(),
+        card.getExpYear().intValue());
+  }
+
+  @Override
+  public void detach(String paymentMethodId) {
+    try {
+      stripe.v1().paymentMethods().detach(paymentMethodId, idempotent("detach-" + paymentMethodId));
+    } catch (InvalidRequestException e) {
+      // Already detached (or gone) at Stripe: what we wanted.
+      LOG.info("Stripe says payment method is not attached ({}); forgetting it", e.getCode());
+    } catch (StripeException e) {
+      throw translate("detaching the payment method", e);
+    }
+  }
+
+  private static RequestOptions idempotent(String key) {
+    return RequestOptions.builder().setIdempotencyKey(key).build();
+  }
+
+  private static DomainException translate(String action, StripeException e) {
+    Integer status = e.getStatusCode();
+    if (e instanceof CardException || e instanceof InvalidRequestException) {
+      return DomainException.rejected(
+          "Stripe refused " + action + (e.getCode() == null ? "" : ": " + e.getCode()));
+    }
+    if (e instanceof ApiConnectionException || status == null || status >= 500 || status == 429) {
+      LOG.warn(
+          "Stripe failed {}: {} (request {})",
+          action,
+          e.getClass().getSimpleName(),
+          e.getRequestId());
+      return DomainException.unavailable("the payment provider is not reachable right now", e);
+    }
+    LOG.error(
+        "Stripe failed {}: {} status {} (request {})",
+        action,
+        e.getClass().getSimpleName(),
+        status,
+        e.getRequestId());
+    return DomainException.unavailable("the payment provider failed", e);
+  }
+}

@@ -1,0 +1,109 @@
+package shop.user.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import shop.platform.http.HttpApi;
+import shop.platform.http.HttpResponse;
+import shop.user.UserModule;
+import shop.user.account.Account;
+import shop.user.account.RegisterUser;
+import shop.user.auth.LogIn;
+import shop.user.auth.Session;
+import shop.user.auth.SigningKeys;
+
+/** Registration, login, token refresh, logout and the JWKS. */
+final class AuthRoutes {
+  private AuthRoutes() {}
+
+  static void register(HttpApi.Builder api, UserModule m) {
+    api.route(
+        "POST /auth/register",
+        req -> {
+          RegisterRequest body = req.body(RegisterRequest.class);
+          Account account =
+              m.registerUser()
+                  .register(
+                      new RegisterUser.Command(
+                          body.email(), body.password(), body.name(), body.phone()));
+          return HttpResponse.created(
+              "/users/me",
+              new Registered(account.id().toString(), account.email(), account.name()));
+        });
+    api.route(
+        "POST /auth/login",
+        req -> {
+          LoginRequest body = req.body(LoginRequest.class);
+          return HttpResponse.ok(
+                  tokens(m.logIn().logIn(new LogIn.Command(body.email(), body.password()))))
+              .withHeader("Cache-Control", "no-store");
+        });
+    api.route(
+        "POST /auth/refresh",
+        req ->
+            HttpResponse.ok(
+                    tokens(
+                        m.refreshSession().refresh(req.body(RefreshRequest.class).refreshToken())))
+                .withHeader("Cache-Control", "no-store"));
+    api.route(
+        "POST /auth/logout",
+        req -> {
+          m.logOut().logOut(req.body(RefreshRequest.class).refreshToken());
+          return HttpResponse.noContent();
+        });
+    api.route(
+        "GET /.well-known/jwks.json",
+        req ->
+            HttpResponse.ok(
+                    Map.of("keys", m.publishSigningKeys().publish().stream().map(Jwk::of).toList()))
+                .withHeader("Cache-Control", "public, max-age=300"));
+  }
+
+  private static Tokens tokens(Session s) {
+    return new Tokens(s.accessToken(), s.refreshToken(), "Bearer", s.expiresIn());
+  }
+
+  record RegisterRequest(
+      @NotBlank @Size(max = 320) String email,
+      @NotNull @Size(min = 12, max = 128) String password,
+      @NotBlank @Size(max = 200) String name,
+      @Pattern(regexp = "^\\+[1-9][0-9]{6,14}$", message = "must be an E.164 phone number")
+          String phone) {
+    @Override
+    public String toString() {
+      return "RegisterRequest[email=" + email + "]";
+    }
+  }
+
+  record LoginRequest(
+      @NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1024) String password) {
+    @Override
+    public String toString() {
+      return "LoginRequest[email=" + email + "]";
+    }
+  }
+
+  record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+    @Override
+    public String toString() {
+      return "RefreshRequest[]";
+    }
+  }
+
+  record Registered(String id, String email, String name) {}
+
+  record Tokens(String accessToken, String refreshToken, String tokenType, long expiresIn) {
+    @Override
+    public String toString() {
+      return "Tokens[]";
+    }
+  }
+
+  record Jwk(String kty, String use, String alg, String kid, String n, String e) {
+    static Jwk of(SigningKeys.PublicKey key) {
+      return new Jwk("RSA", "sig", "RS256", key.kid(), key.modulus(), key.exponent());
+    }
+  }
+}

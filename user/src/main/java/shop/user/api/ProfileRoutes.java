@@ -1,0 +1,61 @@
+package shop.user.api;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import shop.platform.http.HttpApi;
+import shop.platform.http.HttpResponse;
+import shop.user.UserModule;
+import shop.user.account.Account;
+import shop.user.profile.UpdateProfile;
+
+/** The caller's own profile. */
+final class ProfileRoutes {
+  private ProfileRoutes() {}
+
+  static void register(HttpApi.Builder api, UserModule m) {
+    api.route(
+        "GET /users/me", req -> HttpResponse.ok(Profile.of(m.viewProfile().view(Callers.id(req)))));
+    api.route(
+        "PATCH /users/me",
+        req -> {
+          var userId = Callers.id(req);
+          ProfilePatch body = req.body(ProfilePatch.class);
+          return HttpResponse.ok(
+              Profile.of(
+                  m.updateProfile()
+                      .update(
+                          new UpdateProfile.Command(
+                              userId, body.name(), body.phone(), body.smsOptIn()))));
+        });
+  }
+
+  /** Absent fields stay as they are; an empty phone removes the number. */
+  record ProfilePatch(
+      @Size(min = 1, max = 200) String name,
+      @Pattern(
+              regexp = "^$|^\\+[1-9][0-9]{6,14}$",
+              message = "must be an E.164 phone number or empty")
+          String phone,
+      Boolean smsOptIn) {}
+
+  record Profile(
+      String id,
+      String email,
+      String name,
+      String phone,
+      boolean smsOptIn,
+      List<String> roles,
+      String createdAt) {
+    static Profile of(Account a) {
+      return new Profile(
+          a.id().toString(),
+          a.email(),
+          a.name(),
+          a.phone(),
+          a.smsOptIn(),
+          a.roles().stream().sorted().toList(),
+          a.createdAt().toString());
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package shop.user.payment;
+
+import java.util.UUID;
+import shop.user.shared.DomainException;
+
+/** Makes one of the user's saved cards the default for checkout. */
+public final class MakeDefaultPaymentMethod {
+  private final PaymentMethods methods;
+
+  public MakeDefaultPaymentMethod(PaymentMethods methods) {
+    this.methods = methods;
+  }
+
+  public PaymentMethod makeDefault(UUID userId, String id) {
+    if (!methods.makeDefault(userId, id)) {
+      throw DomainException.notFound("payment method");
+    }
+    return methods.find(userId, id).orElseThrow(() -> DomainException.notFound("payment method"));
+  }
+}

@@ -1,0 +1,22 @@
+package shop.user.payment;
+
+import java.util.UUID;
+
+/**
+ * The payment provider's customer vault (port). Failures are {@code REJECTED} (the provider
+ * refused) or {@code UNAVAILABLE} (try again) {@link shop.user.shared.DomainException}s.
+ */
+public interface PaymentGateway {
+
+  /**
+   * Creates the provider's customer for the user; idempotent per user, so a retry after a lost
+   * answer returns the same customer.
+   */
+  String createCustomer(UUID userId, String email, String name);
+
+  /** Attaches the payment method to the customer and returns its card details. */
+  Card attach(String customerId, String paymentMethodId);
+
+  /** Detaches it from its customer; a payment method that is no longer attached is fine. */
+  void detach(String paymentMethodId);
+}

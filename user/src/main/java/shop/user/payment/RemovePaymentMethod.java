@@ -1,0 +1,22 @@
+package shop.user.payment;
+
+import java.util.UUID;
+import shop.user.shared.DomainException;
+
+/** Detaches a saved card from Stripe and forgets it. */
+public final class RemovePaymentMethod {
+  private final PaymentMethods methods;
+  private final PaymentGateway gateway;
+
+  public RemovePaymentMethod(PaymentMethods methods, PaymentGateway gateway) {
+    this.methods = methods;
+    this.gateway = gateway;
+  }
+
+  public void remove(UUID userId, String id) {
+    PaymentMethod method =
+        methods.find(userId, id).orElseThrow(() -> DomainException.notFound("payment method"));
+    gateway.detach(method.id());
+    methods.delete(userId, method.id());
+  }
+}

@@ -1,0 +1,53 @@
+package shop.user.profile;
+
+import java.util.UUID;
+import shop.user.account.Account;
+import shop.user.account.Accounts;
+import shop.user.shared.DomainException;
+import shop.user.shared.Fields;
+
+/**
+ * Changes name, phone and SMS opt-in. Absent fields stay as they are; an empty phone removes it.
+ * SMS needs a phone number.
+ */
+public final class UpdateProfile {
+  private final Accounts accounts;
+
+  public UpdateProfile(Accounts accounts) {
+    this.accounts = accounts;
+  }
+
+  public Account update(Command command) {
+    Account current =
+        accounts.byId(command.userId()).orElseThrow(() -> DomainException.notFound("user"));
+    String name = command.name() != null ? command.name() : current.name();
+    String phone =
+        command.phone() == null
+            ? current.phone()
+            : command.phone().isEmpty() ? null : command.phone();
+    boolean smsOptIn = command.smsOptIn() != null ? command.smsOptIn() : current.smsOptIn();
+    if (phone == null && smsOptIn) {
+      throw DomainException.invalid("smsOptIn", "needs a phone number");
+    }
+    if (!accounts.updateProfile(current.id(), name, phone, smsOptIn)) {
+      throw DomainException.notFound("user");
+    }
+    return accounts.byId(current.id()).orElseThrow(() -> DomainException.notFound("user"));
+  }
+
+  /**
+   * @param name null to keep
+   * @param phone null to keep, empty to remove
+   * @param smsOptIn null to keep
+   */
+  public record Command(UUID userId, String name, String phone, Boolean smsOptIn) {
+    public Command {
+      if (name != null) {
+        name = Fields.text("name", name, 200);
+      }
+      if (phone != null && !phone.isEmpty()) {
+        phone = Fields.phone("phone", phone);
+      }
+    }
+  }
+}

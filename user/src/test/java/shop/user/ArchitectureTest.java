@@ -1,0 +1,12 @@
+package shop.user;
+
+import org.junit.jupiter.api.Test;
+import shop.platform.testing.ArchitectureRules;
+
+class ArchitectureTest {
+  @Test
+  void theDomainImportsOnlyTheJdk() {
+    ArchitectureRules.check(
+        "shop.user", "shared", "account", "auth", "profile", "address", "payment", "cart");
+  }
+}

@@ -1,0 +1,84 @@
+package shop.user.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import shop.user.account.Account;
+import shop.user.account.PasswordPolicy;
+import shop.user.account.RegisterUser;
+import shop.user.fakes.FakeTokens;
+import shop.user.fakes.InMemoryAccounts;
+import shop.user.fakes.InMemorySessions;
+import shop.user.fakes.MutableClock;
+import shop.user.fakes.PlainPasswords;
+import shop.user.shared.DomainException;
+
+class LogInTest {
+  private static final String PASSWORD = "a long and unusual passphrase";
+
+  private final MutableClock clock = MutableClock.at("2026-11-24T09:00:00Z");
+  private final InMemoryAccounts accounts = new InMemoryAccounts();
+  private final PlainPasswords passwords = new PlainPasswords();
+  private final InMemorySessions sessions = new InMemorySessions();
+  private final LogIn logIn =
+      new LogIn(accounts, passwords, sessions, new FakeTokens(), sessions, clock);
+  private final Account ada =
+      new RegisterUser(accounts, passwords, PasswordPolicy.standard(), clock)
+          .register(new RegisterUser.Command("ada@example.com", PASSWORD, "Ada", null));
+
+  @Test
+  void issuesA15MinuteAccessTokenAndAnOpaqueRefreshToken() {
+    Session session = logIn.logIn(new LogIn.Command("ADA@example.com", PASSWORD));
+
+    assertThat(session.expiresIn()).isEqualTo(900);
+    assertThat(session.accessToken()).startsWith("access-for-" + ada.id());
+    assertThat(session.refreshToken()).hasSizeGreaterThanOrEqualTo(43);
+    assertThat(sessions.find(RefreshToken.hashOf(session.refreshToken()))).isPresent();
+  }
+
+  @Test
+  void unknownEmailAndWrongPasswordFailAlikeAfterOnePasswordCheckEach() {
+    int before = passwords.checks.get();
+    DomainException unknown = failure(new LogIn.Command("nobody@example.com", PASSWORD));
+    int afterUnknown = passwords.checks.get();
+    DomainException wrong = failure(new LogIn.Command("ada@example.com", "not the password"));
+
+    assertThat(unknown.kind()).isEqualTo(DomainException.Kind.UNAUTHENTICATED);
+    assertThat(unknown.getMessage()).isEqualTo(wrong.getMessage());
+    assertThat(afterUnknown - before).isEqualTo(1);
+    assertThat(passwords.checks.get() - afterUnknown).isEqualTo(1);
+  }
+
+  @Test
+  void locksTheAccountAfterFiveFailuresInFifteenMinutes() {
+    for (int i = 0; i < 5; i++) {
+      clock.advance(Duration.ofMinutes(1));
+      assertThat(failure(new LogIn.Command("ada@example.com", "wrong " + i)).kind())
+          .isEqualTo(DomainException.Kind.UNAUTHENTICATED);
+    }
+
+    DomainException locked = failure(new LogIn.Command("ada@example.com", PASSWORD));
+
+    assertThat(locked.kind()).isEqualTo(DomainException.Kind.TOO_MANY_ATTEMPTS);
+    // The first failure was at 09:01; it leaves the window at 09:16; it is now 09:05.
+    assertThat(locked.retryAfter()).isEqualTo(Duration.ofMinutes(11));
+  }
+
+  @Test
+  void unlocksWhenTheFailuresLeaveTheWindowAndASuccessClearsThem() {
+    for (int i = 0; i < 5; i++) {
+      failure(new LogIn.Command("ada@example.com", "wrong " + i));
+    }
+    clock.advance(Lockout.WINDOW.plusSeconds(1));
+
+    assertThat(logIn.logIn(new LogIn.Command("ada@example.com", PASSWORD))).isNotNull();
+    assertThat(sessions.since(ada.id(), clock.instant().minus(Duration.ofDays(1)))).isEmpty();
+  }
+
+  private DomainException failure(LogIn.Command command) {
+    return (DomainException)
+        assertThatThrownBy(() -> logIn.logIn(command)).isInstanceOf(DomainException.class).actual();
+  }
+}

@@ -1,0 +1,31 @@
+package shop.user.fakes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import shop.user.payment.Card;
+import shop.user.payment.PaymentGateway;
+
+/** A payment provider that accepts every card as a Visa ending 4242 and remembers the calls. */
+public final class FakeGateway implements PaymentGateway {
+  public final List<UUID> customersCreated = new ArrayList<>();
+  public final List<String> attached = new ArrayList<>();
+  public final List<String> detached = new ArrayList<>();
+
+  @Override
+  public String createCustomer(UUID userId, String email, String name) {
+    customersCreated.add(userId);
+    return "cus_" + userId.toString().substring(0, 8);
+  }
+
+  @Override
+  public Card attach(String customerId, String paymentMethodId) {
+    attached.add(customerId + "/" + paymentMethodId);
+    return new Card("visa", "4242", 12, 2034);
+  }
+
+  @Override
+  public void detach(String paymentMethodId) {
+    detached.add(paymentMethodId);
+  }
+}

@@ -1,0 +1,102 @@
+package shop.user.fakes;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import shop.user.account.Account;
+import shop.user.account.Accounts;
+import shop.user.account.Registration;
+import shop.user.shared.DomainException;
+
+/** Accounts in a map; keeps the registrations it was asked to publish. */
+public final class InMemoryAccounts implements Accounts {
+  private final Map<UUID, Account> accounts = new ConcurrentHashMap<>();
+  public final List<Registration> published = new ArrayList<>();
+
+  @Override
+  public void register(Account account, Registration registration) {
+    if (byEmail(account.email()).isPresent()) {
+      throw DomainException.conflict("an account with this email already exists");
+    }
+    accounts.put(account.id(), account);
+    published.add(registration);
+  }
+
+  @Override
+  public Optional<Account> byId(UUID id) {
+    return Optional.ofNullable(accounts.get(id));
+  }
+
+  @Override
+  public Optional<Account> byEmail(String email) {
+    return accounts.values().stream().filter(a -> a.email().equals(email)).findFirst();
+  }
+
+  @Override
+  public boolean updateProfile(UUID id, String name, String phone, boolean smsOptIn) {
+    return replace(
+        id,
+        a ->
+            new Account(
+                a.id(),
+                a.email(),
+                a.passwordHash(),
+                name,
+                phone,
+                smsOptIn,
+                a.roles(),
+                a.stripeCustomerId(),
+                a.createdAt()));
+  }
+
+  @Override
+  public String linkStripeCustomer(UUID id, String customerId) {
+    Account a = accounts.get(id);
+    if (a.stripeCustomerId() == null) {
+      accounts.put(id, a.withStripeCustomer(customerId));
+    }
+    return accounts.get(id).stripeCustomerId();
+  }
+
+  @Override
+  public boolean grantRole(UUID id, String role) {
+    return replace(id, a -> withRoles(a, add(a.roles(), role, true)));
+  }
+
+  @Override
+  public boolean revokeRole(UUID id, String role) {
+    return replace(id, a -> withRoles(a, add(a.roles(), role, false)));
+  }
+
+  private boolean replace(UUID id, java.util.function.UnaryOperator<Account> change) {
+    return accounts.computeIfPresent(id, (k, a) -> change.apply(a)) != null;
+  }
+
+  private static Set<String> add(Set<String> roles, String role, boolean add) {
+    Set<String> copy = new HashSet<>(roles);
+    if (add) {
+      copy.add(role);
+    } else {
+      copy.remove(role);
+    }
+    return copy;
+  }
+
+  private static Account withRoles(Account a, Set<String> roles) {
+    return new Account(
+        a.id(),
+        a.email(),
+        a.passwordHash(),
+        a.name(),
+        a.phone(),
+        a.smsOptIn(),
+        roles,
+        a.stripeCustomerId(),
+        a.createdAt());
+  }
+}
