@@ -3,6 +3,7 @@ package shop.product.api;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.util.Map;
 import shop.platform.outbox.RelaySummary;
 import shop.product.ProductModule;
 
@@ -10,7 +11,8 @@ import shop.product.ProductModule;
  * Run by a schedule (every minute): sends the outbox entries the fast path could not, and tidies
  * settled holds.
  */
-public final class OutboxSweepHandler implements RequestHandler<ScheduledEvent, RelaySummary> {
+public final class OutboxSweepHandler
+    implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
   /** Most entries one run sends; the next run takes the rest. */
   static final int MAX_PER_RUN = 500;
 
@@ -25,7 +27,8 @@ public final class OutboxSweepHandler implements RequestHandler<ScheduledEvent, 
   }
 
   @Override
-  public RelaySummary handleRequest(ScheduledEvent event, Context context) {
-    return module.sweep(MAX_PER_RUN);
+  public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
+    RelaySummary summary = module.sweep(MAX_PER_RUN);
+    return Map.of("sent", summary.sent(), "retried", summary.retried(), "parked", summary.parked());
   }
 }
