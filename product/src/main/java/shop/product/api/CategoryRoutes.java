@@ -1,0 +1,47 @@
+package shop.product.api;
+
+import java.util.Map;
+import shop.platform.auth.Caller;
+import shop.platform.http.HttpApi;
+import shop.platform.http.HttpRequest;
+import shop.platform.http.HttpResponse;
+import shop.product.ProductModule;
+import shop.product.catalog.Category;
+import shop.product.catalog.CategoryChanges;
+import shop.product.catalog.NewCategory;
+
+/** The routes of {@code /categories}. */
+final class CategoryRoutes {
+  private final ProductModule m;
+
+  CategoryRoutes(ProductModule module) {
+    this.m = module;
+  }
+
+  void register(HttpApi.Builder api) {
+    api.route("GET /categories", r -> HttpResponse.ok(Map.of("items", m.listCategories.list())))
+        .route("POST /categories", this::create)
+        .route("PATCH /categories/{id}", this::update)
+        .route("DELETE /categories/{id}", this::delete);
+  }
+
+  private HttpResponse create(HttpRequest r) {
+    r.callerWithRole(Caller.ADMIN);
+    var body = r.body(ProductRequests.Category.class);
+    Category created = m.createCategory.create(new NewCategory(body.name(), body.parentId()));
+    return HttpResponse.created("/categories/" + created.id(), created);
+  }
+
+  private HttpResponse update(HttpRequest r) {
+    r.callerWithRole(Caller.ADMIN);
+    var body = r.body(ProductRequests.Category.class);
+    return HttpResponse.ok(
+        m.updateCategory.update(r.path("id"), new CategoryChanges(body.name(), body.parentId())));
+  }
+
+  private HttpResponse delete(HttpRequest r) {
+    r.callerWithRole(Caller.ADMIN);
+    m.deleteCategory.delete(r.path("id"));
+    return HttpResponse.noContent();
+  }
+}

@@ -1,0 +1,113 @@
+package shop.product.api;
+
+import static shop.product.api.ProductViews.of;
+
+import java.util.OptionalLong;
+import shop.platform.auth.Caller;
+import shop.platform.http.HttpApi;
+import shop.platform.http.HttpRequest;
+import shop.platform.http.HttpResponse;
+import shop.platform.http.ProblemException;
+import shop.product.ProductModule;
+import shop.product.catalog.NewProduct;
+import shop.product.catalog.Product;
+import shop.product.catalog.ProductChanges;
+import shop.product.catalog.ProductSearch;
+
+/** The routes of {@code /products}: decode, one use case, encode. */
+final class ProductRoutes {
+  private final ProductModule m;
+
+  ProductRoutes(ProductModule module) {
+    this.m = module;
+  }
+
+  void register(HttpApi.Builder api) {
+    api.route("GET /products", this::list)
+        .route("GET /products/{id}", r -> product(m.getProduct.get(r.path("id"))))
+        .route("POST /products", this::create)
+        .route("PATCH /products/{id}", this::update)
+        .route("DELETE /products/{id}", this::archive)
+        .route("PUT /products/{id}/stock", this::setStock);
+  }
+
+  private HttpResponse list(HttpRequest r) {
+    ProductSearch search =
+        new ProductSearch(
+            r.query("category").orElse(null),
+            r.query("q").orElse(null),
+            r.queryLong("minPrice", 0).orElse(null),
+            r.queryLong("maxPrice", 0).orElse(null),
+            r.query("cursor").orElse(null),
+            r.queryInt("limit", ProductSearch.DEFAULT_LIMIT, 1, ProductSearch.MAX_LIMIT));
+    return HttpResponse.ok(of(m.listProducts.list(search), m.images));
+  }
+
+  private HttpResponse create(HttpRequest r) {
+    r.callerWithRole(Caller.ADMIN);
+    var body = r.body(ProductRequests.CreateProduct.class);
+    Product created =
+        m.createProduct.create(
+            NewProduct.of(
+                body.sku(),
+                body.name(),
+                body.description(),
+                body.price(),
+                body.currency(),
+                body.categoryIds(),
+                body.stock()));
+    return HttpResponse.created("/products/" + created.id(), of(created, m.images))
+        .withHeader("ETag", etag(created));
+  }
+
+  private HttpResponse update(HttpRequest r) {
+    r.callerWithRole(Caller.ADMIN);
+    OptionalLong expected = ifMatch(r);
+    var body = r.body(ProductRequests.UpdateProduct.class);
+    ProductChanges changes =
+        new ProductChanges(
+            body.name(), body.description(), body.price(), body.currency(), body.categoryIds());
+    return product(m.updateProduct.update(r.path("id"), expected, changes));
+  }
+
+  private HttpResponse archive(HttpRequest r) {
+    r.callerWithRole(Caller.ADMIN);
+    m.archiveProduct.archive(r.path("id"));
+    return HttpResponse.noContent();
+  }
+
+  private HttpResponse setStock(HttpRequest r) {
+    r.callerWithRole(Caller.ADMIN);
+    var body = r.body(ProductRequests.SetStock.class);
+    return product(m.setStock.set(r.path("id"), body.stock()));
+  }
+
+  private HttpResponse product(Product p) {
+    return HttpResponse.ok(of(p, m.images)).withHeader("ETag", etag(p));
+  }
+
+  private static String etag(Product p) {
+    return "\"" + p.version() + "\"";
+  }
+
+  /** The version an {@code If-Match} header names: {@code "3"}, {@code W/"3"} or {@code *}. */
+  static OptionalLong ifMatch(HttpRequest r) {
+    String value = r.header("if-match").map(String::strip).orElse("");
+    if (value.isEmpty() || value.equals("*")) {
+      return OptionalLong.empty();
+    }
+    String tag = value.startsWith("W/") ? value.substring(2) : value;
+    if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+      tag = tag.substring(1, tag.length() - 1);
+    }
+    try {
+      long version = Long.parseLong(tag);
+      if (version >= 1) {
+        return OptionalLong.of(version);
+      }
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalidField("If-Match", "must be the product's ETag, e.g. \"3\"");
+    }
+    throw ProblemException.invalidField("If-Match", "must be the product's ETag, e.g. \"3\"");
+  }
+}

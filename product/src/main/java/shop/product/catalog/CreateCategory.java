@@ -1,0 +1,17 @@
+package shop.product.catalog;
+
+/** Adds a category, under an existing parent or at the top level. */
+public final class CreateCategory {
+  private final Catalog catalog;
+
+  public CreateCategory(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public Category create(NewCategory category) {
+    if (category.parentId() != null && catalog.category(category.parentId()).isEmpty()) {
+      throw new InvalidFieldException("parentId", "names no category");
+    }
+    return catalog.insertCategory(category);
+  }
+}

@@ -1,0 +1,18 @@
+package shop.product.catalog;
+
+/** One product as customers see it: archived products are gone. */
+public final class GetProduct {
+  private final Catalog catalog;
+
+  public GetProduct(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public Product get(String id) {
+    Require.id("id", id);
+    return catalog
+        .product(id)
+        .filter(Product::isActive)
+        .orElseThrow(() -> NotFoundException.product(id));
+  }
+}

@@ -1,0 +1,37 @@
+package shop.product.inventory;
+
+import java.util.EnumSet;
+
+/**
+ * Gives back what a cancelled order holds, once. A cancellation that overtakes its OrderCreated
+ * leaves a cancelled reservation behind, so the late order reserves nothing. A sold order has
+ * nothing left to release.
+ */
+public final class ReleaseStock {
+  private final Inventory inventory;
+  private final Settle settle;
+
+  public ReleaseStock(Inventory inventory, ReservationEvents events) {
+    this.inventory = inventory;
+    this.settle = new Settle(inventory, events);
+  }
+
+  public Reservation release(String orderId) {
+    Reservation reservation = inventory.openCancelled(orderId);
+    if (reservation.state() == ReservationState.PENDING
+        || reservation.state() == ReservationState.RESERVED) {
+      inventory.transition(
+          orderId,
+          EnumSet.of(ReservationState.PENDING, ReservationState.RESERVED),
+          ReservationState.CANCELLED,
+          null,
+          reservation.rejections());
+      reservation = inventory.reservation(orderId).orElseThrow();
+    }
+    if (reservation.state() == ReservationState.REJECTED) {
+      // Rejected orders hold nothing; settling again would re-record the rejection event.
+      return reservation;
+    }
+    return settle.apply(reservation);
+  }
+}

@@ -1,0 +1,324 @@
+package shop.product.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static shop.platform.testing.EventFixtures.batch;
+import static shop.platform.testing.EventFixtures.eventBridgeBody;
+import static shop.platform.testing.EventFixtures.message;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import shop.events.CloudEventCodec;
+import shop.events.Customer;
+import shop.events.EventEnvelope;
+import shop.events.InventoryRejected;
+import shop.events.OrderCancelled;
+import shop.events.OrderCreated;
+import shop.events.OrderLine;
+import shop.events.PaymentCaptured;
+import shop.events.ShopEvent;
+import shop.events.StockLine;
+import shop.platform.testing.FakeEventBridge;
+import shop.product.ProductModule;
+import shop.product.TestStack;
+import shop.product.adapter.MongoOutbox;
+import shop.product.api.InventoryEventsHandler;
+import shop.product.catalog.NewProduct;
+import shop.product.catalog.Product;
+
+/**
+ * Reservations through the SQS handler against the Mongo-wire server, with events relayed to a fake
+ * EventBridge.
+ */
+class InventoryIT {
+  private static final Customer ADA = new Customer("ada@example.com", "Ada", null, false);
+  private static TestStack stack;
+  private static ProductModule m;
+  private static InventoryEventsHandler handler;
+  private static FakeEventBridge bus;
+
+  @BeforeAll
+  static void start() {
+    stack = TestStack.start();
+    m = stack.module;
+    bus = stack.bus;
+    handler = new InventoryEventsHandler(m);
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+  }
+
+  @AfterEach
+  void busWorks() {
+    bus.recover();
+  }
+
+  @Test
+  void reservesOnceWhenTheSameOrderCreatedArrivesThreeTimes() {
+    Product mug = product(10);
+    String orderId = UUID.randomUUID().toString();
+    String body = eventBridgeBody(created(orderId, line(mug, 3)));
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(handle(body).getBatchItemFailures()).isEmpty();
+    }
+
+    Product after = m.getProduct.get(mug.id());
+    assertThat(after.available()).isEqualTo(7);
+    assertThat(after.reserved()).isEqualTo(3);
+    assertThat(m.inventory().reservation(orderId).orElseThrow().state())
+        .isEqualTo(ReservationState.RESERVED);
+    assertThat(acceptedFor(orderId))
+        .containsExactly(MongoOutbox.eventId(orderId, ReservationState.RESERVED));
+  }
+
+  @Test
+  void reservesExactlyTheStockFor200ConcurrentOrders() throws Exception {
+    Product mug = product(50);
+    List<String> orders = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      orders.add(UUID.randomUUID().toString());
+    }
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger lowest = new AtomicInteger(Integer.MAX_VALUE);
+    Thread watcher =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  while (running.get()) {
+                    lowest.accumulateAndGet(m.getProduct.get(mug.id()).available(), Math::min);
+                  }
+                });
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<SQSBatchResponse>> results = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+      for (String orderId : orders) {
+        String body = eventBridgeBody(created(orderId, line(mug, 1)));
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return handle(body);
+                }));
+      }
+      go.countDown();
+      for (Future<SQSBatchResponse> result : results) {
+        assertThat(result.get().getBatchItemFailures()).isEmpty();
+      }
+    } finally {
+      running.set(false);
+      watcher.join();
+    }
+
+    Product after = m.getProduct.get(mug.id());
+    assertThat(after.onHand()).isEqualTo(50);
+    assertThat(after.reserved()).isEqualTo(50);
+    assertThat(after.available()).isZero();
+    assertThat(lowest.get()).isGreaterThanOrEqualTo(0);
+    List<ReservationState> states =
+        orders.stream().map(id -> m.inventory().reservation(id).orElseThrow().state()).toList();
+    assertThat(states).filteredOn(s -> s == ReservationState.RESERVED).hasSize(50);
+    assertThat(states).filteredOn(s -> s == ReservationState.REJECTED).hasSize(150);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              m.sweep(500);
+              assertThat(bus.accepted().stream().filter(a -> orders.contains(subject(a))))
+                  .extracting(FakeEventBridge.Accepted::eventId)
+                  .doesNotHaveDuplicates()
+                  .hasSize(200);
+            });
+  }
+
+  @Test
+  void rejectsTheWholeOrderAndGivesBackWhatItHeldWhenOneLineIsShort() {
+    Product mug = product(5);
+    Product tee = product(1);
+    String orderId = UUID.randomUUID().toString();
+
+    handle(eventBridgeBody(created(orderId, line(mug, 2), line(tee, 3))));
+
+    assertThat(m.getProduct.get(mug.id()).available()).isEqualTo(5);
+    assertThat(m.getProduct.get(mug.id()).reserved()).isZero();
+    assertThat(m.getProduct.get(tee.id()).available()).isEqualTo(1);
+    InventoryRejected rejected = (InventoryRejected) acceptedEvent(orderId).data();
+    assertThat(rejected.rejections())
+        .containsExactly(new InventoryRejected.Rejection(tee.id(), 3, 1, "OUT_OF_STOCK"));
+  }
+
+  @Test
+  void namesUnknownProductsInTheRejection() {
+    String orderId = UUID.randomUUID().toString();
+    String unknown = "0123456789abcdef01234567";
+
+    handle(eventBridgeBody(created(orderId, new OrderLine(unknown, "X-1", "Ghost", 1, 100))));
+
+    InventoryRejected rejected = (InventoryRejected) acceptedEvent(orderId).data();
+    assertThat(rejected.rejections())
+        .containsExactly(new InventoryRejected.Rejection(unknown, 1, 0, "UNKNOWN_PRODUCT"));
+  }
+
+  @Test
+  void cancellationReleasesWhatTheOrderHeldExactlyOnce() {
+    Product mug = product(10);
+    Product other = product(10);
+    String orderId = UUID.randomUUID().toString();
+    handle(eventBridgeBody(created(orderId, line(mug, 4))));
+    handle(eventBridgeBody(created(UUID.randomUUID().toString(), line(other, 1))));
+
+    String cancel = eventBridgeBody(cancelled(orderId, new StockLine(mug.id(), 4)));
+    assertThat(handle(cancel).getBatchItemFailures()).isEmpty();
+    assertThat(handle(cancel).getBatchItemFailures()).isEmpty();
+
+    Product after = m.getProduct.get(mug.id());
+    assertThat(after.available()).isEqualTo(10);
+    assertThat(after.reserved()).isZero();
+    assertThat(m.inventory().reservation(orderId).orElseThrow().state())
+        .isEqualTo(ReservationState.CANCELLED);
+  }
+
+  @Test
+  void aCancellationThatOvertakesItsOrderLeavesNothingReserved() {
+    Product mug = product(10);
+    String orderId = UUID.randomUUID().toString();
+
+    handle(eventBridgeBody(cancelled(orderId, new StockLine(mug.id(), 2))));
+    handle(eventBridgeBody(created(orderId, line(mug, 2))));
+
+    assertThat(m.getProduct.get(mug.id()).available()).isEqualTo(10);
+    assertThat(acceptedFor(orderId)).isEmpty();
+  }
+
+  @Test
+  void paymentTurnsTheReservationIntoASaleOnce() {
+    Product mug = product(10);
+    String orderId = UUID.randomUUID().toString();
+    handle(eventBridgeBody(created(orderId, line(mug, 2))));
+
+    String paid = eventBridgeBody(captured(orderId));
+    assertThat(handle(paid).getBatchItemFailures()).isEmpty();
+    assertThat(handle(paid).getBatchItemFailures()).isEmpty();
+    handle(eventBridgeBody(cancelled(orderId, new StockLine(mug.id(), 2))));
+
+    Product after = m.getProduct.get(mug.id());
+    assertThat(after.onHand()).isEqualTo(8);
+    assertThat(after.reserved()).isZero();
+    assertThat(after.available()).isEqualTo(8);
+  }
+
+  @Test
+  void aPaymentForAnUndecidedOrderIsRetried() {
+    String orderId = UUID.randomUUID().toString();
+    SQSBatchResponse response = handle(eventBridgeBody(captured(orderId)));
+
+    assertThat(response.getBatchItemFailures()).hasSize(1);
+    assertThat(stack.failures)
+        .anySatisfy(
+            f -> {
+              assertThat(f.errorClass()).isEqualTo("ReservationNotReadyException");
+              assertThat(f.errorMessage()).contains(orderId);
+            });
+  }
+
+  @Test
+  void keepsEventsInTheOutboxWhileTheBusIsDownAndSendsThemLater() {
+    Product mug = product(10);
+    String orderId = UUID.randomUUID().toString();
+    String eventId = MongoOutbox.eventId(orderId, ReservationState.RESERVED);
+    bus.failRequests(500);
+
+    assertThat(handle(eventBridgeBody(created(orderId, line(mug, 1)))).getBatchItemFailures())
+        .isEmpty();
+    assertThat(m.outbox().status(eventId)).isEqualTo(MongoOutbox.Status.PENDING);
+    assertThat(acceptedFor(orderId)).isEmpty();
+
+    bus.recover();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              m.sweep(100);
+              assertThat(acceptedFor(orderId)).containsExactly(eventId);
+            });
+    assertThat(m.outbox().status(eventId)).isEqualTo(MongoOutbox.Status.SENT);
+  }
+
+  private static SQSBatchResponse handle(String body) {
+    return handler.handleRequest(batch(message(UUID.randomUUID().toString(), body)), null);
+  }
+
+  private static Product product(int stock) {
+    String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+    return m.createProduct.create(
+        new NewProduct(sku, "Enamel mug", null, 1250L, "EUR", List.of(), stock));
+  }
+
+  private static OrderLine line(Product product, int quantity) {
+    return new OrderLine(product.id(), product.sku(), product.name(), quantity, product.price());
+  }
+
+  private static EventEnvelope<OrderCreated> created(String orderId, OrderLine... lines) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    long total = 0;
+    for (OrderLine l : lines) {
+      total += l.unitPrice() * l.quantity();
+    }
+    return EventEnvelope.of(
+        new OrderCreated(
+            orderId, "user-1", ADA, List.of(lines), total, "EUR", "pm_card_visa", null, now),
+        1,
+        now);
+  }
+
+  private static EventEnvelope<OrderCancelled> cancelled(String orderId, StockLine... lines) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    return EventEnvelope.of(
+        new OrderCancelled(
+            orderId, "user-1", ADA, "CUSTOMER_REQUEST", List.of(lines), 0, "EUR", now),
+        3,
+        now);
+  }
+
+  private static EventEnvelope<PaymentCaptured> captured(String orderId) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    return EventEnvelope.of(
+        new PaymentCaptured(orderId, "user-1", ADA, "pi_1", 2500, "EUR", now), 3, now);
+  }
+
+  private static String subject(FakeEventBridge.Accepted accepted) {
+    return CloudEventCodec.instance().decode(accepted.detail()).subject();
+  }
+
+  private static List<String> acceptedFor(String orderId) {
+    return bus.accepted().stream()
+        .filter(a -> orderId.equals(subject(a)))
+        .map(FakeEventBridge.Accepted::eventId)
+        .toList();
+  }
+
+  private static EventEnvelope<ShopEvent> acceptedEvent(String orderId) {
+    return bus.accepted().stream()
+        .filter(a -> orderId.equals(subject(a)))
+        .map(a -> CloudEventCodec.instance().decode(a.detail()))
+        .findFirst()
+        .orElseThrow();
+  }
+}
