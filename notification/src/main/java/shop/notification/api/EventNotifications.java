@@ -52,12 +52,15 @@ public final class EventNotifications {
           order(id, Template.ORDER_CONFIRMED, e.userId(), e.orderId(), e.customer())
               .with("amount", money(e.amount(), e.currency()))
               .build();
-      case PaymentActionRequired e ->
-          order(id, Template.PAYMENT_ACTION_REQUIRED, e.userId(), e.orderId(), e.customer())
-              .with("amount", money(e.amount(), e.currency()))
-              .with("hasActionUrl", e.actionUrl() != null)
-              .with("actionUrl", e.actionUrl() == null ? "" : e.actionUrl())
-              .build();
+      case PaymentActionRequired e -> {
+        // Only an https link goes into an email: never javascript: or plain http.
+        boolean link = e.actionUrl() != null && e.actionUrl().startsWith("https://");
+        yield order(id, Template.PAYMENT_ACTION_REQUIRED, e.userId(), e.orderId(), e.customer())
+            .with("amount", money(e.amount(), e.currency()))
+            .with("hasActionUrl", link)
+            .with("actionUrl", link ? e.actionUrl() : "")
+            .build();
+      }
       case PaymentFailed e ->
           order(id, Template.PAYMENT_FAILED, e.userId(), e.orderId(), e.customer())
               .with("amount", money(e.amount(), e.currency()))
