@@ -9,9 +9,9 @@ import java.util.List;
  * <ul>
  *   <li>key: {@code eventId} (S, partition) + {@code delivery} (S, sort: {@code
  *       <CHANNEL>#<recipient>}, e.g. {@code EMAIL#ada@example.com}): one item per send;
- *   <li>GSI {@code byUser}: {@code userId} (S) + {@code createdAt} (N, epoch millis), projection
- *       ALL: a user's sends, newest first ({@code GET /notifications});
- *   <li>GSI {@code byOrder}: {@code orderId} (S) + {@code createdAt} (N), projection ALL, sparse
+ *   <li>GSI {@code byUser}: {@code userId} (S) + {@code occurredAt} (N, epoch millis of the event),
+ *       projection ALL: a user's sends, newest first ({@code GET /notifications});
+ *   <li>GSI {@code byOrder}: {@code orderId} (S) + {@code occurredAt} (N), projection ALL, sparse
  *       (welcome emails have no order): an order's sends ({@code GET /admin/notifications});
  *   <li>TTL attribute {@code expiresAt} (epoch seconds); billing on demand.
  * </ul>
@@ -49,14 +49,14 @@ public final class NotificationTables {
 
   /** The send ledger and delivery log, under {@code name}. */
   public static Table deliveries(String name) {
-    Key createdAt = new Key("createdAt", "N");
+    Key occurredAt = new Key("occurredAt", "N");
     return new Table(
         name,
         new Key(PARTITION_KEY, "S"),
         new Key(SORT_KEY, "S"),
         List.of(
-            new Index(BY_USER, new Key("userId", "S"), createdAt),
-            new Index(BY_ORDER, new Key("orderId", "S"), createdAt)),
+            new Index(BY_USER, new Key("userId", "S"), occurredAt),
+            new Index(BY_ORDER, new Key("orderId", "S"), occurredAt)),
         TTL_ATTRIBUTE);
   }
 

@@ -64,6 +64,7 @@ public final class DynamoDbSendLedger implements SendLedger {
     values.put(":recipient", s(delivery.key().recipient()));
     values.put(":userId", s(delivery.userId()));
     values.put(":template", s(delivery.template().id()));
+    values.put(":occurredAt", n(delivery.occurredAt().toEpochMilli()));
     values.put(":expires", n(now.plus(retention).getEpochSecond()));
     StringBuilder update =
         new StringBuilder(
@@ -71,6 +72,7 @@ public final class DynamoDbSendLedger implements SendLedger {
                 + " #attempts = if_not_exists(#attempts, :zero) + :one,"
                 + " #createdAt = if_not_exists(#createdAt, :now), #channel = :channel,"
                 + " #recipient = :recipient, #userId = :userId, #template = :template,"
+                + " #occurredAt = :occurredAt,"
                 + " #expiresAt = if_not_exists(#expiresAt, :expires)");
     if (delivery.orderId() != null) {
       update.append(", #orderId = :orderId");
@@ -97,6 +99,7 @@ public final class DynamoDbSendLedger implements SendLedger {
                       "recipient",
                       "userId",
                       "template",
+                      "occurredAt",
                       "expiresAt",
                       delivery.orderId() != null ? "orderId" : null))
               .expressionAttributeValues(values)
@@ -266,6 +269,7 @@ public final class DynamoDbSendLedger implements SendLedger {
         item.get("userId").s(),
         string(item, "orderId"),
         Template.ofId(item.get("template").s()),
+        Instant.ofEpochMilli(Long.parseLong(item.get("occurredAt").n())),
         DeliveryStatus.valueOf(item.get("status").s()),
         Instant.ofEpochMilli(Long.parseLong(item.get("createdAt").n())),
         Instant.ofEpochMilli(Long.parseLong(item.get("updatedAt").n())),

@@ -1,5 +1,6 @@
 package shop.notification.api;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,41 +34,41 @@ public final class EventNotifications {
 
   /** The notification for {@code event}; throws for an event this service does not consume. */
   public Notification of(EventEnvelope<? extends ShopEvent> event) {
-    String id = event.id();
     return switch (event.data()) {
       case UserRegistered e ->
           new Notification(
-              id,
+              event.id(),
               Template.WELCOME,
               e.userId(),
               null,
+              event.time(),
               new Contact(e.email(), e.name(), e.phone(), false),
               Map.of("name", e.name(), "email", e.email()));
       case OrderCreated e ->
-          order(id, Template.ORDER_RECEIVED, e.userId(), e.orderId(), e.customer())
+          order(event, Template.ORDER_RECEIVED, e.userId(), e.orderId(), e.customer())
               .with("lines", lines(e.lines(), e.currency()))
               .with("total", money(e.total(), e.currency()))
               .build();
       case PaymentCaptured e ->
-          order(id, Template.ORDER_CONFIRMED, e.userId(), e.orderId(), e.customer())
+          order(event, Template.ORDER_CONFIRMED, e.userId(), e.orderId(), e.customer())
               .with("amount", money(e.amount(), e.currency()))
               .build();
       case PaymentActionRequired e -> {
         // Only an https link goes into an email: never javascript: or plain http.
         boolean link = e.actionUrl() != null && e.actionUrl().startsWith("https://");
-        yield order(id, Template.PAYMENT_ACTION_REQUIRED, e.userId(), e.orderId(), e.customer())
+        yield order(event, Template.PAYMENT_ACTION_REQUIRED, e.userId(), e.orderId(), e.customer())
             .with("amount", money(e.amount(), e.currency()))
             .with("hasActionUrl", link)
             .with("actionUrl", link ? e.actionUrl() : "")
             .build();
       }
       case PaymentFailed e ->
-          order(id, Template.PAYMENT_FAILED, e.userId(), e.orderId(), e.customer())
+          order(event, Template.PAYMENT_FAILED, e.userId(), e.orderId(), e.customer())
               .with("amount", money(e.amount(), e.currency()))
               .with("reason", e.reason())
               .build();
       case OrderCancelled e ->
-          order(id, Template.ORDER_CANCELLED, e.userId(), e.orderId(), e.customer())
+          order(event, Template.ORDER_CANCELLED, e.userId(), e.orderId(), e.customer())
               .with("reason", CancellationReason.ofCode(e.reason()).sentence())
               .with("refunded", e.refundedAmount() > 0)
               .with("refund", money(e.refundedAmount(), e.currency()))
@@ -79,9 +80,10 @@ public final class EventNotifications {
   }
 
   private OrderMessage order(
-      String eventId, Template template, String userId, String orderId, Customer customer) {
+      EventEnvelope<?> event, Template template, String userId, String orderId, Customer customer) {
     return new OrderMessage(
-        eventId,
+        event.id(),
+        event.time(),
         template,
         userId,
         orderId,
@@ -110,6 +112,7 @@ public final class EventNotifications {
   /** A notification about an order, whose model always has the customer's name and the order. */
   private static final class OrderMessage {
     private final String eventId;
+    private final Instant occurredAt;
     private final Template template;
     private final String userId;
     private final String orderId;
@@ -117,8 +120,14 @@ public final class EventNotifications {
     private final Map<String, Object> model = new HashMap<>();
 
     OrderMessage(
-        String eventId, Template template, String userId, String orderId, Contact contact) {
+        String eventId,
+        Instant occurredAt,
+        Template template,
+        String userId,
+        String orderId,
+        Contact contact) {
       this.eventId = eventId;
+      this.occurredAt = occurredAt;
       this.template = template;
       this.userId = userId;
       this.orderId = orderId;
@@ -133,7 +142,7 @@ public final class EventNotifications {
     }
 
     Notification build() {
-      return new Notification(eventId, template, userId, orderId, contact, model);
+      return new Notification(eventId, template, userId, orderId, occurredAt, contact, model);
     }
   }
 }

@@ -8,6 +8,8 @@ import shop.notification.message.Template;
  * One entry of the send ledger, which is also the delivery log.
  *
  * @param orderId null for messages not about an order
+ * @param occurredAt when the event happened; the log is newest first by it
+ * @param createdAt when the send was first claimed
  * @param attempts how many times a consumer claimed it
  * @param provider who accepted it (ses, sendgrid, twilio), or null
  * @param providerMessageId the provider's id for it, or null
@@ -18,6 +20,7 @@ public record Delivery(
     String userId,
     String orderId,
     Template template,
+    Instant occurredAt,
     DeliveryStatus status,
     Instant createdAt,
     Instant updatedAt,
@@ -30,6 +33,7 @@ public record Delivery(
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(occurredAt, "occurredAt");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
@@ -42,6 +46,7 @@ public record Delivery(
         notification.userId(),
         notification.orderId(),
         notification.template(),
+        notification.occurredAt(),
         DeliveryStatus.SENDING,
         now,
         now,

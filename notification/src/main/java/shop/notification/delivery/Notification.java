@@ -1,5 +1,6 @@
 package shop.notification.delivery;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import shop.notification.message.Template;
@@ -9,6 +10,7 @@ import shop.notification.message.Template;
  *
  * @param eventId the CloudEvent id: with the channel and the recipient, the key of each send
  * @param orderId the order it is about, or null (a welcome)
+ * @param occurredAt when the event happened: the time the delivery log sorts by
  * @param model the template's values: strings, booleans, lists of maps of such (no nulls)
  */
 public record Notification(
@@ -16,6 +18,7 @@ public record Notification(
     Template template,
     String userId,
     String orderId,
+    Instant occurredAt,
     Contact contact,
     Map<String, Object> model) {
 
@@ -23,6 +26,7 @@ public record Notification(
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(occurredAt, "occurredAt");
     Objects.requireNonNull(contact, "contact");
     model = Map.copyOf(model);
   }

@@ -38,6 +38,7 @@ final class InMemorySendLedger implements SendLedger {
             d.userId(),
             d.orderId(),
             d.template(),
+            d.occurredAt(),
             DeliveryStatus.SENT,
             d.createdAt(),
             now,
@@ -57,6 +58,7 @@ final class InMemorySendLedger implements SendLedger {
             d.userId(),
             d.orderId(),
             d.template(),
+            d.occurredAt(),
             DeliveryStatus.FAILED,
             d.createdAt(),
             now,
@@ -93,7 +95,7 @@ final class InMemorySendLedger implements SendLedger {
 
   private static List<Delivery> newestFirst(List<Delivery> deliveries, int limit) {
     return deliveries.stream()
-        .sorted(Comparator.comparing(Delivery::createdAt).reversed())
+        .sorted(Comparator.comparing(Delivery::occurredAt).reversed())
         .limit(limit)
         .toList();
   }
@@ -104,6 +106,7 @@ final class InMemorySendLedger implements SendLedger {
         d.userId(),
         d.orderId(),
         d.template(),
+        d.occurredAt(),
         status,
         d.createdAt(),
         now,

@@ -50,6 +50,7 @@ class ListNotificationsTest {
             userId,
             orderId,
             Template.ORDER_RECEIVED,
+            time,
             DeliveryStatus.SENDING,
             time,
             time,

@@ -1,5 +1,6 @@
 package shop.notification.delivery;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import shop.notification.message.EmailContent;
@@ -24,6 +25,7 @@ final class Notifications {
         Template.ORDER_CONFIRMED,
         "user-1",
         "order-1",
+        Instant.parse("2026-11-24T10:15:33Z"),
         contact,
         Map.of("amount", "€49.00"));
   }
@@ -34,6 +36,7 @@ final class Notifications {
         Template.WELCOME,
         "user-1",
         null,
+        Instant.parse("2026-11-24T09:00:00Z"),
         optedIn(),
         Map.of("name", "Ada"));
   }
