@@ -97,12 +97,15 @@ public final class NotificationModule {
 
   public synchronized NotifyCustomer notifyCustomer() {
     if (notifyCustomer == null) {
-      EmailSender primary = emailSender(config.require("EMAIL_PRIMARY"));
-      Optional<EmailSender> secondary =
-          config
-              .optional("EMAIL_SECONDARY")
-              .filter(name -> !name.equalsIgnoreCase("none"))
-              .map(this::emailSender);
+      String primaryName = config.require("EMAIL_PRIMARY");
+      Optional<String> secondaryName =
+          config.optional("EMAIL_SECONDARY").filter(name -> !name.equalsIgnoreCase("none"));
+      if (secondaryName.filter(primaryName::equalsIgnoreCase).isPresent()) {
+        throw new IllegalArgumentException(
+            "EMAIL_SECONDARY must differ from EMAIL_PRIMARY (" + primaryName + ") or be none");
+      }
+      EmailSender primary = emailSender(primaryName);
+      Optional<EmailSender> secondary = secondaryName.map(this::emailSender);
       var twilio =
           TwilioSmsSender.client(
               config.require("TWILIO_ACCOUNT_SID"),
