@@ -22,8 +22,10 @@ import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.FailureRecorder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 
 /**
  * The composition root of the notification service: builds every adapter once per cold start from
@@ -147,10 +149,23 @@ public final class NotificationModule {
     return jwtVerifier;
   }
 
+  /**
+   * SES with one retry and a 10-second budget: when SES is unwell the secondary provider is the
+   * better retry, sooner.
+   */
+  private static SesV2ClientBuilder sesClient() {
+    return SesV2Client.builder()
+        .overrideConfiguration(
+            o ->
+                o.retryStrategy(
+                        AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(2).build())
+                    .apiCallTimeout(Duration.ofSeconds(10)));
+  }
+
   private EmailSender emailSender(String provider) {
     String from = config.require("EMAIL_FROM");
     return switch (provider.toLowerCase(Locale.ROOT)) {
-      case "ses" -> new SesEmailSender(aws.build(SesV2Client.builder(), "SESV2"), from);
+      case "ses" -> new SesEmailSender(aws.build(sesClient(), "SESV2"), from);
       case "sendgrid" ->
           new SendGridEmailSender(
               SendGridEmailSender.client(
