@@ -8,8 +8,16 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AccountSuspendedException;
+import software.amazon.awssdk.services.sesv2.model.Body;
+import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.Destination;
+import software.amazon.awssdk.services.sesv2.model.EmailContent;
 import software.amazon.awssdk.services.sesv2.model.LimitExceededException;
 import software.amazon.awssdk.services.sesv2.model.MailFromDomainNotVerifiedException;
+import software.amazon.awssdk.services.sesv2.model.Message;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sesv2.model.SendEmailResponse;
 import software.amazon.awssdk.services.sesv2.model.SendingPausedException;
 
@@ -32,34 +40,7 @@ public final class SesEmailSender implements EmailSender {
   @Override
   public SendReceipt send(Email email) {
     try {
-      SendEmailResponse response =
-          ses.sendEmail(
-              r ->
-                  r.fromEmailAddress(from)
-                      .destination(d -> d.toAddresses(email.to()))
-                      .emailTags(t -> t.name("notification_id").value(email.reference()))
-                      .content(
-                          c ->
-                              c.simple(
-                                  m ->
-                                      m.subject(
-                                              s ->
-                                                  s.data(email.content().subject())
-                                                      .charset("UTF-8"))
-                                          .body(
-                                              b ->
-                                                  b.html(
-                                                          h ->
-                                                              h.data(email.content().html())
-                                                                  .charset("UTF-8"))
-                                                      .text(
-                                                          t ->
-                                                              t.data(email.content().text())
-                                                                  .charset("UTF-8")))
-                                          .headers(
-                                              h ->
-                                                  h.name("X-Shop-Notification-Id")
-                                                      .value(email.reference())))));
+      SendEmailResponse response = ses.sendEmail(request(email));
       return new SendReceipt(PROVIDER, response.messageId());
     } catch (AccountSuspendedException
         | SendingPausedException
@@ -72,6 +53,33 @@ public final class SesEmailSender implements EmailSender {
     } catch (SdkClientException e) {
       throw SendFailure.retryable(PROVIDER, "no answer: " + e.getMessage(), e);
     }
+  }
+
+  private SendEmailRequest request(Email email) {
+    Message message =
+        Message.builder()
+            .subject(utf8(email.content().subject()))
+            .body(
+                Body.builder()
+                    .html(utf8(email.content().html()))
+                    .text(utf8(email.content().text()))
+                    .build())
+            .headers(
+                MessageHeader.builder()
+                    .name("X-Shop-Notification-Id")
+                    .value(email.reference())
+                    .build())
+            .build();
+    return SendEmailRequest.builder()
+        .fromEmailAddress(from)
+        .destination(Destination.builder().toAddresses(email.to()).build())
+        .emailTags(MessageTag.builder().name("notification_id").value(email.reference()).build())
+        .content(EmailContent.builder().simple(message).build())
+        .build();
+  }
+
+  private static Content utf8(String data) {
+    return Content.builder().data(data).charset("UTF-8").build();
   }
 
   private static SendFailure classify(SdkServiceException e) {
