@@ -1,0 +1,7 @@
+package shop.notification.delivery;
+
+/** How a message reaches the customer. */
+public enum Channel {
+  EMAIL,
+  SMS
+}

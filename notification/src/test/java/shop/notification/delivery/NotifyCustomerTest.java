@@ -1,0 +1,193 @@
+package shop.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static shop.notification.delivery.Notifications.echoTemplates;
+import static shop.notification.delivery.Notifications.optedIn;
+import static shop.notification.delivery.Notifications.orderConfirmed;
+import static shop.notification.delivery.Notifications.welcome;
+import static shop.notification.delivery.Notifications.withoutSmsOptIn;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class NotifyCustomerTest {
+  private static final Duration LEASE = Duration.ofSeconds(60);
+
+  private final InMemorySendLedger ledger = new InMemorySendLedger();
+  private final RecordingSenders.Emails ses = new RecordingSenders.Emails("ses");
+  private final RecordingSenders.Emails sendGrid = new RecordingSenders.Emails("sendgrid");
+  private final RecordingSenders.Texts twilio = new RecordingSenders.Texts();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:15:33Z"));
+  private final NotifyCustomer notifyCustomer =
+      new NotifyCustomer(
+          echoTemplates(),
+          new FailoverEmailSender(ses, Optional.of(sendGrid)),
+          twilio,
+          ledger,
+          clock,
+          LEASE);
+
+  @Test
+  void sendsAnEmailAndAnSmsToACustomerWhoOptedIn() {
+    Notification notification = orderConfirmed(optedIn());
+
+    notifyCustomer.handle(notification);
+
+    assertThat(ses.sent)
+        .singleElement()
+        .satisfies(e -> assertThat(e.to()).isEqualTo("ada@example.com"));
+    assertThat(twilio.sent)
+        .singleElement()
+        .satisfies(s -> assertThat(s.to()).isEqualTo("+447700900123"));
+    assertThat(ledger.all()).extracting(Delivery::status).containsOnly(DeliveryStatus.SENT);
+  }
+
+  @Test
+  void sendsNoSmsWithoutOptIn() {
+    notifyCustomer.handle(orderConfirmed(withoutSmsOptIn()));
+
+    assertThat(ses.sent).hasSize(1);
+    assertThat(twilio.sent).isEmpty();
+  }
+
+  @Test
+  void sendsNoSmsForATemplateWithoutOne() {
+    notifyCustomer.handle(welcome());
+
+    assertThat(ses.sent).hasSize(1);
+    assertThat(twilio.sent).isEmpty();
+  }
+
+  @Test
+  void sendsOnceWhenTheSameEventArrivesThreeTimes() {
+    Notification notification = orderConfirmed(optedIn());
+
+    notifyCustomer.handle(notification);
+    notifyCustomer.handle(notification);
+    notifyCustomer.handle(notification);
+
+    assertThat(ses.sent).hasSize(1);
+    assertThat(twilio.sent).hasSize(1);
+  }
+
+  @Test
+  void usesTheSecondaryProviderWhenThePrimaryFailsInAPassingWay() {
+    ses.failingWith(SendFailure.retryable("ses", "500 InternalFailure", null));
+
+    notifyCustomer.handle(welcome());
+
+    assertThat(ses.sent).isEmpty();
+    assertThat(sendGrid.sent).hasSize(1);
+    assertThat(ledger.all()).singleElement().extracting(Delivery::provider).isEqualTo("sendgrid");
+  }
+
+  @Test
+  void recordsAPermanentRefusalAndNeverRetriesIt() {
+    ses.failingWith(SendFailure.permanent("ses", "400 invalid address", null));
+    Notification notification = welcome();
+
+    notifyCustomer.handle(notification);
+    notifyCustomer.handle(notification);
+
+    assertThat(ses.sent).isEmpty();
+    assertThat(sendGrid.sent).as("not tried elsewhere").isEmpty();
+    assertThat(ledger.all())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.status()).isEqualTo(DeliveryStatus.FAILED);
+              assertThat(d.failure()).contains("invalid address");
+            });
+  }
+
+  @Test
+  void retriesOnlyTheChannelThatFailedInAPassingWay() {
+    twilio.failingWith(sms -> SendFailure.retryable("twilio", "503", null));
+    Notification notification = orderConfirmed(optedIn());
+
+    assertThatThrownBy(() -> notifyCustomer.handle(notification))
+        .isInstanceOf(RetryLater.class)
+        .hasMessageContaining("SMS failed");
+    notifyCustomer.handle(notification);
+
+    assertThat(ses.sent).as("the email went out once").hasSize(1);
+    assertThat(twilio.sent).hasSize(1);
+  }
+
+  @Test
+  void waitsWhileAnotherDeliveryHoldsTheSend() {
+    Notification notification = welcome();
+    DeliveryKey key = new DeliveryKey(notification.eventId(), Channel.EMAIL, "ada@example.com");
+    ledger.claim(
+        Delivery.starting(key, notification, clock.instant()), clock.instant().plus(LEASE));
+
+    assertThatThrownBy(() -> notifyCustomer.handle(notification)).isInstanceOf(RetryLater.class);
+    assertThat(ses.sent).isEmpty();
+  }
+
+  @Test
+  void takesOverASendWhoseHolderCrashedOnceItsLeaseEnds() {
+    Notification notification = welcome();
+    DeliveryKey key = new DeliveryKey(notification.eventId(), Channel.EMAIL, "ada@example.com");
+    ledger.claim(
+        Delivery.starting(key, notification, clock.instant()), clock.instant().plus(LEASE));
+
+    clock.advance(LEASE.plusSeconds(1));
+    notifyCustomer.handle(notification);
+
+    assertThat(ses.sent)
+        .singleElement()
+        .satisfies(e -> assertThat(e.reference()).isEqualTo(key.reference()));
+    assertThat(ledger.get(key).attempts()).isEqualTo(2);
+    assertThat(ledger.get(key).status()).isEqualTo(DeliveryStatus.SENT);
+  }
+
+  @Test
+  void givesTheProviderTheSameReferenceOnEveryAttempt() {
+    ses.failingWith(SendFailure.retryable("ses", "timeout", null));
+    sendGrid.failingWith(SendFailure.retryable("sendgrid", "503", null));
+    Notification notification = welcome();
+
+    assertThatThrownBy(() -> notifyCustomer.handle(notification)).isInstanceOf(RetryLater.class);
+    notifyCustomer.handle(notification);
+
+    assertThat(ses.sent)
+        .singleElement()
+        .extracting(Email::reference)
+        .isEqualTo(
+            new DeliveryKey(notification.eventId(), Channel.EMAIL, "ada@example.com").reference());
+  }
+
+  /** A clock the test moves. */
+  static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
