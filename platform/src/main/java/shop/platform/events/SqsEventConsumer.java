@@ -1,0 +1,149 @@
+package shop.platform.events;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shop.events.CloudEventCodec;
+import shop.events.EventEnvelope;
+import shop.events.EventType;
+import shop.events.ShopEvent;
+
+/**
+ * The engine of every SQS-triggered Lambda handler: decodes each message (EventBridge event around
+ * a CloudEvent), validates it against its schema and hands it to the handler for its type. Returns
+ * partial batch failures (the event source mapping must have {@code ReportBatchItemFailures}): a
+ * message that cannot be read or whose handler throws is reported alone and retried by SQS, and the
+ * others are deleted. Messages are handled one by one, in order.
+ */
+public final class SqsEventConsumer {
+  private static final Logger log = LoggerFactory.getLogger(SqsEventConsumer.class);
+  private static final String RECEIVE_COUNT = "ApproximateReceiveCount";
+
+  private final String consumer;
+  private final Map<EventType, EventHandler<?>> handlers;
+  private final FailureRecorder failures;
+  private final CloudEventCodec codec;
+  private final Clock clock;
+
+  /**
+   * @param consumer the subscription's consumer name (as in the topology)
+   * @param handlers the handler of each event type; each handler must accept that type's record
+   * @param failures where failures are recorded for operators
+   */
+  public SqsEventConsumer(
+      String consumer,
+      Map<EventType, ? extends EventHandler<?>> handlers,
+      FailureRecorder failures) {
+    this(consumer, handlers, failures, Clock.systemUTC());
+  }
+
+  SqsEventConsumer(
+      String consumer,
+      Map<EventType, ? extends EventHandler<?>> handlers,
+      FailureRecorder failures,
+      Clock clock) {
+    this.consumer = Objects.requireNonNull(consumer, "consumer");
+    this.handlers = handlers.isEmpty() ? Map.of() : new EnumMap<>(handlers);
+    this.failures = Objects.requireNonNull(failures, "failures");
+    this.codec = CloudEventCodec.instance();
+    this.clock = clock;
+  }
+
+  /**
+   * Handles a batch. Every exception becomes a batch item failure of its own message and is
+   * recorded; only a JVM {@link Error} (out of memory, say) escapes, failing the whole batch.
+   */
+  public SQSBatchResponse handle(SQSEvent batch) {
+    List<SQSBatchResponse.BatchItemFailure> failed = new ArrayList<>();
+    List<SQSEvent.SQSMessage> records =
+        batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
+    for (SQSEvent.SQSMessage message : records) {
+      if (!handle(message)) {
+        failed.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+      }
+    }
+    return new SQSBatchResponse(failed);
+  }
+
+  /** Whether {@code message} is done; false means SQS must deliver it again. */
+  private boolean handle(SQSEvent.SQSMessage message) {
+    EventBridgeMessage parsed = null;
+    try {
+      parsed = EventBridgeMessage.parse(message.getBody());
+      EventEnvelope<ShopEvent> event = codec.decode(parsed.detail());
+      EventHandler<?> handler = handlers.get(event.type());
+      if (handler == null) {
+        // The rule routes only subscribed types; anything else is not ours to retry.
+        log.debug("{}: no handler for {} {}, acknowledged", consumer, event.type(), event.id());
+        return true;
+      }
+      dispatch(handler, event);
+      return true;
+    } catch (Exception e) {
+      String eventId = parsed == null ? null : parsed.eventId();
+      String eventType = parsed == null ? null : parsed.eventType();
+      log.warn(
+          "{}: message {} (event {}, type {}) failed: {}",
+          consumer,
+          message.getMessageId(),
+          eventId,
+          eventType,
+          e.toString(),
+          e);
+      record(message, eventId, eventType, e);
+      return false;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends ShopEvent> void dispatch(
+      EventHandler<T> handler, EventEnvelope<ShopEvent> event) {
+    // Safe: the codec guarantees the data is the record class of event.type(), and the handler map
+    // pairs each type with a handler of that record.
+    handler.handle((EventEnvelope<T>) (EventEnvelope<?>) event);
+  }
+
+  private void record(SQSEvent.SQSMessage message, String eventId, String eventType, Exception e) {
+    FailureRecorder.Failure failure =
+        new FailureRecorder.Failure(
+            consumer,
+            Objects.requireNonNullElse(message.getMessageId(), "unknown"),
+            eventId,
+            eventType,
+            e.getClass().getSimpleName(),
+            e.getMessage(),
+            receiveCount(message),
+            clock.instant());
+    try {
+      failures.record(failure);
+    } catch (RuntimeException recordingFailed) {
+      // The message is reported failed either way; losing the note must not hide the failure.
+      log.error(
+          "{}: could not record the failure of message {}",
+          consumer,
+          message.getMessageId(),
+          recordingFailed);
+    }
+  }
+
+  private static int receiveCount(SQSEvent.SQSMessage message) {
+    Map<String, String> attributes = message.getAttributes();
+    String count = attributes == null ? null : attributes.get(RECEIVE_COUNT);
+    if (count == null) {
+      return 1;
+    }
+    try {
+      return Integer.parseInt(count.strip());
+    } catch (NumberFormatException e) {
+      log.debug("unreadable {} '{}', recording attempt 1", RECEIVE_COUNT, count, e);
+      return 1;
+    }
+  }
+}

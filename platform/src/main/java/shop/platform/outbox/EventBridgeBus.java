@@ -1,0 +1,103 @@
+package shop.platform.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shop.events.Topology;
+import shop.platform.config.AwsClients;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+
+/**
+ * Publishes to the shop's EventBridge bus with PutEvents. PutEvents answers 200 even when entries
+ * fail, so every entry's result is read; a thrown SDK error fails the whole batch.
+ */
+public final class EventBridgeBus implements EventBus {
+  private static final Logger log = LoggerFactory.getLogger(EventBridgeBus.class);
+
+  private final EventBridgeClient client;
+  private final String busName;
+
+  public EventBridgeBus(EventBridgeClient client, String busName) {
+    this.client = client;
+    this.busName = busName;
+  }
+
+  /** The shop's bus through a client built by {@code clients} (endpoint override EVENTBRIDGE). */
+  public static EventBridgeBus create(AwsClients clients) {
+    return new EventBridgeBus(
+        clients.build(EventBridgeClient.builder(), "EVENTBRIDGE"), Topology.shop().busName());
+  }
+
+  @Override
+  public List<Result> publish(List<Outgoing> events) {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    if (events.size() > MAX_BATCH) {
+      throw new IllegalArgumentException(
+          "PutEvents takes at most " + MAX_BATCH + " entries, got " + events.size());
+    }
+    PutEventsResponse response;
+    try {
+      response = client.putEvents(r -> r.entries(events.stream().map(this::entry).toList()));
+    } catch (SdkException e) {
+      log.warn("PutEvents to {} failed for all {} entries", busName, events.size(), e);
+      Result failed = Result.failed(e.getClass().getSimpleName(), e.getMessage());
+      return events.stream().map(event -> failed).toList();
+    }
+    return results(events, response);
+  }
+
+  private PutEventsRequestEntry entry(Outgoing event) {
+    return PutEventsRequestEntry.builder()
+        .eventBusName(busName)
+        .source(event.source())
+        .detailType(event.detailType())
+        .detail(event.detail())
+        .time(event.time())
+        .build();
+  }
+
+  /**
+   * Results by position, as PutEvents returns them. An entry counts as sent only with an event id
+   * and no error code: a short or malformed answer must not pass for success.
+   */
+  private static List<Result> results(List<Outgoing> events, PutEventsResponse response) {
+    List<PutEventsResultEntry> entries = response.hasEntries() ? response.entries() : List.of();
+    int failedEntryCount = response.failedEntryCount() == null ? 0 : response.failedEntryCount();
+    List<Result> results = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      results.add(i < entries.size() ? result(entries.get(i)) : missing(failedEntryCount));
+    }
+    long failed = results.stream().filter(r -> !r.ok()).count();
+    if (failed != failedEntryCount) {
+      log.warn(
+          "PutEvents reported FailedEntryCount {} but {} of {} entries failed",
+          failedEntryCount,
+          failed,
+          events.size());
+    }
+    return results;
+  }
+
+  private static Result result(PutEventsResultEntry entry) {
+    if (entry.errorCode() != null) {
+      return Result.failed(entry.errorCode(), entry.errorMessage());
+    }
+    if (entry.eventId() == null) {
+      return Result.failed("MissingEventId", "PutEvents returned no event id for this entry");
+    }
+    return Result.accepted();
+  }
+
+  private static Result missing(int failedEntryCount) {
+    return Result.failed(
+        "MissingEntry",
+        "PutEvents returned no result for this entry (FailedEntryCount " + failedEntryCount + ")");
+  }
+}

@@ -1,0 +1,50 @@
+package shop.platform.outbox;
+
+import io.r2dbc.spi.Connection;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+import shop.events.CloudEventCodec;
+import shop.events.EventEnvelope;
+
+/**
+ * Appends events to the outbox table inside the caller's own database transaction, so the event
+ * exists exactly when the state change that caused it does.
+ */
+public final class OutboxWriter {
+  private static final String INSERT =
+      "INSERT INTO event_outbox (id, event_type, source, subject, payload)"
+          + " VALUES ($1, $2, $3, $4, $5::jsonb)";
+
+  private final CloudEventCodec codec;
+
+  public OutboxWriter() {
+    this(CloudEventCodec.instance());
+  }
+
+  OutboxWriter(CloudEventCodec codec) {
+    this.codec = codec;
+  }
+
+  /**
+   * Writes {@code event} on {@code connection}, which must be inside the caller's transaction. The
+   * event is encoded and validated first: an event that breaks its schema errors with {@link
+   * shop.events.InvalidEventException} before anything is written, and the caller's rollback then
+   * drops the state change too. The event id must be a UUID.
+   */
+  public Mono<Void> append(Connection connection, EventEnvelope<?> event) {
+    return Mono.fromCallable(() -> codec.encode(event))
+        .flatMap(
+            payload ->
+                Mono.from(
+                    connection
+                        .createStatement(INSERT)
+                        .bind(0, UUID.fromString(event.id()))
+                        .bind(1, event.type().type())
+                        .bind(2, event.source())
+                        .bind(3, event.subject())
+                        .bind(4, payload)
+                        .execute()))
+        .flatMap(result -> Mono.from(result.getRowsUpdated()))
+        .then();
+  }
+}

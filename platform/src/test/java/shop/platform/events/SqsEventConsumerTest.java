@@ -1,0 +1,176 @@
+package shop.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static shop.platform.testing.EventFixtures.batch;
+import static shop.platform.testing.EventFixtures.eventBridgeBody;
+import static shop.platform.testing.EventFixtures.message;
+import static shop.platform.testing.EventFixtures.orderCreated;
+import static shop.platform.testing.EventFixtures.userRegistered;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import shop.events.EventEnvelope;
+import shop.events.EventType;
+import shop.events.OrderCreated;
+import shop.events.UserRegistered;
+import shop.platform.testing.EventFixtures;
+
+class SqsEventConsumerTest {
+  private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+  private final List<String> handled = new ArrayList<>();
+  private final List<FailureRecorder.Failure> failures = new ArrayList<>();
+
+  private final Set<String> unreservable = new HashSet<>();
+  private final EventHandler<OrderCreated> orders =
+      event -> {
+        if (unreservable.contains(event.id())) {
+          throw new IllegalStateException("cannot reserve stock for order " + event.subject());
+        }
+        handled.add("order " + event.id());
+      };
+  private final EventHandler<UserRegistered> users = event -> handled.add("user " + event.id());
+
+  private final SqsEventConsumer consumer =
+      consumer(Map.of(EventType.ORDER_CREATED, orders, EventType.USER_REGISTERED, users));
+
+  @Test
+  void decodesTheEventBridgeEventAsSqsDeliversIt() {
+    SQSBatchResponse response =
+        consumer.handle(
+            batch(message("m-1", EventFixtures.resource("events/eventbridge-order-created.json"))));
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(handled).containsExactly("order 0b6c4c1e-1d0e-4b8e-9a51-000000000001");
+  }
+
+  @Test
+  void dispatchesEachEventToTheHandlerOfItsTypeInOrder() {
+    EventEnvelope<UserRegistered> user = userRegistered();
+    EventEnvelope<OrderCreated> order = orderCreated();
+
+    SQSBatchResponse response =
+        consumer.handle(
+            batch(message("m-1", eventBridgeBody(user)), message("m-2", eventBridgeBody(order))));
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(handled).containsExactly("user " + user.id(), "order " + order.id());
+  }
+
+  @Test
+  void acknowledgesAnEventTypeWithoutHandler() {
+    SqsEventConsumer onlyOrders = consumer(Map.of(EventType.ORDER_CREATED, orders));
+
+    SQSBatchResponse response =
+        onlyOrders.handle(batch(message("m-1", eventBridgeBody(userRegistered()))));
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(handled).isEmpty();
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void failsOnlyTheMessageThatIsNotJson() {
+    EventEnvelope<UserRegistered> user = userRegistered();
+
+    SQSBatchResponse response =
+        consumer.handle(batch(message("m-1", "not json {"), message("m-2", eventBridgeBody(user))));
+
+    assertThat(failedIds(response)).containsExactly("m-1");
+    assertThat(handled).containsExactly("user " + user.id());
+    assertThat(failures)
+        .singleElement()
+        .satisfies(
+            failure -> {
+              assertThat(failure.key()).isEqualTo("m-1");
+              assertThat(failure.eventId()).isNull();
+              assertThat(failure.errorClass()).isEqualTo("InvalidEventException");
+              assertThat(failure.time()).isEqualTo(NOW);
+            });
+  }
+
+  @Test
+  void failsAMessageWithoutDetailOrWithoutBody() {
+    SQSBatchResponse response =
+        consumer.handle(batch(message("m-1", "{\"version\":\"0\"}"), message("m-2", null)));
+
+    assertThat(failedIds(response)).containsExactly("m-1", "m-2");
+    assertThat(handled).isEmpty();
+  }
+
+  @Test
+  void failsASchemaInvalidEventNamingItsIdAndType() {
+    EventEnvelope<UserRegistered> user = userRegistered();
+    String badPhone = eventBridgeBody(EventFixtures.withData(user, "phone", "12345"));
+
+    SQSBatchResponse response = consumer.handle(batch(message("m-1", badPhone, 3)));
+
+    assertThat(failedIds(response)).containsExactly("m-1");
+    assertThat(handled).isEmpty();
+    FailureRecorder.Failure failure = failures.getFirst();
+    assertThat(failure.eventId()).isEqualTo(user.id());
+    assertThat(failure.key()).isEqualTo(user.id());
+    assertThat(failure.eventType()).isEqualTo("shop.user.registered.v1");
+    assertThat(failure.errorMessage()).contains("phone");
+    assertThat(failure.attempt()).isEqualTo(3);
+  }
+
+  @Test
+  void aThrowingHandlerFailsOnlyItsOwnMessage() {
+    EventEnvelope<OrderCreated> good = orderCreated();
+    EventEnvelope<OrderCreated> bad = orderCreated();
+    unreservable.add(bad.id());
+
+    SQSBatchResponse response =
+        consumer.handle(
+            batch(message("m-1", eventBridgeBody(bad)), message("m-2", eventBridgeBody(good))));
+
+    assertThat(failedIds(response)).containsExactly("m-1");
+    assertThat(handled).containsExactly("order " + good.id());
+    assertThat(failures.getFirst().errorClass()).isEqualTo("IllegalStateException");
+    assertThat(failures.getFirst().errorMessage()).contains("cannot reserve");
+  }
+
+  @Test
+  void stillReportsTheFailureWhenRecordingItFails() {
+    SqsEventConsumer unrecorded =
+        new SqsEventConsumer(
+            "inventory",
+            Map.of(EventType.ORDER_CREATED, orders),
+            failure -> {
+              throw new IllegalStateException("failures table unreachable");
+            });
+
+    EventEnvelope<OrderCreated> bad = orderCreated();
+    unreservable.add(bad.id());
+
+    SQSBatchResponse response = unrecorded.handle(batch(message("m-1", eventBridgeBody(bad))));
+
+    assertThat(failedIds(response)).containsExactly("m-1");
+  }
+
+  @Test
+  void answersAnEmptyBatchWithNoFailures() {
+    assertThat(consumer.handle(new SQSEvent()).getBatchItemFailures()).isEmpty();
+  }
+
+  private SqsEventConsumer consumer(Map<EventType, EventHandler<?>> handlers) {
+    return new SqsEventConsumer(
+        "inventory", handlers, failures::add, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  private static List<String> failedIds(SQSBatchResponse response) {
+    return response.getBatchItemFailures().stream()
+        .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        .toList();
+  }
+}

@@ -1,0 +1,307 @@
+package shop.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static shop.platform.testing.EventFixtures.orderCreated;
+import static shop.platform.testing.EventFixtures.userRegistered;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import shop.events.CloudEventCodec;
+import shop.events.EventEnvelope;
+import shop.events.InvalidEventException;
+import shop.events.ShopEvent;
+import shop.events.UserRegistered;
+import shop.platform.config.AwsClients;
+import shop.platform.config.Config;
+import shop.platform.testing.EmbeddedDatabase;
+import shop.platform.testing.EventFixtures;
+import shop.platform.testing.FakeEventBridge;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+class OutboxRelayIT {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final RelayPolicy POLICY =
+      new RelayPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1));
+
+  private static EmbeddedDatabase db;
+  private static FakeEventBridge eventBridge;
+  private static EventBridgeClient client;
+
+  private final OutboxWriter writer = new OutboxWriter();
+  private OutboxRelay relay;
+
+  @BeforeAll
+  static void start() {
+    db = EmbeddedDatabase.start("classpath:db/platform");
+    db.execute("CREATE TABLE test_orders (id text PRIMARY KEY)");
+    eventBridge = FakeEventBridge.start();
+    Config config =
+        new Config(
+            Map.of(
+                "AWS_REGION", "eu-west-1",
+                "AWS_ACCESS_KEY_ID", "test",
+                "AWS_SECRET_ACCESS_KEY", "test",
+                "AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridge.endpoint().toString()));
+    // The relay's own backoff is under test; the SDK's retries would only slow the failures down.
+    client =
+        new AwsClients(config)
+            .build(
+                EventBridgeClient.builder()
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())),
+                "EVENTBRIDGE");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    client.close();
+    eventBridge.close();
+    db.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    db.execute("TRUNCATE event_outbox, test_orders");
+    eventBridge.reset();
+    relay = newRelay();
+  }
+
+  @Test
+  void sendsCommittedRowsRightAfterCommitAndMarksThemSent() {
+    List<EventEnvelope<?>> events = List.of(userRegistered(), orderCreated(), userRegistered());
+    commit(events);
+
+    RelaySummary summary = relay.relay(ids(events)).block(TIMEOUT);
+
+    assertThat(summary).isEqualTo(new RelaySummary(3, 0, 0));
+    assertThat(eventBridge.acceptedIds()).containsExactlyInAnyOrderElementsOf(stringIds(events));
+    FakeEventBridge.Accepted order =
+        eventBridge.accepted().stream()
+            .filter(a -> a.eventId().equals(events.get(1).id()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(order.busName()).isEqualTo("shop-events");
+    assertThat(order.source()).isEqualTo("shop.transaction");
+    assertThat(order.detailType()).isEqualTo("OrderCreated");
+    assertThat(CloudEventCodec.instance().decode(order.detail())).isEqualTo(events.get(1));
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM event_outbox WHERE status = 'SENT' AND attempts = 1"
+                    + " AND sent_at IS NOT NULL AND last_error IS NULL"))
+        .isEqualTo(3);
+    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(RelaySummary.NONE);
+  }
+
+  @Test
+  void neverSendsRowsOfARolledBackTransaction() {
+    EventEnvelope<UserRegistered> event = userRegistered();
+
+    assertThatThrownBy(
+            () ->
+                db.inTransaction(
+                        connection ->
+                            writer
+                                .append(connection, event)
+                                .then(Mono.error(new IllegalStateException("use case failed"))))
+                    .block(TIMEOUT))
+        .hasMessageContaining("use case failed");
+
+    assertThat(relay.relay(ids(List.of(event))).block(TIMEOUT)).isEqualTo(RelaySummary.NONE);
+    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(RelaySummary.NONE);
+    assertThat(eventBridge.requests()).isZero();
+    assertThat(db.count("SELECT count(*) FROM event_outbox")).isZero();
+  }
+
+  @Test
+  void anInvalidEventFailsTheWritersTransaction() {
+    EventEnvelope<UserRegistered> invalid = EventFixtures.userRegisteredWithBadPhone();
+
+    assertThatThrownBy(
+            () ->
+                db.inTransaction(
+                        connection ->
+                            insertOrder(connection, "order-1")
+                                .then(writer.append(connection, userRegistered()))
+                                .then(writer.append(connection, invalid)))
+                    .block(TIMEOUT))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("phone");
+
+    assertThat(db.count("SELECT count(*) FROM test_orders")).isZero();
+    assertThat(db.count("SELECT count(*) FROM event_outbox")).isZero();
+  }
+
+  @Test
+  void retriesPartialFailuresLaterAndSendsEachEventOnce() {
+    List<EventEnvelope<?>> events = List.of(userRegistered(), userRegistered(), userRegistered());
+    commit(events);
+    String throttled = events.get(1).id();
+    eventBridge.failEntries(Set.of(throttled));
+
+    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(2, 1, 0));
+
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM event_outbox WHERE id = '"
+                    + throttled
+                    + "' AND status = 'PENDING' AND attempts = 1 AND next_attempt_at > now()"
+                    + " AND last_error LIKE 'ThrottlingException: Rate exceeded%'"))
+        .isEqualTo(1);
+    // Not due yet: the backoff holds it back even when the bus is healthy again.
+    eventBridge.recover();
+    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(RelaySummary.NONE);
+
+    backoffElapses();
+    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(1, 0, 0));
+    assertThat(eventBridge.acceptedIds()).containsExactlyInAnyOrderElementsOf(stringIds(events));
+    assertThat(db.count("SELECT count(*) FROM event_outbox WHERE status = 'SENT'")).isEqualTo(3);
+    assertThat(db.count("SELECT attempts FROM event_outbox WHERE id = '" + throttled + "'"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void keepsEveryRowWhileTheBusIsDownAndParksItWithItsErrorAfterMaxAttempts() {
+    EventEnvelope<UserRegistered> event = userRegistered();
+    commit(List.of(event));
+    eventBridge.failRequests(500);
+
+    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(0, 1, 0));
+    backoffElapses();
+    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(0, 1, 0));
+    backoffElapses();
+    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(0, 0, 1));
+
+    String lastError =
+        db.query(
+            "SELECT status, attempts, last_error FROM event_outbox WHERE id = '" + event.id() + "'",
+            rs -> {
+              rs.next();
+              assertThat(rs.getString("status")).isEqualTo("PARKED");
+              assertThat(rs.getInt("attempts")).isEqualTo(3);
+              return rs.getString("last_error");
+            });
+    assertThat(lastError).contains("the bus is down").contains("500");
+    // Parked rows wait for an operator, however long the bus has been back.
+    eventBridge.recover();
+    backoffElapses();
+    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(RelaySummary.NONE);
+    assertThat(eventBridge.accepted()).isEmpty();
+  }
+
+  @Test
+  void backsOffWhenTheBusAdapterItselfBreaks() {
+    commit(List.of(userRegistered(), userRegistered()));
+    OutboxRelay broken =
+        new OutboxRelay(
+            db.connections(),
+            events -> {
+              throw new IllegalStateException("adapter bug");
+            },
+            POLICY);
+
+    assertThat(broken.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(0, 2, 0));
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM event_outbox WHERE status = 'PENDING'"
+                    + " AND attempts = 1 AND last_error = 'IllegalStateException: adapter bug'"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void parksARowOfAnUnknownEventTypeWithoutSendingIt() {
+    db.execute(
+        "INSERT INTO event_outbox (id, event_type, source, subject, payload) VALUES ('"
+            + UUID.randomUUID()
+            + "', 'shop.order.teleported.v9', 'shop.transaction', 'o-1',"
+            + " '{\"time\":\"2026-01-01T00:00:00Z\"}')");
+
+    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(0, 0, 1));
+    assertThat(eventBridge.requests()).isZero();
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM event_outbox WHERE status = 'PARKED'"
+                    + " AND last_error = 'unknown event type shop.order.teleported.v9'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void concurrentRelaysSendEachRowExactlyOnce() {
+    List<EventEnvelope<?>> events =
+        IntStream.range(0, 45).<EventEnvelope<?>>mapToObj(i -> userRegistered()).toList();
+    commit(events);
+    OutboxRelay other = newRelay();
+
+    List<RelaySummary> summaries =
+        Flux.merge(
+                relay.relayPending(100).subscribeOn(Schedulers.parallel()),
+                other.relayPending(100).subscribeOn(Schedulers.parallel()),
+                relay.relay(ids(events.subList(0, 20))).subscribeOn(Schedulers.parallel()))
+            .collectList()
+            .block(TIMEOUT);
+
+    assertThat(summaries.stream().mapToInt(RelaySummary::sent).sum()).isEqualTo(45);
+    assertThat(eventBridge.acceptedIds())
+        .hasSize(45)
+        .containsExactlyInAnyOrderElementsOf(stringIds(events));
+    assertThat(db.count("SELECT count(*) FROM event_outbox WHERE status = 'SENT' AND attempts = 1"))
+        .isEqualTo(45);
+  }
+
+  @Test
+  void sendsAtMostTheRequestedNumberOfRowsPerSweep() {
+    commit(IntStream.range(0, 25).<EventEnvelope<?>>mapToObj(i -> userRegistered()).toList());
+
+    assertThat(relay.relayPending(12).block(TIMEOUT)).isEqualTo(new RelaySummary(12, 0, 0));
+    assertThat(eventBridge.requests()).isEqualTo(2);
+    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(13, 0, 0));
+  }
+
+  private OutboxRelay newRelay() {
+    return new OutboxRelay(db.connections(), new EventBridgeBus(client, "shop-events"), POLICY);
+  }
+
+  private void commit(List<EventEnvelope<?>> events) {
+    db.inTransaction(
+            connection ->
+                Flux.fromIterable(events)
+                    .concatMap(event -> writer.append(connection, event))
+                    .then())
+        .block(TIMEOUT);
+  }
+
+  private static Mono<Long> insertOrder(io.r2dbc.spi.Connection connection, String id) {
+    return Mono.from(
+            connection
+                .createStatement("INSERT INTO test_orders (id) VALUES ($1)")
+                .bind(0, id)
+                .execute())
+        .flatMap(result -> Mono.from(result.getRowsUpdated()));
+  }
+
+  /**
+   * Moves pending rows' due time to now: what waiting out the backoff would do, without waiting.
+   */
+  private static void backoffElapses() {
+    db.execute("UPDATE event_outbox SET next_attempt_at = now() WHERE status = 'PENDING'");
+  }
+
+  private static List<UUID> ids(List<? extends EventEnvelope<? extends ShopEvent>> events) {
+    return events.stream().map(e -> UUID.fromString(e.id())).toList();
+  }
+
+  private static List<String> stringIds(List<? extends EventEnvelope<?>> events) {
+    return events.stream().map(EventEnvelope::id).toList();
+  }
+}
