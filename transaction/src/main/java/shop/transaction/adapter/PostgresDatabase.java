@@ -15,8 +15,9 @@ import shop.platform.config.Config;
 /**
  * The service's PostgreSQL: an R2DBC connection pool for requests, and Flyway over JDBC for
  * migrations only. Config: {@code DB_HOST}, {@code DB_PORT} (5432), {@code DB_NAME}, {@code
- * DB_USER}, {@code DB_PASSWORD}, {@code DB_POOL_SIZE} (5; one Lambda serves one request at a time,
- * but the local cloud shares the pool between concurrent requests).
+ * DB_USER}, {@code DB_PASSWORD} (optional: trust or IAM authentication), {@code DB_POOL_SIZE} (5;
+ * one Lambda serves one request at a time, but the local cloud shares the pool between concurrent
+ * requests).
  */
 public final class PostgresDatabase {
   /** Our migrations, then platform's outbox and inbox tables. */
@@ -32,16 +33,15 @@ public final class PostgresDatabase {
 
   /** A pool for {@code config}'s database; connections are opened lazily, not at cold start. */
   public static PostgresDatabase pooled(Config config) {
-    PostgresqlConnectionFactory factory =
-        new PostgresqlConnectionFactory(
-            PostgresqlConnectionConfiguration.builder()
-                .host(config.require("DB_HOST"))
-                .port(config.getInt("DB_PORT", 5432))
-                .database(config.require("DB_NAME"))
-                .username(config.require("DB_USER"))
-                .password(config.require("DB_PASSWORD"))
-                .connectTimeout(Duration.ofSeconds(5))
-                .build());
+    PostgresqlConnectionConfiguration.Builder connection =
+        PostgresqlConnectionConfiguration.builder()
+            .host(config.require("DB_HOST"))
+            .port(config.getInt("DB_PORT", 5432))
+            .database(config.require("DB_NAME"))
+            .username(config.require("DB_USER"))
+            .connectTimeout(Duration.ofSeconds(5));
+    config.optional("DB_PASSWORD").ifPresent(connection::password);
+    PostgresqlConnectionFactory factory = new PostgresqlConnectionFactory(connection.build());
     int size = config.getInt("DB_POOL_SIZE", 5);
     return new PostgresDatabase(
         new ConnectionPool(
@@ -63,7 +63,7 @@ public final class PostgresDatabase {
             + "/"
             + config.require("DB_NAME");
     return Flyway.configure()
-        .dataSource(url, config.require("DB_USER"), config.require("DB_PASSWORD"))
+        .dataSource(url, config.require("DB_USER"), config.optional("DB_PASSWORD").orElse(null))
         .locations(MIGRATIONS)
         .load()
         .migrate()
