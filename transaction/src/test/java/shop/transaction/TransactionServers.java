@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.awaitility.Awaitility.await;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -13,6 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,9 +31,13 @@ import shop.platform.testing.ApiEvents;
 import shop.platform.testing.EmbeddedDatabase;
 import shop.platform.testing.EventFixtures;
 import shop.platform.testing.FakeEventBridge;
+import shop.transaction.adapter.HttpPriceQuotes;
 import shop.transaction.adapter.PostgresDatabase;
 import shop.transaction.api.OrdersApi;
 import shop.transaction.api.PaymentEventsHandler;
+import shop.transaction.order.ItemRequest;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Everything the transaction service talks to, started once per IT class: embedded PostgreSQL
@@ -70,6 +76,23 @@ public final class TransactionServers implements AutoCloseable {
     payments = new PaymentEventsHandler(module);
     stubCatalog();
     stubStripe();
+    warmUp();
+  }
+
+  /**
+   * Loads the HTTP client, the signer and the stub server before the tests: in a fresh JVM on a
+   * busy machine the first price check could take longer than its two seconds.
+   */
+  private void warmUp() {
+    var quotes =
+        new HttpPriceQuotes(
+            wiremock.baseUrl(),
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWARM", "warm")),
+            "eu-west-1");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> !quotes.quote(List.of(new ItemRequest("p-mug", 1))).isEmpty());
   }
 
   public static TransactionServers start() {

@@ -133,9 +133,9 @@ public final class HttpPriceQuotes implements PriceQuotes {
   }
 
   /**
-   * Reads product's answer: one quote per item with {@code status} OK, UNKNOWN_PRODUCT or ARCHIVED
-   * and, when OK, sku, name, unitPrice (minor units), currency, availableStock and whether the
-   * quantity is {@code available}.
+   * Reads product's answer as its openapi.yaml states it: {@code {quotes: [...]}}, one quote per
+   * item with {@code status} OK, UNKNOWN_PRODUCT or ARCHIVED and, when OK, sku, name, unitPrice
+   * (minor units), currency, availableStock and whether the quantity is {@code available}.
    */
   private List<PriceQuote> parse(String body) {
     JsonNode root;
@@ -144,21 +144,24 @@ public final class HttpPriceQuotes implements PriceQuotes {
     } catch (IOException e) {
       throw new PriceQuotesUnavailable("product's price check answer is not JSON", e);
     }
-    JsonNode quotes = root.isArray() ? root : root.path("quotes");
+    JsonNode quotes = root.path("quotes");
     if (!quotes.isArray()) {
       throw new PriceQuotesUnavailable("product's price check answer has no quotes", null);
     }
     List<PriceQuote> result = new ArrayList<>();
     for (JsonNode q : quotes) {
-      String status = q.path("status").asText("OK");
+      String status = q.path("status").asText();
       PriceQuote.Availability availability =
           switch (status) {
-            case "UNKNOWN_PRODUCT", "UNKNOWN" -> PriceQuote.Availability.UNKNOWN;
-            case "ARCHIVED" -> PriceQuote.Availability.ARCHIVED;
-            default ->
+            case "OK" ->
                 q.path("available").asBoolean(false)
                     ? PriceQuote.Availability.AVAILABLE
                     : PriceQuote.Availability.OUT_OF_STOCK;
+            case "UNKNOWN_PRODUCT" -> PriceQuote.Availability.UNKNOWN;
+            case "ARCHIVED" -> PriceQuote.Availability.ARCHIVED;
+            default ->
+                throw new PriceQuotesUnavailable(
+                    "product's price check answered an unknown status " + status, null);
           };
       result.add(
           new PriceQuote(

@@ -18,6 +18,7 @@ import com.stripe.net.Webhook;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import shop.platform.config.Config;
 import shop.platform.http.HttpJson;
@@ -58,7 +59,8 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
             .setApiKey(config.require("STRIPE_API_KEY"))
             .setApiBase(config.get("STRIPE_API_BASE", "https://api.stripe.com"))
             .setConnectTimeout(2_000)
-            .setReadTimeout(10_000)
+            .setReadTimeout(
+                (int) config.getDuration("STRIPE_TIMEOUT", Duration.ofSeconds(10)).toMillis())
             .setMaxNetworkRetries(0)
             .build();
     return new StripePayments(client, config.require("STRIPE_WEBHOOK_SECRET"));
