@@ -40,12 +40,12 @@ import shop.transaction.payment.RefundPayment;
  * <p>Config keys:
  *
  * <ul>
- *   <li>{@code DB_HOST}, {@code DB_PORT} (5432), {@code DB_NAME}, {@code DB_USER}, {@code
- *       DB_PASSWORD}, {@code DB_POOL_SIZE} (5): PostgreSQL
+ *   <li>{@code DB_R2DBC_URL}, {@code DB_USER}, {@code DB_PASSWORD} (optional), {@code DB_POOL_SIZE}
+ *       (5): PostgreSQL; {@code DB_JDBC_URL} for migrations only ({@code MigrateHandler})
  *   <li>{@code PRODUCT_API_URL}: base URL of the HTTP API serving product's {@code POST
  *       /internal/price-quotes}
  *   <li>{@code STRIPE_API_KEY}, {@code STRIPE_WEBHOOK_SECRET}, {@code STRIPE_API_BASE}
- *       (https://api.stripe.com)
+ *       (https://api.stripe.com), {@code STRIPE_TIMEOUT} (PT10S)
  *   <li>{@code ORDER_EXPIRY} (PT30M): how long an order may stay PENDING or RESERVED
  *   <li>{@code JWT_ISSUER}, {@code JWT_AUDIENCE}, {@code JWKS_URL}: access tokens
  *   <li>{@code AWS_REGION}; {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} (else the

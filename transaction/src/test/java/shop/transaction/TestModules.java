@@ -13,9 +13,8 @@ public final class TestModules {
   /** Settings that point nowhere: enough for tests that never leave the handler. */
   public static Map<String, String> baseConfig() {
     Map<String, String> config = new HashMap<>();
-    config.put("DB_HOST", "localhost");
-    config.put("DB_PORT", "1");
-    config.put("DB_NAME", "postgres");
+    config.put("DB_R2DBC_URL", "r2dbc:postgresql://localhost:1/postgres");
+    config.put("DB_JDBC_URL", "jdbc:postgresql://localhost:1/postgres");
     config.put("DB_USER", "postgres");
     config.put("DB_PASSWORD", "unused");
     config.put("PRODUCT_API_URL", "http://localhost:1");

@@ -62,7 +62,8 @@ public final class TransactionServers implements AutoCloseable {
     bus = FakeEventBridge.start();
     int port = database.query("SELECT inet_server_port()", rs -> rs.next() ? rs.getInt(1) : 0);
     config = TestModules.baseConfig();
-    config.put("DB_PORT", Integer.toString(port));
+    config.put("DB_R2DBC_URL", "r2dbc:postgresql://localhost:" + port + "/postgres");
+    config.put("DB_JDBC_URL", "jdbc:postgresql://localhost:" + port + "/postgres");
     config.remove("DB_PASSWORD");
     config.put("DB_POOL_SIZE", "10");
     config.put("PRODUCT_API_URL", wiremock.baseUrl());

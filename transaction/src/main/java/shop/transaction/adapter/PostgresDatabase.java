@@ -2,10 +2,10 @@ package shop.transaction.adapter;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.time.Duration;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -14,7 +14,8 @@ import shop.platform.config.Config;
 
 /**
  * The service's PostgreSQL: an R2DBC connection pool for requests, and Flyway over JDBC for
- * migrations only. Config: {@code DB_HOST}, {@code DB_PORT} (5432), {@code DB_NAME}, {@code
+ * migrations only. Config (as the local cloud and the deploy hand them out): {@code DB_R2DBC_URL}
+ * ({@code r2dbc:postgresql://host:port/db}), {@code DB_JDBC_URL} (migrations only), {@code
  * DB_USER}, {@code DB_PASSWORD} (optional: trust or IAM authentication), {@code DB_POOL_SIZE} (5;
  * one Lambda serves one request at a time, but the local cloud shares the pool between concurrent
  * requests).
@@ -33,21 +34,20 @@ public final class PostgresDatabase {
 
   /** A pool for {@code config}'s database; connections are opened lazily, not at cold start. */
   public static PostgresDatabase pooled(Config config) {
-    PostgresqlConnectionConfiguration.Builder connection =
-        PostgresqlConnectionConfiguration.builder()
-            .host(config.require("DB_HOST"))
-            .port(config.getInt("DB_PORT", 5432))
-            .database(config.require("DB_NAME"))
-            .username(config.require("DB_USER"))
-            .connectTimeout(Duration.ofSeconds(5));
-    config.optional("DB_PASSWORD").ifPresent(connection::password);
-    PostgresqlConnectionFactory factory = new PostgresqlConnectionFactory(connection.build());
-    int size = config.getInt("DB_POOL_SIZE", 5);
+    ConnectionFactoryOptions.Builder options =
+        ConnectionFactoryOptions.parse(config.require("DB_R2DBC_URL"))
+            .mutate()
+            .option(ConnectionFactoryOptions.USER, config.require("DB_USER"))
+            .option(ConnectionFactoryOptions.CONNECT_TIMEOUT, Duration.ofSeconds(5));
+    config
+        .optional("DB_PASSWORD")
+        .ifPresent(password -> options.option(ConnectionFactoryOptions.PASSWORD, password));
+    ConnectionFactory factory = ConnectionFactories.get(options.build());
     return new PostgresDatabase(
         new ConnectionPool(
             ConnectionPoolConfiguration.builder(factory)
                 .initialSize(0)
-                .maxSize(size)
+                .maxSize(config.getInt("DB_POOL_SIZE", 5))
                 .maxIdleTime(Duration.ofMinutes(5))
                 .maxAcquireTime(Duration.ofSeconds(5))
                 .build()));
@@ -55,15 +55,11 @@ public final class PostgresDatabase {
 
   /** Applies the migrations to {@code config}'s database over JDBC; returns how many ran. */
   public static int migrate(Config config) {
-    String url =
-        "jdbc:postgresql://"
-            + config.require("DB_HOST")
-            + ":"
-            + config.getInt("DB_PORT", 5432)
-            + "/"
-            + config.require("DB_NAME");
     return Flyway.configure()
-        .dataSource(url, config.require("DB_USER"), config.optional("DB_PASSWORD").orElse(null))
+        .dataSource(
+            config.require("DB_JDBC_URL"),
+            config.require("DB_USER"),
+            config.optional("DB_PASSWORD").orElse(null))
         .locations(MIGRATIONS)
         .load()
         .migrate()

@@ -123,7 +123,8 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
                       .putMetadata("order_id", request.orderId())
                       .build(),
                   options(request.idempotencyKey()));
-      return refund.getAmount();
+      // A full refund: Stripe states the amount; should an answer omit it, it is what we asked.
+      return refund.getAmount() != null ? refund.getAmount() : request.amount().amount();
     } catch (StripeException e) {
       throw unavailableOrBroken(e);
     }

@@ -8,8 +8,8 @@ import shop.transaction.adapter.PostgresDatabase;
 
 /**
  * Applies the database migrations (ours and platform's outbox/inbox) over JDBC: a Lambda for the
- * deploy step, and a {@code main} for the local cloud and operators. Needs only the {@code DB_*}
- * settings.
+ * deploy step, and a {@code main} for the local cloud and operators. Needs only {@code
+ * DB_JDBC_URL}, {@code DB_USER} and {@code DB_PASSWORD}.
  */
 public final class MigrateHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
