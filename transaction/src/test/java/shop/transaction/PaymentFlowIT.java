@@ -266,11 +266,7 @@ class PaymentFlowIT {
   }
 
   private static String succeeded(String eventId, String orderId) {
-    return """
-        {"id":"%s","object":"event","type":"payment_intent.succeeded","api_version":"2024-06-20",
-         "data":{"object":{"id":"pi_3ds","object":"payment_intent","status":"succeeded",
-          "metadata":{"order_id":"%s"}}}}
-        """
-        .formatted(eventId, orderId);
+    return TransactionServers.fixture(
+        "events/stripe-payment-intent-succeeded.json", eventId, orderId);
   }
 }

@@ -24,8 +24,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import shop.events.EventEnvelope;
 import shop.events.InventoryRejected;
-import shop.events.InventoryReserved;
-import shop.events.StockLine;
 import shop.platform.http.HttpJson;
 import shop.platform.testing.ApiEvents;
 import shop.platform.testing.EmbeddedDatabase;
@@ -186,13 +184,18 @@ public final class TransactionServers implements AutoCloseable {
         ApiEvents.request("POST /orders").bearer(token).header("Idempotency-Key", key).json(body));
   }
 
+  /** Delivers the SQS message of events/eventbridge-inventory-reserved.json for the order. */
   public SQSBatchResponse inventoryReserved(String eventId, String orderId) {
-    var data =
-        new InventoryReserved(
-            orderId, List.of(new StockLine("p-mug", 2), new StockLine("p-tee", 1)), Instant.now());
-    return deliver(
-        new EventEnvelope<>(
-            eventId, shop.events.EventType.INVENTORY_RESERVED, orderId, 2, Instant.now(), data));
+    String body = fixture("events/eventbridge-inventory-reserved.json", eventId, orderId);
+    return payments.handleRequest(
+        EventFixtures.batch(EventFixtures.message(UUID.randomUUID().toString(), body)), null);
+  }
+
+  /** A JSON fixture with its {@code ${eventId}} and {@code ${orderId}} filled in. */
+  public static String fixture(String resource, String eventId, String orderId) {
+    return EventFixtures.resource(resource)
+        .replace("${eventId}", eventId)
+        .replace("${orderId}", orderId);
   }
 
   public SQSBatchResponse inventoryRejected(String eventId, String orderId) {
