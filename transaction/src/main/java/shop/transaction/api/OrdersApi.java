@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import shop.platform.auth.Caller;
 import shop.platform.http.HttpApi;
@@ -105,7 +107,7 @@ public final class OrdersApi
     module
         .applyPaymentNotice()
         .apply(request.body(), request.header("Stripe-Signature").orElse(null));
-    return HttpResponse.ok(java.util.Map.of("received", true));
+    return HttpResponse.ok(Map.of("received", true));
   }
 
   private static OrderJson.Page page(OrderPage page) {
@@ -118,7 +120,7 @@ public final class OrdersApi
       return OrderStatus.valueOf(value);
     } catch (IllegalArgumentException e) {
       throw ProblemException.invalidField(
-          "status", "must be one of " + java.util.List.of(OrderStatus.values()));
+          "status", "must be one of " + List.of(OrderStatus.values()));
     }
   }
 
