@@ -1,0 +1,165 @@
+package shop.transaction;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import shop.events.EventType;
+import shop.events.InventoryRejected;
+import shop.events.InventoryReserved;
+import shop.platform.auth.JwtVerifier;
+import shop.platform.config.AwsClients;
+import shop.platform.config.Config;
+import shop.platform.events.DynamoDbFailureRecorder;
+import shop.platform.events.EventHandler;
+import shop.platform.events.FailureRecorder;
+import shop.platform.events.SqsEventConsumer;
+import shop.platform.idempotency.PostgresInbox;
+import shop.platform.outbox.EventBridgeBus;
+import shop.platform.outbox.OutboxRelay;
+import shop.platform.outbox.OutboxWriter;
+import shop.platform.outbox.RelayPolicy;
+import shop.transaction.adapter.HttpPriceQuotes;
+import shop.transaction.adapter.PostgresDatabase;
+import shop.transaction.adapter.PostgresOrders;
+import shop.transaction.adapter.StripePayments;
+import shop.transaction.order.CancelOrder;
+import shop.transaction.order.Consumers;
+import shop.transaction.order.ExpireOrders;
+import shop.transaction.order.PlaceOrder;
+import shop.transaction.order.RejectOrder;
+import shop.transaction.order.ViewOrders;
+import shop.transaction.payment.ApplyPaymentNotice;
+import shop.transaction.payment.CapturePayment;
+import shop.transaction.payment.RefundPayment;
+
+/**
+ * The transaction service's composition root: every adapter and use case, built once per cold start
+ * from config with plain constructors. Connections (database, Stripe, product, the bus) are opened
+ * on first use, not here.
+ *
+ * <p>Config keys:
+ *
+ * <ul>
+ *   <li>{@code DB_R2DBC_URL}, {@code DB_USER}, {@code DB_PASSWORD} (optional), {@code DB_POOL_SIZE}
+ *       (5): PostgreSQL; {@code DB_JDBC_URL} for migrations only ({@code MigrateHandler})
+ *   <li>{@code PRODUCT_API_URL}: base URL of the HTTP API serving product's {@code POST
+ *       /internal/price-quotes}
+ *   <li>{@code STRIPE_API_KEY}, {@code STRIPE_WEBHOOK_SECRET}, {@code STRIPE_API_BASE}
+ *       (https://api.stripe.com), {@code STRIPE_TIMEOUT} (PT10S)
+ *   <li>{@code ORDER_EXPIRY} (PT30M): how long an order may stay PENDING or RESERVED
+ *   <li>{@code JWT_ISSUER}, {@code JWT_AUDIENCE}, {@code JWKS_URL}: access tokens
+ *   <li>{@code AWS_REGION}; {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} (else the
+ *       Lambda role) for signing the price check and for EventBridge and DynamoDB; {@code
+ *       AWS_ENDPOINT_URL_EVENTBRIDGE}, {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code
+ *       AWS_ENDPOINT_URL} for the local cloud
+ *   <li>{@code OUTBOX_MAX_ATTEMPTS}, {@code OUTBOX_BASE_DELAY}, {@code OUTBOX_MAX_DELAY}, {@code
+ *       OUTBOX_CLAIM_TIMEOUT}: the relay's retries ({@link RelayPolicy#from})
+ * </ul>
+ */
+public final class TransactionModule {
+  public static final Duration DEFAULT_ORDER_EXPIRY = Duration.ofMinutes(30);
+
+  private static volatile TransactionModule instance;
+
+  private final JwtVerifier jwtVerifier;
+  private final PlaceOrder placeOrder;
+  private final CancelOrder cancelOrder;
+  private final ViewOrders viewOrders;
+  private final ExpireOrders expireOrders;
+  private final ApplyPaymentNotice applyPaymentNotice;
+  private final SqsEventConsumer paymentEvents;
+  private final OutboxRelay outboxRelay;
+
+  /**
+   * Builds the module from {@code config} with the given token verifier, failure recorder and clock
+   * (tests and the local cloud pass their own).
+   */
+  public TransactionModule(
+      Config config, JwtVerifier jwtVerifier, FailureRecorder failures, Clock clock) {
+    AwsClients aws = new AwsClients(config);
+    PostgresDatabase database = PostgresDatabase.pooled(config);
+    this.outboxRelay =
+        new OutboxRelay(
+            database.connections(), EventBridgeBus.create(aws), RelayPolicy.from(config));
+    PostgresOrders orders =
+        new PostgresOrders(database, new OutboxWriter(), new PostgresInbox(), outboxRelay);
+    HttpPriceQuotes prices =
+        new HttpPriceQuotes(
+            config.require("PRODUCT_API_URL"), aws.credentials(), aws.region().id());
+    StripePayments stripe = StripePayments.from(config);
+    RefundPayment refunds = new RefundPayment(stripe);
+
+    this.jwtVerifier = jwtVerifier;
+    this.placeOrder = new PlaceOrder(orders, prices, clock);
+    this.cancelOrder = new CancelOrder(orders, refunds, clock);
+    this.viewOrders = new ViewOrders(orders);
+    this.expireOrders =
+        new ExpireOrders(orders, config.getDuration("ORDER_EXPIRY", DEFAULT_ORDER_EXPIRY), clock);
+    this.applyPaymentNotice = new ApplyPaymentNotice(orders, stripe, refunds, clock);
+    CapturePayment capture = new CapturePayment(orders, stripe, refunds, clock);
+    RejectOrder reject = new RejectOrder(orders, clock);
+    EventHandler<InventoryReserved> reserved = e -> capture.capture(e.id(), e.data().orderId());
+    EventHandler<InventoryRejected> rejected = e -> reject.reject(e.id(), e.data().orderId());
+    this.paymentEvents =
+        new SqsEventConsumer(
+            Consumers.PAYMENTS,
+            Map.of(EventType.INVENTORY_RESERVED, reserved, EventType.INVENTORY_REJECTED, rejected),
+            failures);
+  }
+
+  /** The production wiring: JWKS verification, failures in DynamoDB, the system clock. */
+  public static TransactionModule from(Config config) {
+    return new TransactionModule(
+        config,
+        JwtVerifier.fromConfig(config),
+        DynamoDbFailureRecorder.create(new AwsClients(config)),
+        Clock.systemUTC());
+  }
+
+  /** The module of this Lambda container, built from the environment on first use. */
+  public static TransactionModule instance() {
+    TransactionModule module = instance;
+    if (module == null) {
+      synchronized (TransactionModule.class) {
+        module = instance;
+        if (module == null) {
+          module = from(Config.fromEnvironment());
+          instance = module;
+        }
+      }
+    }
+    return module;
+  }
+
+  public JwtVerifier jwtVerifier() {
+    return jwtVerifier;
+  }
+
+  public PlaceOrder placeOrder() {
+    return placeOrder;
+  }
+
+  public CancelOrder cancelOrder() {
+    return cancelOrder;
+  }
+
+  public ViewOrders viewOrders() {
+    return viewOrders;
+  }
+
+  public ExpireOrders expireOrders() {
+    return expireOrders;
+  }
+
+  public ApplyPaymentNotice applyPaymentNotice() {
+    return applyPaymentNotice;
+  }
+
+  public SqsEventConsumer paymentEvents() {
+    return paymentEvents;
+  }
+
+  public OutboxRelay outboxRelay() {
+    return outboxRelay;
+  }
+}

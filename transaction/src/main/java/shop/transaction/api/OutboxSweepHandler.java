@@ -1,0 +1,38 @@
+package shop.transaction.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Duration;
+import java.util.Map;
+import shop.platform.outbox.RelaySummary;
+import shop.transaction.TransactionModule;
+
+/**
+ * The outbox sweep, target of an EventBridge Scheduler rate schedule: sends the events the fast
+ * path after each commit did not. The local cloud calls {@link #run()} on its own schedule.
+ */
+public final class OutboxSweepHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+  static final int MAX_PER_RUN = 500;
+
+  private final TransactionModule module;
+
+  /** For the Lambda runtime. */
+  public OutboxSweepHandler() {
+    this(TransactionModule.instance());
+  }
+
+  public OutboxSweepHandler(TransactionModule module) {
+    this.module = module;
+  }
+
+  @Override
+  public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    RelaySummary summary = run();
+    return Map.of("sent", summary.sent(), "retried", summary.retried(), "parked", summary.parked());
+  }
+
+  public RelaySummary run() {
+    return module.outboxRelay().relayPending(MAX_PER_RUN).block(Duration.ofMinutes(2));
+  }
+}

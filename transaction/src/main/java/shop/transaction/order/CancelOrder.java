@@ -1,0 +1,46 @@
+package shop.transaction.order;
+
+import java.time.Clock;
+import java.util.Optional;
+import shop.transaction.payment.RefundPayment;
+
+/**
+ * A customer cancels their order: before payment it is simply cancelled; once paid, the money goes
+ * back first and the order ends REFUNDED. Either way OrderCancelled releases the stock.
+ */
+public final class CancelOrder {
+  private final OrderUpdates updates;
+  private final RefundPayment refunds;
+  private final Clock clock;
+
+  public CancelOrder(OrderRepository orders, RefundPayment refunds, Clock clock) {
+    this.updates = new OrderUpdates(orders);
+    this.refunds = refunds;
+    this.clock = clock;
+  }
+
+  public Order cancel(String orderId, String userId) {
+    return updates
+        .apply(
+            orderId,
+            null,
+            order -> {
+              if (!order.isOwnedBy(userId)) {
+                throw new OrderNotFound(orderId);
+              }
+              return Optional.of(
+                  switch (order.status()) {
+                    case PENDING, RESERVED ->
+                        order.cancel(CancelReason.CUSTOMER_REQUEST, clock.instant());
+                    case PAID ->
+                        order.refund(
+                            CancelReason.CUSTOMER_REQUEST,
+                            refunds.refund(order, order.paymentIntentId()),
+                            clock.instant());
+                    default -> throw new IllegalTransition(orderId, order.status(), "be cancelled");
+                  });
+            })
+        .map(Changed::after)
+        .orElseThrow(() -> new IllegalStateException("a cancel always changes the order"));
+  }
+}

@@ -1,0 +1,10 @@
+package shop.transaction.order;
+
+/**
+ * The order kept changing under us: try again later (a 409 for a client, a retry for a message).
+ */
+public final class ConcurrentOrderChange extends RuntimeException {
+  public ConcurrentOrderChange(String orderId) {
+    super("order " + orderId + " changed concurrently; try again");
+  }
+}

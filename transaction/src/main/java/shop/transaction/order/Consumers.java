@@ -1,0 +1,12 @@
+package shop.transaction.order;
+
+/** The names under which this service records the messages it handled. */
+public final class Consumers {
+  /** The SQS consumer of product's inventory events (the topology's "payments"). */
+  public static final String PAYMENTS = "payments";
+
+  /** Stripe's webhooks, deduplicated on the Stripe event id. */
+  public static final String STRIPE_WEBHOOKS = "stripe-webhooks";
+
+  private Consumers() {}
+}

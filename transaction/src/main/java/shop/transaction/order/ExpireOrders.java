@@ -1,0 +1,57 @@
+package shop.transaction.order;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The scheduled sweep: orders still PENDING or RESERVED past the deadline (stock never answered, or
+ * the payment never finished) are cancelled as EXPIRED, which releases their stock.
+ */
+public final class ExpireOrders {
+  private static final System.Logger LOG = System.getLogger(ExpireOrders.class.getName());
+  private static final Set<OrderStatus> EXPIRING =
+      EnumSet.of(OrderStatus.PENDING, OrderStatus.RESERVED);
+  private static final int BATCH = 100;
+
+  private final OrderRepository orders;
+  private final OrderUpdates updates;
+  private final Duration expiry;
+  private final Clock clock;
+
+  public ExpireOrders(OrderRepository orders, Duration expiry, Clock clock) {
+    this.orders = orders;
+    this.updates = new OrderUpdates(orders);
+    this.expiry = expiry;
+    this.clock = clock;
+  }
+
+  /** Cancels up to one batch of expired orders; returns how many it cancelled. */
+  public int expire() {
+    Instant deadline = clock.instant().minus(expiry);
+    int expired = 0;
+    for (Order stuck : orders.stuck(EXPIRING, deadline, BATCH)) {
+      try {
+        boolean changed =
+            updates
+                .apply(
+                    stuck.id(),
+                    null,
+                    order ->
+                        EXPIRING.contains(order.status())
+                            ? Optional.of(order.cancel(CancelReason.EXPIRED, clock.instant()))
+                            : Optional.empty())
+                .isPresent();
+        expired += changed ? 1 : 0;
+      } catch (ConcurrentOrderChange e) {
+        // The order is busy (a payment is landing); the next sweep looks at it again.
+        LOG.log(Level.INFO, "order {0} is changing; not expired this time", stuck.id());
+      }
+    }
+    return expired;
+  }
+}

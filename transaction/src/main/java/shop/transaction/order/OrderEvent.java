@@ -1,0 +1,57 @@
+package shop.transaction.order;
+
+import java.time.Instant;
+
+/**
+ * Something that happened to an order. Each one raises the order's version by one: {@link
+ * #sequence()} is the version after it, and the sequence of the integration event it becomes.
+ * {@link Reserved} is product's news and becomes no event of ours; it still takes its number.
+ */
+public sealed interface OrderEvent {
+  long sequence();
+
+  Instant at();
+
+  /** The order's status after this event. */
+  OrderStatus status();
+
+  /** The event's name in the order's history. */
+  default String name() {
+    return switch (this) {
+      case Placed p -> "OrderCreated";
+      case Reserved r -> "InventoryReserved";
+      case PaymentCaptured c -> "PaymentCaptured";
+      case PaymentActionRequired a -> "PaymentActionRequired";
+      case PaymentFailed f -> "PaymentFailed";
+      case Cancelled c -> "OrderCancelled";
+    };
+  }
+
+  record Placed(long sequence, Instant at, OrderStatus status) implements OrderEvent {}
+
+  record Reserved(long sequence, Instant at, OrderStatus status) implements OrderEvent {}
+
+  record PaymentCaptured(long sequence, Instant at, OrderStatus status, String paymentIntentId)
+      implements OrderEvent {}
+
+  /**
+   * @param actionUrl where the customer completes the payment, or null
+   */
+  record PaymentActionRequired(
+      long sequence, Instant at, OrderStatus status, String paymentIntentId, String actionUrl)
+      implements OrderEvent {}
+
+  /**
+   * @param declineCode the provider's decline code, or null
+   */
+  record PaymentFailed(
+      long sequence, Instant at, OrderStatus status, String reason, String declineCode)
+      implements OrderEvent {}
+
+  /**
+   * @param status CANCELLED, or REFUNDED when the order had been paid
+   */
+  record Cancelled(
+      long sequence, Instant at, OrderStatus status, CancelReason reason, long refundedAmount)
+      implements OrderEvent {}
+}

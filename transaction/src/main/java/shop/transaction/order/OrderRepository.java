@@ -1,0 +1,42 @@
+package shop.transaction.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where orders live. Each write is one transaction that stores the order, its history and its
+ * events (for publishing) together, or nothing.
+ */
+public interface OrderRepository {
+  Optional<Order> find(String orderId);
+
+  List<HistoryEntry> history(String orderId);
+
+  Optional<IdempotentRequest> findRequest(String userId, String key);
+
+  /**
+   * Stores a new order with the request that placed it; false, storing nothing, when the request's
+   * key is already taken (a concurrent twin won).
+   */
+  boolean create(Changed placed, IdempotentRequest request);
+
+  /**
+   * Stores {@code change} if the order is still at its expected version and, when {@code handled}
+   * is not null, that message was not handled before (recording it as handled).
+   */
+  Saved save(Changed change, HandledMessage handled);
+
+  /** Records a message whose effect was nothing; false when it was recorded before. */
+  boolean markHandled(HandledMessage handled);
+
+  /** A user's orders, newest first, after {@code cursor} (null for the first page). */
+  OrderPage ofUser(String userId, PageCursor cursor, int limit);
+
+  /** Every order (or those in {@code status}, when not null), newest first. */
+  OrderPage all(OrderStatus status, PageCursor cursor, int limit);
+
+  /** Orders in one of {@code statuses} created before {@code createdBefore}, oldest first. */
+  List<Order> stuck(Set<OrderStatus> statuses, Instant createdBefore, int limit);
+}

@@ -1,0 +1,34 @@
+package shop.transaction.order;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where an order is in its life, and where it may go from there. */
+public enum OrderStatus {
+  PENDING,
+  RESERVED,
+  PAYMENT_ACTION_REQUIRED,
+  PAID,
+  CANCELLED,
+  REFUNDED;
+
+  /** The statuses this one may move to; empty for the final ones. */
+  public Set<OrderStatus> next() {
+    return switch (this) {
+      case PENDING -> EnumSet.of(RESERVED, CANCELLED);
+      case RESERVED -> EnumSet.of(PAID, CANCELLED, PAYMENT_ACTION_REQUIRED);
+      // The customer finished (or abandoned) the action Stripe asked for.
+      case PAYMENT_ACTION_REQUIRED -> EnumSet.of(PAID, CANCELLED);
+      case PAID -> EnumSet.of(REFUNDED);
+      case CANCELLED, REFUNDED -> EnumSet.noneOf(OrderStatus.class);
+    };
+  }
+
+  public boolean canBecome(OrderStatus target) {
+    return next().contains(target);
+  }
+
+  public boolean isFinal() {
+    return next().isEmpty();
+  }
+}

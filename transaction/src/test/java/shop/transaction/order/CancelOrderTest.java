@@ -1,0 +1,107 @@
+package shop.transaction.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import shop.transaction.payment.ChargeOutcome;
+import shop.transaction.payment.ChargeRequest;
+import shop.transaction.payment.PaymentGateway;
+import shop.transaction.payment.RefundPayment;
+import shop.transaction.payment.RefundRequest;
+
+class CancelOrderTest {
+  private final InMemoryOrders orders = new InMemoryOrders();
+  private final List<RefundRequest> refunds = new ArrayList<>();
+  private final PaymentGateway gateway =
+      new PaymentGateway() {
+        @Override
+        public ChargeOutcome charge(ChargeRequest request) {
+          throw new AssertionError("cancelling never charges");
+        }
+
+        @Override
+        public long refund(RefundRequest request) {
+          refunds.add(request);
+          return request.amount().amount();
+        }
+      };
+  private final CancelOrder cancel =
+      new CancelOrder(orders, new RefundPayment(gateway), Clock.systemUTC());
+
+  @Test
+  void cancelsAPendingOrder() {
+    orders.put(OrderFixtures.pending());
+
+    assertThat(cancel.cancel("order-1", OrderFixtures.USER).status())
+        .isEqualTo(OrderStatus.CANCELLED);
+    assertThat(refunds).isEmpty();
+  }
+
+  @Test
+  void refundsAPaidOrderFirst() {
+    orders.put(OrderFixtures.paid());
+
+    assertThat(cancel.cancel("order-1", OrderFixtures.USER).status())
+        .isEqualTo(OrderStatus.REFUNDED);
+    assertThat(refunds)
+        .singleElement()
+        .satisfies(r -> assertThat(r.idempotencyKey()).isEqualTo("refund-order-1"));
+    assertThat(orders.events())
+        .last()
+        .isInstanceOfSatisfying(
+            OrderEvent.Cancelled.class, c -> assertThat(c.refundedAmount()).isEqualTo(4900));
+  }
+
+  @Test
+  void someoneElsesOrderIsNotFound() {
+    orders.put(OrderFixtures.pending());
+
+    assertThatThrownBy(() -> cancel.cancel("order-1", "intruder"))
+        .isInstanceOf(OrderNotFound.class);
+  }
+
+  @Test
+  void aCancelledOrderCannotBeCancelledAgain() {
+    orders.put(OrderFixtures.cancelled());
+
+    assertThatThrownBy(() -> cancel.cancel("order-1", OrderFixtures.USER))
+        .isInstanceOf(IllegalTransition.class);
+  }
+
+  @Test
+  void theSweepExpiresOnlyOrdersPastTheDeadline() {
+    orders.put(OrderFixtures.pending());
+    orders.put(OrderFixtures.placed("order-2").after());
+    Clock now = Clock.fixed(OrderFixtures.T0.plus(Duration.ofMinutes(31)), ZoneOffset.UTC);
+    ExpireOrders expire = new ExpireOrders(orders, Duration.ofMinutes(30), now);
+
+    assertThat(expire.expire()).isEqualTo(2);
+    assertThat(expire.expire()).isZero();
+
+    orders.put(OrderFixtures.reserved());
+    ExpireOrders notYet =
+        new ExpireOrders(
+            orders,
+            Duration.ofMinutes(30),
+            Clock.fixed(OrderFixtures.T0.plus(Duration.ofMinutes(29)), ZoneOffset.UTC));
+    assertThat(notYet.expire()).isZero();
+  }
+
+  @Test
+  void inventoryRejectedCancelsAPendingOrderOnce() {
+    orders.put(OrderFixtures.pending());
+    RejectOrder reject = new RejectOrder(orders, Clock.systemUTC());
+
+    reject.reject("evt-1", "order-1");
+    reject.reject("evt-1", "order-1");
+
+    assertThat(orders.find("order-1").orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(orders.events()).filteredOn(OrderEvent.Cancelled.class::isInstance).hasSize(1);
+  }
+}

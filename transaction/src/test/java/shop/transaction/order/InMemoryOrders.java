@@ -1,0 +1,130 @@
+package shop.transaction.order;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The repository port in memory, with the same version and inbox rules as PostgreSQL. */
+public final class InMemoryOrders implements OrderRepository {
+  private final Map<String, Order> orders = new ConcurrentHashMap<>();
+  private final Map<String, List<HistoryEntry>> histories = new ConcurrentHashMap<>();
+  private final Map<String, IdempotentRequest> requests = new ConcurrentHashMap<>();
+  private final Set<HandledMessage> handled = new HashSet<>();
+  private final List<OrderEvent> events = new ArrayList<>();
+
+  public synchronized void put(Order order) {
+    orders.put(order.id(), order);
+  }
+
+  /** Every event stored, in order. */
+  public synchronized List<OrderEvent> events() {
+    return List.copyOf(events);
+  }
+
+  public synchronized boolean wasHandled(HandledMessage message) {
+    return handled.contains(message);
+  }
+
+  @Override
+  public synchronized Optional<Order> find(String orderId) {
+    return Optional.ofNullable(orders.get(orderId));
+  }
+
+  @Override
+  public synchronized List<HistoryEntry> history(String orderId) {
+    return List.copyOf(histories.getOrDefault(orderId, List.of()));
+  }
+
+  @Override
+  public synchronized Optional<IdempotentRequest> findRequest(String userId, String key) {
+    return Optional.ofNullable(requests.get(userId + "/" + key));
+  }
+
+  @Override
+  public synchronized boolean create(Changed placed, IdempotentRequest request) {
+    if (requests.putIfAbsent(request.userId() + "/" + request.key(), request) != null) {
+      return false;
+    }
+    store(placed);
+    return true;
+  }
+
+  @Override
+  public synchronized Saved save(Changed change, HandledMessage message) {
+    if (message != null && handled.contains(message)) {
+      return Saved.ALREADY_HANDLED;
+    }
+    Order current = orders.get(change.after().id());
+    if (current == null || current.version() != change.expectedVersion()) {
+      return Saved.CONFLICT;
+    }
+    if (message != null) {
+      handled.add(message);
+    }
+    store(change);
+    return Saved.SAVED;
+  }
+
+  @Override
+  public synchronized boolean markHandled(HandledMessage message) {
+    return handled.add(message);
+  }
+
+  @Override
+  public synchronized OrderPage ofUser(String userId, PageCursor cursor, int limit) {
+    return page(orders.values().stream().filter(o -> o.isOwnedBy(userId)).toList(), cursor, limit);
+  }
+
+  @Override
+  public synchronized OrderPage all(OrderStatus status, PageCursor cursor, int limit) {
+    return page(
+        orders.values().stream().filter(o -> status == null || o.status() == status).toList(),
+        cursor,
+        limit);
+  }
+
+  @Override
+  public synchronized List<Order> stuck(
+      Set<OrderStatus> statuses, Instant createdBefore, int limit) {
+    return orders.values().stream()
+        .filter(o -> statuses.contains(o.status()) && o.createdAt().isBefore(createdBefore))
+        .sorted(Comparator.comparing(Order::createdAt))
+        .limit(limit)
+        .toList();
+  }
+
+  private void store(Changed change) {
+    Order after = change.after();
+    orders.put(after.id(), after);
+    for (OrderEvent e : change.events()) {
+      histories
+          .computeIfAbsent(after.id(), k -> new ArrayList<>())
+          .add(new HistoryEntry(e.sequence(), e.name(), e.status(), e.at()));
+      events.add(e);
+    }
+  }
+
+  private static OrderPage page(List<Order> matching, PageCursor cursor, int limit) {
+    Comparator<Order> newestFirst =
+        Comparator.comparing(Order::createdAt).thenComparing(Order::id).reversed();
+    List<Order> sorted =
+        matching.stream()
+            .sorted(newestFirst)
+            .filter(
+                o ->
+                    cursor == null
+                        || o.createdAt().isBefore(cursor.createdAt())
+                        || (o.createdAt().equals(cursor.createdAt())
+                            && o.id().compareTo(cursor.orderId()) < 0))
+            .toList();
+    List<Order> page = sorted.stream().limit(limit).toList();
+    return new OrderPage(
+        page, sorted.size() > limit ? PageCursor.after(page.get(page.size() - 1)) : null);
+  }
+}

@@ -1,0 +1,132 @@
+package shop.transaction.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import shop.transaction.payment.PriceQuote;
+import shop.transaction.payment.PriceQuote.Availability;
+import shop.transaction.payment.PriceQuotesUnavailable;
+
+class PlaceOrderTest {
+  private final InMemoryOrders orders = new InMemoryOrders();
+  private final Map<String, PriceQuote> catalog =
+      new java.util.HashMap<>(
+          Map.of(
+              "p-mug", quote("p-mug", 1250, "EUR", 10),
+              "p-tee", quote("p-tee", 2400, "EUR", 5)));
+  private final List<List<ItemRequest>> quoted = new ArrayList<>();
+  private final PlaceOrder placeOrder =
+      new PlaceOrder(
+          orders,
+          items -> {
+            quoted.add(items);
+            return items.stream()
+                .map(i -> catalog.get(i.productId()))
+                .filter(q -> q != null)
+                .toList();
+          },
+          Clock.fixed(OrderFixtures.T0, ZoneOffset.UTC));
+
+  @Test
+  void placesAPendingOrderAtServerPrices() {
+    PlacedOrder placed = placeOrder.place(command("k1", null));
+
+    assertThat(placed.status()).isEqualTo(OrderStatus.PENDING);
+    assertThat(placed.order().total()).isEqualTo(new Money(4900, "EUR"));
+    assertThat(orders.events()).singleElement().isInstanceOf(OrderEvent.Placed.class);
+    assertThat(quoted).hasSize(1);
+  }
+
+  @Test
+  void theSameKeyAndBodyAnswerTheSameOrderWithoutAskingProductAgain() {
+    PlacedOrder first = placeOrder.place(command("k1", null));
+    PlacedOrder again = placeOrder.place(command("k1", null));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(quoted).hasSize(1);
+  }
+
+  @Test
+  void theSameKeyWithAnotherBodyIsRefused() {
+    placeOrder.place(command("k1", null));
+
+    assertThatThrownBy(() -> placeOrder.place(command("k1", 4900L)))
+        .isInstanceOf(IdempotencyKeyReused.class);
+  }
+
+  @Test
+  void rejectsOrderWhenPriceChanged() {
+    assertThatThrownBy(() -> placeOrder.place(command("k1", 4800L)))
+        .isInstanceOfSatisfying(
+            TotalChanged.class, e -> assertThat(e.total()).isEqualTo(new Money(4900, "EUR")));
+    assertThat(orders.events()).isEmpty();
+  }
+
+  @Test
+  void namesEveryUnavailableOrUnknownItem() {
+    catalog.put("p-tee", quote("p-tee", 2400, "EUR", 0));
+    catalog.remove("p-mug");
+
+    assertThatThrownBy(() -> placeOrder.place(command("k1", null)))
+        .isInstanceOfSatisfying(
+            ItemsUnavailable.class,
+            e ->
+                assertThat(e.items())
+                    .containsExactly(
+                        new ItemsUnavailable.Item(0, "p-mug", "UNKNOWN", 0),
+                        new ItemsUnavailable.Item(1, "p-tee", "OUT_OF_STOCK", 0)));
+    assertThat(orders.events()).isEmpty();
+  }
+
+  @Test
+  void refusesItemsPricedInDifferentCurrencies() {
+    catalog.put("p-tee", quote("p-tee", 2400, "USD", 5));
+
+    assertThatThrownBy(() -> placeOrder.place(command("k1", null)))
+        .isInstanceOf(MixedCurrencies.class);
+  }
+
+  @Test
+  void writesNothingWhenProductIsDown() {
+    PlaceOrder down =
+        new PlaceOrder(
+            orders,
+            items -> {
+              throw new PriceQuotesUnavailable("down", null);
+            },
+            Clock.systemUTC());
+
+    assertThatThrownBy(() -> down.place(command("k1", null)))
+        .isInstanceOf(PriceQuotesUnavailable.class);
+    assertThat(orders.findRequest(OrderFixtures.USER, "k1")).isEmpty();
+  }
+
+  static PlaceOrderCommand command(String key, Long expectedTotal) {
+    return new PlaceOrderCommand(
+        OrderFixtures.USER,
+        key,
+        OrderFixtures.ada(),
+        "cus_1",
+        List.of(new ItemRequest("p-mug", 2), new ItemRequest("p-tee", 1)),
+        "pm_card_visa",
+        OrderFixtures.address(),
+        expectedTotal);
+  }
+
+  private static PriceQuote quote(String id, long price, String currency, int stock) {
+    return new PriceQuote(
+        id,
+        stock > 0 ? Availability.AVAILABLE : Availability.OUT_OF_STOCK,
+        id.toUpperCase(),
+        "Product " + id,
+        price,
+        currency,
+        stock);
+  }
+}

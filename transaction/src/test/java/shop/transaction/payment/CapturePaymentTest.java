@@ -1,0 +1,106 @@
+package shop.transaction.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import shop.transaction.order.Consumers;
+import shop.transaction.order.HandledMessage;
+import shop.transaction.order.InMemoryOrders;
+import shop.transaction.order.OrderEvent;
+import shop.transaction.order.OrderFixtures;
+import shop.transaction.order.OrderStatus;
+
+class CapturePaymentTest {
+  private final InMemoryOrders orders = new InMemoryOrders();
+  private final FakeGateway gateway = new FakeGateway();
+  private final CapturePayment capture =
+      new CapturePayment(orders, gateway, new RefundPayment(gateway), Clock.systemUTC());
+
+  @Test
+  void chargesTheOrderOnceAndMarksItPaid() {
+    orders.put(OrderFixtures.pending());
+
+    capture.capture("evt-1", "order-1");
+
+    assertThat(orders.find("order-1").orElseThrow().status()).isEqualTo(OrderStatus.PAID);
+    assertThat(gateway.charges)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.idempotencyKey()).isEqualTo("charge-order-1");
+              assertThat(c.amount().amount()).isEqualTo(4900);
+              assertThat(c.customerId()).isEqualTo("cus_1");
+              assertThat(c.paymentMethodId()).isEqualTo("pm_card_visa");
+            });
+    assertThat(orders.events())
+        .map(e -> e.getClass().getSimpleName())
+        .containsExactly("Reserved", "PaymentCaptured");
+    assertThat(orders.wasHandled(new HandledMessage(Consumers.PAYMENTS, "evt-1"))).isTrue();
+  }
+
+  @Test
+  void aRedeliveredMessageChargesNothingMore() {
+    orders.put(OrderFixtures.pending());
+    capture.capture("evt-1", "order-1");
+
+    capture.capture("evt-1", "order-1");
+
+    assertThat(gateway.charges).hasSize(1);
+  }
+
+  @Test
+  void aDeclinedCardCancelsTheOrder() {
+    orders.put(OrderFixtures.pending());
+    gateway.next = new ChargeOutcome.Declined("pi_1", "Your card was declined.", "card_declined");
+
+    capture.capture("evt-1", "order-1");
+
+    assertThat(orders.find("order-1").orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(orders.events())
+        .map(e -> e.getClass().getSimpleName())
+        .containsExactly("Reserved", "PaymentFailed", "Cancelled");
+  }
+
+  @Test
+  void waitsForTheCustomerWhenStripeNeedsThem() {
+    orders.put(OrderFixtures.pending());
+    gateway.next = new ChargeOutcome.ActionRequired("pi_1", "https://stripe.test/3ds");
+
+    capture.capture("evt-1", "order-1");
+
+    assertThat(orders.find("order-1").orElseThrow().status())
+        .isEqualTo(OrderStatus.PAYMENT_ACTION_REQUIRED);
+  }
+
+  @Test
+  void aStripeOutageFailsTheMessageAndARetryUsesTheSameKey() {
+    orders.put(OrderFixtures.pending());
+    gateway.down = true;
+
+    assertThatThrownBy(() -> capture.capture("evt-1", "order-1"))
+        .isInstanceOf(PaymentUnavailable.class);
+    assertThat(orders.find("order-1").orElseThrow().status()).isEqualTo(OrderStatus.RESERVED);
+    assertThat(orders.wasHandled(new HandledMessage(Consumers.PAYMENTS, "evt-1"))).isFalse();
+
+    gateway.down = false;
+    capture.capture("evt-1", "order-1");
+
+    assertThat(orders.find("order-1").orElseThrow().status()).isEqualTo(OrderStatus.PAID);
+    assertThat(gateway.charges)
+        .extracting(ChargeRequest::idempotencyKey)
+        .containsExactly("charge-order-1", "charge-order-1");
+    assertThat(orders.events()).filteredOn(OrderEvent.PaymentCaptured.class::isInstance).hasSize(1);
+  }
+
+  @Test
+  void aCancelledOrderIsNotCharged() {
+    orders.put(OrderFixtures.cancelled());
+
+    capture.capture("evt-1", "order-1");
+
+    assertThat(gateway.charges).isEmpty();
+    assertThat(orders.wasHandled(new HandledMessage(Consumers.PAYMENTS, "evt-1"))).isTrue();
+  }
+}
