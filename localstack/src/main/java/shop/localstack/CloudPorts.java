@@ -69,7 +69,9 @@ public final class CloudPorts {
 
   private static int bindable(Service service, int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      // As the servers themselves bind: a port left in TIME_WAIT by the last run is free, a
+      // listening one is not.
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       return socket.getLocalPort();
     } catch (IOException e) {

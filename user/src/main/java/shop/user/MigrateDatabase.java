@@ -8,15 +8,14 @@ import org.flywaydb.core.api.output.MigrateResult;
 import shop.platform.config.Config;
 
 /**
- * Brings the user database to the current schema: the service's own migrations ({@code
- * db/migration}) and the platform's outbox and inbox tables ({@code db/platform}), over JDBC. Run
- * it before the functions serve traffic: the local cloud calls {@link #migrate(Config)}, a deploy
- * step invokes it as a Lambda (this class is a handler) or runs {@link #main} with the same
- * environment as the service ({@code DATABASE_URL}, {@code DATABASE_USER}, {@code
- * DATABASE_PASSWORD}).
+ * Brings the user database to the current schema: the service's own migrations ({@code db/user})
+ * and the platform's outbox and inbox tables ({@code db/platform}), over JDBC. Run it before the
+ * functions serve traffic: the local cloud calls {@link #migrate(Config)}, a deploy step invokes it
+ * as a Lambda (this class is a handler) or runs {@link #main} with the same environment as the
+ * service ({@code DATABASE_URL}, {@code DATABASE_USER}, {@code DATABASE_PASSWORD}).
  */
 public final class MigrateDatabase implements RequestHandler<Map<String, Object>, String> {
-  public static final String[] LOCATIONS = {"classpath:db/migration", "classpath:db/platform"};
+  public static final String[] LOCATIONS = {"classpath:db/user", "classpath:db/platform"};
 
   private final Config config;
 

@@ -22,7 +22,7 @@ import shop.platform.config.Config;
  */
 public final class PostgresDatabase {
   /** Our migrations, then platform's outbox and inbox tables. */
-  public static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:db/platform"};
+  public static final String[] MIGRATIONS = {"classpath:db/transaction", "classpath:db/platform"};
 
   static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(10);
 

@@ -1,0 +1,63 @@
+package shop.localstack.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import shop.user.adapter.SigningKeyRing;
+
+/**
+ * Secrets Manager, locally: the provider sandbox answers {@code GetSecretValue} for the JWT signing
+ * keys with a key pair made at start, so the user service reads its keys through the same AWS SDK
+ * call as in the cloud.
+ */
+final class LocalSecrets {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private LocalSecrets() {}
+
+  static void putSigningKeys(URI sandbox, String secretId) {
+    ObjectNode secret = JSON.createObjectNode();
+    secret.put(
+        "ARN", "arn:aws:secretsmanager:us-east-1:000000000000:secret:" + secretId + "-local");
+    secret.put("Name", secretId);
+    secret.put("VersionId", "00000000-0000-4000-8000-000000000001");
+    secret.put("SecretString", SigningKeyRing.newSecretJson("local-" + System.currentTimeMillis()));
+    secret.putArray("VersionStages").add("AWSCURRENT");
+    ObjectNode mapping = JSON.createObjectNode();
+    ObjectNode request = mapping.putObject("request");
+    request.put("method", "POST");
+    request.put("url", "/");
+    request
+        .putObject("headers")
+        .putObject("X-Amz-Target")
+        .put("equalTo", "secretsmanager.GetSecretValue");
+    request.putArray("bodyPatterns").addObject().put("contains", secretId);
+    ObjectNode response = mapping.putObject("response");
+    response.put("status", 200);
+    response.putObject("headers").put("Content-Type", "application/x-amz-json-1.1");
+    response.put("body", secret.toString());
+    try {
+      HttpResponse<String> answer =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(sandbox.resolve("/__admin/mappings"))
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString(mapping.toString()))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 201) {
+        throw new IllegalStateException(
+            "the sandbox refused the signing-key secret: " + answer.body());
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("the sandbox is not answering at " + sandbox, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

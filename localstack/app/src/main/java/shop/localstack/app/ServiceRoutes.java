@@ -1,0 +1,47 @@
+package shop.localstack.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import shop.platform.http.ApiRoute;
+import shop.platform.http.OpenApiRoutes;
+
+/**
+ * The routes of one service: the openapi.yaml of the jar (or classes folder) its handler comes
+ * from. Every service keeps its contract at the same resource name, so in one JVM the handler's own
+ * code source says which is which.
+ */
+final class ServiceRoutes {
+  private ServiceRoutes() {}
+
+  static List<ApiRoute> of(Class<?> handler) {
+    try {
+      Path home = Path.of(handler.getProtectionDomain().getCodeSource().getLocation().toURI());
+      for (URL url : Collections.list(handler.getClassLoader().getResources("openapi.yaml"))) {
+        if (belongsTo(url, home)) {
+          try (InputStream in = url.openStream()) {
+            return OpenApiRoutes.parse(in);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    throw new IllegalStateException("no openapi.yaml next to " + handler.getName());
+  }
+
+  private static boolean belongsTo(URL resource, Path home) throws URISyntaxException {
+    if (resource.getProtocol().equals("jar")) {
+      String file = resource.getPath().substring(0, resource.getPath().indexOf("!/"));
+      return Path.of(java.net.URI.create(file)).equals(home);
+    }
+    return Path.of(resource.toURI()).getParent().equals(home);
+  }
+}
