@@ -55,7 +55,7 @@ public final class OpsCli implements Callable<Integer> {
   private final ObjectMapper json =
       EventJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
 
-  OpsCli(
+  public OpsCli(
       Supplier<OpsModule> module, PrintWriter out, BufferedReader in, Clock clock, String actor) {
     this.module = module;
     this.out = out;

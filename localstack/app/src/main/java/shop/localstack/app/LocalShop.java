@@ -67,12 +67,14 @@ public final class LocalShop implements AutoCloseable {
 
   private final LocalCloud cloud;
   private final URI apiUrl;
+  private final Topology topology;
   private final List<AutoCloseable> running = new ArrayList<>();
   private final AtomicBoolean ready = new AtomicBoolean();
 
-  private LocalShop(LocalCloud cloud, URI apiUrl) {
+  private LocalShop(LocalCloud cloud, URI apiUrl, Topology topology) {
     this.cloud = cloud;
     this.apiUrl = apiUrl;
+    this.topology = topology;
   }
 
   /**
@@ -80,9 +82,18 @@ public final class LocalShop implements AutoCloseable {
    * any).
    */
   public static LocalShop start(CloudPorts ports, int apiPort) {
+    return start(ports, apiPort, Topology.shop());
+  }
+
+  /**
+   * As {@link #start(CloudPorts, int)}, with the queues built from {@code topology}: tests pass the
+   * shop's topology with short visibility timeouts so that failing messages reach their DLQ in
+   * seconds. Names must stay the shop's.
+   */
+  public static LocalShop start(CloudPorts ports, int apiPort, Topology topology) {
     int port = apiPort == 0 ? freePort() : apiPort;
     LocalCloud cloud = LocalCloud.start(ports);
-    LocalShop shop = new LocalShop(cloud, URI.create("http://127.0.0.1:" + port));
+    LocalShop shop = new LocalShop(cloud, URI.create("http://127.0.0.1:" + port), topology);
     try {
       shop.boot(port);
       return shop;
@@ -97,7 +108,7 @@ public final class LocalShop implements AutoCloseable {
     CompletableFuture<Void> resources =
         CompletableFuture.runAsync(
             () -> {
-              Bootstrap.of(endpoints).run();
+              new Bootstrap(endpoints, topology).run();
               try (DynamoDbClient dynamo = endpoints.dynamoDbClient()) {
                 DynamoDbSendLedger.createTable(
                     dynamo, NotificationTables.deliveries(NotificationTables.DEFAULT_NAME));
@@ -143,7 +154,7 @@ public final class LocalShop implements AutoCloseable {
     consumers.put(CartEventsHandler.class.getName(), new CartEventsHandler(user));
     SqsClient sqs = endpoints.sqsClient();
     running.add(sqs);
-    for (Subscription subscription : Topology.shop().subscriptions()) {
+    for (Subscription subscription : topology.subscriptions()) {
       RequestHandler<SQSEvent, SQSBatchResponse> handler = consumers.get(subscription.handler());
       if (handler == null) {
         throw new IllegalStateException("no local handler for " + subscription.handler());

@@ -110,6 +110,9 @@ public final class SqsEventSourceMapping implements AutoCloseable {
           LOG.warn("{}: receiving from {} failed: {}", functionName, queueUrl, e.getMessage());
           pause(Duration.ofSeconds(1));
         }
+      } catch (RuntimeException e) {
+        // A poller never dies: Lambda's event source mapping keeps polling whatever one batch did.
+        LOG.error("{}: a batch from {} could not be completed", functionName, queueUrl, e);
       }
     }
   }

@@ -1,0 +1,176 @@
+package shop.localstack.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import shop.events.Subscription;
+import shop.events.Topology;
+import shop.localstack.CloudPorts;
+import shop.ops.OpsModule;
+import shop.ops.cli.OpsCli;
+import shop.platform.config.Config;
+
+/**
+ * End to end on the local cloud: a checkout through REST, events and notifications; a consumer that
+ * fails until an outage is over lands its message in the DLQ, and the operator's replay sends the
+ * email exactly once.
+ */
+class LocalShopIT {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static LocalShop shop;
+
+  @BeforeAll
+  static void start() {
+    // The shop's topology with short visibility timeouts, so that a failing message reaches its DLQ
+    // in seconds.
+    Topology fast =
+        new Topology(
+            Topology.shop().busName(),
+            Topology.shop().archiveName(),
+            Topology.shop().failuresTable(),
+            Topology.shop().idempotencyTable(),
+            Topology.shop().subscriptions().stream()
+                .map(
+                    s ->
+                        new Subscription(
+                            s.consumer(),
+                            s.service(),
+                            s.events(),
+                            s.handler(),
+                            3,
+                            s.batchSize(),
+                            s.maxConcurrency(),
+                            2))
+                .toList());
+    shop = LocalShop.start(CloudPorts.ephemeral(), 0, fast);
+  }
+
+  @AfterAll
+  static void stop() {
+    shop.close();
+  }
+
+  @Test
+  void aCheckoutGoesThroughEveryService() throws Exception {
+    ByteArrayOutputStream trail = new ByteArrayOutputStream();
+
+    ShopDemo.Outcome outcome =
+        new ShopDemo(
+                shop.apiUrl(),
+                shop.cloud().endpoints().sandboxUrl(),
+                new PrintStream(trail, true, StandardCharsets.UTF_8))
+            .run();
+
+    assertThat(outcome.paidOrderStatus()).isEqualTo("PAID");
+    assertThat(outcome.declinedOrderStatus()).isEqualTo("CANCELLED");
+    assertThat(outcome.stockAfter()).isEqualTo(outcome.stockBefore() - 2);
+    assertThat(outcome.notifications()).isGreaterThanOrEqualTo(4);
+    assertThat(trail.toString(StandardCharsets.UTF_8))
+        .contains(
+            "InventoryReserved",
+            "PaymentCaptured",
+            "PaymentFailed",
+            "OrderCancelled",
+            "/v1/payment_intents");
+  }
+
+  @Test
+  void aMessageFailedDuringAnOutageIsReplayedFromTheDlqExactlyOnce() throws Exception {
+    URI sandbox = shop.cloud().endpoints().sandboxUrl();
+    String outage = stubEmailOutage(sandbox);
+    String email = "outage-" + System.nanoTime() + "@example.com";
+    HttpResponse<String> registered =
+        send(
+            "POST",
+            shop.apiUrl().resolve("/auth/register"),
+            "{\"email\":\""
+                + email
+                + "\",\"password\":\"a long enough password\",\"name\":\"Grace\"}");
+    assertThat(registered.statusCode()).isEqualTo(201);
+
+    OpsModule ops = new OpsModule(new Config(shop.cloud().config()));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> assertThat(ops(ops, "dlq", "show", "notifications", "--json")).contains(email));
+    JsonNode letters = JSON.readTree(ops(ops, "dlq", "show", "notifications", "--json"));
+    JsonNode letter = letters.get(0);
+    assertThat(letter.get("eventName").asText()).isEqualTo("UserRegistered");
+    assertThat(letter.get("failureReason").asText()).isNotBlank();
+
+    send("DELETE", sandbox.resolve("/__admin/mappings/" + outage), null);
+    String id = letter.get("eventId").asText();
+    assertThat(ops(ops, "dlq", "replay", "notifications", "--id", id, "--dry-run"))
+        .contains("1 message(s) would move", "nothing changed");
+    int sentBefore = emailsTo(sandbox, email);
+    assertThat(ops(ops, "dlq", "replay", "notifications", "--id", id)).contains("replayed 1");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(emailsTo(sandbox, email)).isEqualTo(sentBefore + 1));
+    assertThat(ops(ops, "dlq", "replay", "notifications", "--id", id)).contains("replayed 0");
+    assertThat(emailsTo(sandbox, email)).isEqualTo(sentBefore + 1);
+    assertThat(ops(ops, "audit", "list")).contains("dlq.replay");
+  }
+
+  private static String ops(OpsModule module, String... args) {
+    StringWriter out = new StringWriter();
+    new OpsCli(
+            () -> module,
+            new PrintWriter(out),
+            new BufferedReader(new StringReader("")),
+            Clock.systemUTC(),
+            "test")
+        .run(args);
+    return out.toString();
+  }
+
+  private static String stubEmailOutage(URI sandbox) throws Exception {
+    String mapping =
+        "{\"priority\":1,\"request\":{\"method\":\"POST\",\"urlPattern\":\"/(v2/email/outbound-emails|v3/mail/send)\"},"
+            + "\"response\":{\"status\":503,\"body\":\"provider down\"}}";
+    HttpResponse<String> response = send("POST", sandbox.resolve("/__admin/mappings"), mapping);
+    return JSON.readTree(response.body()).get("id").asText();
+  }
+
+  /** Emails the providers received for {@code email} (the journal counts refused ones too). */
+  private static int emailsTo(URI sandbox, String email) throws Exception {
+    String body =
+        "{\"method\":\"POST\",\"urlPattern\":\"/(v2/email/outbound-emails|v3/mail/send)\","
+            + "\"bodyPatterns\":[{\"contains\":\""
+            + email
+            + "\"}]}";
+    HttpResponse<String> response = send("POST", sandbox.resolve("/__admin/requests/count"), body);
+    return JSON.readTree(response.body()).get("count").asInt();
+  }
+
+  private static HttpResponse<String> send(String method, URI uri, String json) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).header("Content-Type", "application/json");
+    request.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
