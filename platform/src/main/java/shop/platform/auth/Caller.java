@@ -6,6 +6,7 @@ import java.util.Set;
  * The authenticated user of a request, from the verified JWT's claims.
  *
  * @param phone E.164, or null
+ * @param smsOptIn whether the user agreed to receive SMS
  * @param stripeCustomerId the user's Stripe customer, or null before the first saved payment method
  */
 public record Caller(
@@ -13,6 +14,7 @@ public record Caller(
     String email,
     String name,
     String phone,
+    boolean smsOptIn,
     Set<String> roles,
     String stripeCustomerId) {
 

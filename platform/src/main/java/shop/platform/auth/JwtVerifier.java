@@ -105,6 +105,7 @@ public final class JwtVerifier {
             string(jwt.getClaim("email")),
             string(jwt.getClaim("name")),
             string(jwt.getClaim("phone")),
+            Boolean.TRUE.equals(jwt.getClaim("smsOptIn").asBoolean()),
             roles(jwt.getClaim("roles")),
             string(jwt.getClaim("stripeCustomerId")));
     RequestLog.user(caller.userId());

@@ -26,12 +26,14 @@ class JwtVerifierTest {
             TestTokens.sign(
                 TestTokens.claims("u-1")
                     .withClaim("phone", "+447700900123")
+                    .withClaim("smsOptIn", true)
                     .withClaim("stripeCustomerId", "cus_1")
                     .withArrayClaim("roles", new String[] {"customer", "admin"})));
 
     assertThat(caller.userId()).isEqualTo("u-1");
     assertThat(caller.email()).isEqualTo("u-1@example.com");
     assertThat(caller.phone()).isEqualTo("+447700900123");
+    assertThat(caller.smsOptIn()).isTrue();
     assertThat(caller.stripeCustomerId()).isEqualTo("cus_1");
     assertThat(caller.isAdmin()).isTrue();
   }

@@ -28,8 +28,8 @@ final class Commands {
   }
 
   /**
-   * Who to tell about the order, from the token's claims. The token carries no SMS consent, so SMS
-   * stays off until the user service issues one.
+   * Who to tell about the order, from the token's claims (SMS only with a phone and the user's
+   * consent).
    */
   static Customer customer(Caller caller) {
     if (caller.email() == null || caller.email().isBlank()) {
@@ -38,6 +38,6 @@ final class Commands {
     String name = caller.name() == null || caller.name().isBlank() ? caller.email() : caller.name();
     String phone =
         caller.phone() != null && E164.matcher(caller.phone()).matches() ? caller.phone() : null;
-    return new Customer(caller.email(), name, phone, false);
+    return new Customer(caller.email(), name, phone, phone != null && caller.smsOptIn());
   }
 }

@@ -57,6 +57,7 @@ public final class RsaTokenSigner implements AccessTokens, SigningKeys {
             .withSubject(claims.userId().toString())
             .withClaim("email", claims.email())
             .withClaim("name", claims.name())
+            .withClaim("smsOptIn", claims.smsOptIn())
             .withArrayClaim("roles", claims.roles().stream().sorted().toArray(String[]::new))
             .withIssuedAt(issuedAt)
             .withExpiresAt(expiresAt)

@@ -8,6 +8,8 @@ import shop.user.account.Account;
  * What an access token says about its user; the signer adds issuer, audience, times and token id.
  *
  * @param phone null when the user gave none
+ * @param smsOptIn whether the user agreed to SMS, so that order events can say so without a call
+ *     back
  * @param stripeCustomerId null before the first saved payment method
  */
 public record AccessClaims(
@@ -15,6 +17,7 @@ public record AccessClaims(
     String email,
     String name,
     String phone,
+    boolean smsOptIn,
     Set<String> roles,
     String stripeCustomerId) {
 
@@ -28,6 +31,7 @@ public record AccessClaims(
         account.email(),
         account.name(),
         account.phone(),
+        account.smsOptIn(),
         account.roles(),
         account.stripeCustomerId());
   }

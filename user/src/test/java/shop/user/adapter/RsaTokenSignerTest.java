@@ -37,7 +37,13 @@ class RsaTokenSignerTest {
   private final UUID userId = UUID.randomUUID();
   private final AccessClaims claims =
       new AccessClaims(
-          userId, "ada@example.com", "Ada", "+447700900123", Set.of("customer", "admin"), "cus_1");
+          userId,
+          "ada@example.com",
+          "Ada",
+          "+447700900123",
+          true,
+          Set.of("customer", "admin"),
+          "cus_1");
 
   @Test
   void issuesRs256TokensWithKidAndEveryClaimTheVerifierReads() throws Exception {

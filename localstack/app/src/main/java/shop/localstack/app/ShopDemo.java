@@ -77,11 +77,10 @@ public final class ShopDemo {
             "phone",
             "+447700900123"),
         201);
-    String token =
-        call("POST", "/auth/login", null, body("email", email, "password", password), 200)
-            .get("accessToken")
-            .asText();
-    call("PATCH", "/users/me", token, JSON.createObjectNode().put("smsOptIn", true), 200);
+    String first = login(email, password);
+    call("PATCH", "/users/me", first, JSON.createObjectNode().put("smsOptIn", true), 200);
+    // A fresh token carries the SMS consent just given.
+    String token = login(email, password);
     step("save the card pm_card_visa");
     call(
         "POST",
@@ -128,6 +127,12 @@ public final class ShopDemo {
     }
     return new Outcome(
         paidStatus, declinedStatus, notifications.get("items").size(), stockBefore, stockAfter);
+  }
+
+  private String login(String email, String password) throws IOException, InterruptedException {
+    return call("POST", "/auth/login", null, body("email", email, "password", password), 200)
+        .get("accessToken")
+        .asText();
   }
 
   private JsonNode checkout(String token, String productId, String paymentMethod)
