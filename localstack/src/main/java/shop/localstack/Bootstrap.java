@@ -148,7 +148,12 @@ public final class Bootstrap {
                 .targets(Target.builder().id(subscription.consumer()).arn(queueArn).build()));
   }
 
-  private static void table(DynamoDbClient dynamo, String name, boolean expiring) {
+  /**
+   * Creates a table with string keys {@code pk} and {@code sk} (the layout of the platform's tables
+   * and the ops audit log) unless it exists; {@code expiring} turns on TTL on {@value
+   * #TTL_ATTRIBUTE}.
+   */
+  public static void table(DynamoDbClient dynamo, String name, boolean expiring) {
     try {
       dynamo.describeTable(t -> t.tableName(name));
     } catch (ResourceNotFoundException e) {

@@ -90,10 +90,12 @@ public final class SqsDeadLetterQueues implements DeadLetterQueues {
   }
 
   @Override
-  public String startMoveBack(String deadLetterQueue, int maxPerSecond) {
-    // Without a destination, SQS moves the messages back to the queues that dead-lettered them.
+  public String startMoveBack(String deadLetterQueue, String sourceQueue, int maxPerSecond) {
     return sqs.startMessageMoveTask(
-            r -> r.sourceArn(arn(deadLetterQueue)).maxNumberOfMessagesPerSecond(maxPerSecond))
+            r ->
+                r.sourceArn(arn(deadLetterQueue))
+                    .destinationArn(arn(sourceQueue))
+                    .maxNumberOfMessagesPerSecond(maxPerSecond))
         .taskHandle();
   }
 

@@ -24,9 +24,10 @@ public interface DeadLetterQueues {
   void delete(String queue, DeadLetter letter);
 
   /**
-   * Starts moving every message of {@code deadLetterQueue} back to the queue that dead-lettered it.
+   * Starts moving every message of {@code deadLetterQueue} back to {@code sourceQueue}, the queue
+   * it serves.
    */
-  String startMoveBack(String deadLetterQueue, int maxPerSecond);
+  String startMoveBack(String deadLetterQueue, String sourceQueue, int maxPerSecond);
 
   MoveProgress moveProgress(String deadLetterQueue, String taskHandle);
 

@@ -69,7 +69,7 @@ public final class ReplayDeadLetters {
   }
 
   private ReplayOutcome moveAll(Consumer consumer, int maxPerSecond) {
-    String task = queues.startMoveBack(consumer.deadLetterQueue(), maxPerSecond);
+    String task = queues.startMoveBack(consumer.deadLetterQueue(), consumer.queue(), maxPerSecond);
     Instant deadline = Instant.now(clock).plus(MOVE_TASK_DEADLINE);
     DeadLetterQueues.MoveProgress progress = queues.moveProgress(consumer.deadLetterQueue(), task);
     while (!progress.finished() && Instant.now(clock).isBefore(deadline)) {

@@ -60,9 +60,8 @@ final class InMemoryQueues implements DeadLetterQueues {
   }
 
   @Override
-  public String startMoveBack(String deadLetterQueue, int maxPerSecond) {
+  public String startMoveBack(String deadLetterQueue, String source, int maxPerSecond) {
     moveTasks++;
-    String source = deadLetterQueue.replace("-dlq", "");
     for (DeadLetter letter : List.copyOf(in(deadLetterQueue))) {
       put(source, copy(letter, "moved-" + letter.messageId()));
       delete(deadLetterQueue, letter);

@@ -112,7 +112,7 @@ public final class LocalShop implements AutoCloseable {
               try (DynamoDbClient dynamo = endpoints.dynamoDbClient()) {
                 DynamoDbSendLedger.createTable(
                     dynamo, NotificationTables.deliveries(NotificationTables.DEFAULT_NAME));
-                LocalTables.pkSk(dynamo, DynamoDbAuditLog.TABLE);
+                Bootstrap.table(dynamo, DynamoDbAuditLog.TABLE, false);
               }
             });
     CompletableFuture<Void> secrets =
