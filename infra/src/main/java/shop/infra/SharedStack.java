@@ -227,6 +227,14 @@ public final class SharedStack extends Stack {
             .jwtAudience(List.of(config.jwtAudience()))
             .build();
     openIdDiscovery();
+    software.amazon.awscdk.CfnOutput.Builder.create(this, "ApiEndpoint")
+        .description("The shop's API: base URL and token issuer")
+        .value(api.getApiEndpoint())
+        .build();
+    software.amazon.awscdk.CfnOutput.Builder.create(this, "AlarmTopic")
+        .description("Subscribe on-call to this topic")
+        .value(alarms.getTopicArn())
+        .build();
   }
 
   /**
