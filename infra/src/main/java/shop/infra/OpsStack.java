@@ -1,0 +1,85 @@
+package shop.infra;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import shop.events.Subscription;
+import shop.events.Topology;
+import shop.ops.OpsModule;
+import shop.ops.api.OpsApi;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.constructs.Construct;
+
+/**
+ * The operators' admin API: dead-letter queues (list, inspect, replay), archive replays and the
+ * audit log. Queue and rule ARNs come from the topology's names, so this stack depends on no
+ * service stack.
+ */
+final class OpsStack extends ServiceStack {
+  OpsStack(Construct scope, StackProps props, SharedStack shared, LambdaJars jars) {
+    super(scope, "ops", props, shared, jars);
+    Map<String, String> env = new HashMap<>(tokenEnvironment());
+    env.put("OPS_AUDIT_TABLE", shared.audit().getTableName());
+
+    ShopFunction api = function("api", OpsApi.class.getName(), Duration.seconds(60), env, null);
+    serveRoutes(OpsModule.class, api);
+    shared.audit().grantReadWriteData(api);
+    shared.failures().grantReadData(api);
+
+    List<String> queues = new ArrayList<>();
+    List<String> rules = new ArrayList<>();
+    for (Subscription subscription : Topology.shop().subscriptions()) {
+      queues.add(arn("sqs", null, subscription.queue()));
+      queues.add(arn("sqs", null, subscription.deadLetterQueue()));
+      rules.add(arn("events", "rule", shared.bus().getEventBusName() + "/" + subscription.rule()));
+    }
+    api.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(
+                List.of(
+                    "sqs:GetQueueUrl",
+                    "sqs:GetQueueAttributes",
+                    "sqs:ReceiveMessage",
+                    "sqs:ChangeMessageVisibility",
+                    "sqs:DeleteMessage",
+                    "sqs:SendMessage",
+                    "sqs:StartMessageMoveTask",
+                    "sqs:ListMessageMoveTasks"))
+            .resources(queues)
+            .build());
+    api.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("events:DescribeRule"))
+            .resources(rules)
+            .build());
+    api.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("events:DescribeArchive", "events:StartReplay"))
+            .resources(List.of(shared.archive().getArchiveArn()))
+            .build());
+    api.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("events:StartReplay", "events:DescribeReplay"))
+            .resources(List.of(arn("events", "replay", "*")))
+            .build());
+    NagFindings.onResource(api, "AwsSolutions-IAM5", REPLAY_REASON);
+  }
+
+  private static final String REPLAY_REASON =
+      "A replay is named when an operator starts it: the ops API may start and describe any replay"
+          + " of this account and region (archive and rules are named exactly)";
+
+  private String arn(String awsService, String resource, String name) {
+    ArnComponents.Builder arn = ArnComponents.builder().service(awsService);
+    if (resource == null) {
+      arn.resource(name);
+    } else {
+      arn.resource(resource).resourceName(name);
+    }
+    return formatArn(arn.build());
+  }
+}

@@ -1,0 +1,47 @@
+package shop.infra;
+
+import java.util.HashMap;
+import java.util.Map;
+import shop.platform.http.ApiRoute;
+import shop.product.ProductModule;
+import shop.product.api.OutboxSweepHandler;
+import shop.product.api.ProductApi;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
+import software.constructs.Construct;
+
+/** Catalog, images and stock: MongoDB Atlas (no VPC) and the image bucket. */
+final class ProductStack extends ServiceStack {
+  private final Map<ApiRoute, HttpRoute> routes;
+
+  ProductStack(Construct scope, StackProps props, SharedStack shared, LambdaJars jars) {
+    super(scope, "product", props, shared, jars);
+    Map<String, String> env = new HashMap<>(tokenEnvironment());
+    env.put("MONGODB_URI", shared.mongoDb().secretValueFromJson("uri").unsafeUnwrap());
+    env.put("MONGODB_DATABASE", config.mongoDatabase());
+    env.put("PRODUCT_IMAGES_BUCKET", shared.images().getBucketName());
+
+    ShopFunction api = function("api", ProductApi.class.getName(), Duration.seconds(15), env, null);
+    shared.images().grantReadWrite(api);
+    NagFindings.onResource(
+        api,
+        "AwsSolutions-IAM5",
+        "Presigned uploads and image checks address any object key of the image bucket, and the"
+            + " bucket-level read/write grant carries the S3 action wildcards");
+    routes = serveRoutes(ProductModule.class, api);
+
+    consumeEvents(env, null);
+    ShopFunction sweep =
+        function(
+            "outbox-sweep", OutboxSweepHandler.class.getName(), Duration.seconds(50), env, null);
+    schedule("outbox-sweep", sweep, ScheduleExpression.rate(Duration.minutes(1)));
+    allowPublishingOwnEvents();
+  }
+
+  /** The routes of product's openapi.yaml (the internal price check among them). */
+  Map<ApiRoute, HttpRoute> routes() {
+    return routes;
+  }
+}

@@ -1,0 +1,427 @@
+package shop.infra;
+
+import java.util.List;
+import java.util.Map;
+import shop.events.Topology;
+import shop.notification.NotificationTables;
+import shop.ops.adapter.DynamoDbAuditLog;
+import shop.platform.events.DynamoDbFailureRecorder;
+import shop.platform.idempotency.DynamoDbIdempotencyLedger;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.SecretValue;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpAuthorizer;
+import software.amazon.awscdk.services.apigatewayv2.HttpAuthorizerType;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
+import software.amazon.awscdk.services.apigatewayv2.HttpRouteKey;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.events.Archive;
+import software.amazon.awscdk.services.events.EventBus;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Match;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CorsRule;
+import software.amazon.awscdk.services.s3.HttpMethods;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.sns.Topic;
+import software.constructs.Construct;
+
+/**
+ * What every service shares: the event bus and its archive, the platform's DynamoDB tables and the
+ * services' own tables, the product image bucket, the third-party secrets, the alarm topic, and the
+ * one HTTP API with its JWT authorizer. Service stacks add their routes to the API.
+ */
+public final class SharedStack extends Stack {
+  /** Where API Gateway and the services find the issuer's keys (the user service serves it). */
+  static final String JWKS_PATH = "/.well-known/jwks.json";
+
+  private static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
+
+  private final EventBus bus;
+  private final Archive archive;
+  private final Table failures;
+  private final Table idempotency;
+  private final Table notifications;
+  private final Table audit;
+  private final Bucket images;
+  private final Secret jwtSigningKeys;
+  private final Secret stripe;
+  private final Secret sendGrid;
+  private final Secret twilio;
+  private final Secret mongoDb;
+  private final Topic alarms;
+  private final HttpApi api;
+  private final HttpAuthorizer jwtAuthorizer;
+  private final DeploymentConfig config;
+
+  SharedStack(Construct scope, String id, StackProps props, DeploymentConfig config) {
+    super(scope, id, props);
+    this.config = config;
+    Topology topology = Topology.shop();
+
+    bus = EventBus.Builder.create(this, "Bus").eventBusName(topology.busName()).build();
+    archive =
+        bus.archive(
+            "Archive",
+            software.amazon.awscdk.services.events.BaseArchiveProps.builder()
+                .archiveName(topology.archiveName())
+                .description("Every shop event, for replay (./shop ops)")
+                .eventPattern(EventPattern.builder().source(Match.prefix("shop.")).build())
+                .retention(Duration.days(365))
+                .build());
+
+    failures =
+        table(
+            "FailuresTable",
+            topology.failuresTable(),
+            DynamoDbFailureRecorder.PARTITION_KEY,
+            DynamoDbFailureRecorder.SORT_KEY,
+            DynamoDbFailureRecorder.TTL_ATTRIBUTE);
+    idempotency =
+        table(
+            "IdempotencyTable",
+            topology.idempotencyTable(),
+            DynamoDbIdempotencyLedger.PARTITION_KEY,
+            null,
+            DynamoDbIdempotencyLedger.TTL_ATTRIBUTE);
+    NotificationTables.Table deliveries =
+        NotificationTables.deliveries(NotificationTables.DEFAULT_NAME);
+    notifications =
+        table(
+            "NotificationsTable",
+            deliveries.name(),
+            deliveries.partitionKey().name(),
+            deliveries.sortKey().name(),
+            deliveries.ttlAttribute());
+    for (NotificationTables.Index index : deliveries.indexes()) {
+      notifications.addGlobalSecondaryIndex(
+          GlobalSecondaryIndexProps.builder()
+              .indexName(index.name())
+              .partitionKey(attribute(index.partitionKey()))
+              .sortKey(attribute(index.sortKey()))
+              .projectionType(ProjectionType.ALL)
+              .build());
+    }
+    // The audit log is kept: no TTL.
+    audit = table("AuditTable", DynamoDbAuditLog.TABLE, "pk", "sk", null);
+
+    images =
+        Bucket.Builder.create(this, "ProductImages")
+            .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+            .encryption(BucketEncryption.S3_MANAGED)
+            .enforceSsl(true)
+            .removalPolicy(RemovalPolicy.RETAIN)
+            .cors(
+                List.of(
+                    CorsRule.builder()
+                        .allowedMethods(List.of(HttpMethods.PUT))
+                        .allowedOrigins(config.corsOrigins())
+                        .allowedHeaders(List.of("Content-Type", "Content-Length", "Content-MD5"))
+                        .maxAge(3000)
+                        .build()))
+            .build();
+    NagFindings.onResource(
+        images,
+        "AwsSolutions-S1",
+        "Objects are written only through presigned PUTs the product service signs for admins;"
+            + " CloudTrail data events, not access logs, are the audit trail if one is needed");
+
+    jwtSigningKeys =
+        placeholderSecret(
+            "JwtSigningKeys",
+            "shop/jwt-signing-keys",
+            "RSA keys the user service signs access tokens with (format: docs/USERS.md)",
+            Map.of("keys", "[]"));
+    stripe =
+        placeholderSecret(
+            "Stripe",
+            "shop/stripe",
+            "Stripe secret API key and webhook signing secret",
+            Map.of("apiKey", "REPLACE_ME", "webhookSecret", "REPLACE_ME"));
+    sendGrid =
+        placeholderSecret(
+            "SendGrid", "shop/sendgrid", "SendGrid API key", Map.of("apiKey", "REPLACE_ME"));
+    twilio =
+        placeholderSecret(
+            "Twilio",
+            "shop/twilio",
+            "Twilio account, token and sender number",
+            Map.of("accountSid", "REPLACE_ME", "authToken", "REPLACE_ME", "from", "+10000000000"));
+    mongoDb =
+        placeholderSecret(
+            "MongoDb",
+            "shop/mongodb",
+            "MongoDB Atlas connection string of the product service",
+            Map.of("uri", "mongodb://REPLACE_ME"));
+
+    Key alarmKey =
+        Key.Builder.create(this, "AlarmTopicKey")
+            .description("Encrypts the alarm topic; CloudWatch may use it to publish")
+            .enableKeyRotation(true)
+            .build();
+    alarmKey.grantEncryptDecrypt(new ServicePrincipal("cloudwatch.amazonaws.com"));
+    alarms =
+        Topic.Builder.create(this, "Alarms")
+            .topicName("shop-alarms")
+            .masterKey(alarmKey)
+            .enforceSsl(true)
+            .build();
+
+    api =
+        HttpApi.Builder.create(this, "Api")
+            .apiName("shop")
+            .description("The shop's HTTP API: every service's openapi.yaml routes")
+            .createDefaultStage(false)
+            .build();
+    LogGroup accessLogs =
+        LogGroup.Builder.create(this, "ApiAccessLogs")
+            .retention(config.logRetention())
+            .removalPolicy(RemovalPolicy.DESTROY)
+            .build();
+    HttpStage.Builder.create(this, "DefaultStage")
+        .httpApi(api)
+        .stageName("$default")
+        .autoDeploy(true)
+        .throttle(
+            ThrottleSettings.builder()
+                .rateLimit(config.apiRateLimit())
+                .burstLimit(config.apiBurstLimit())
+                .build())
+        .accessLogSettings(accessLogSettings(new LogGroupLogDestination(accessLogs)))
+        .build();
+
+    jwtAuthorizer =
+        HttpAuthorizer.Builder.create(this, "JwtAuthorizer")
+            .httpApi(api)
+            .authorizerName("shop-jwt")
+            .type(HttpAuthorizerType.JWT)
+            .identitySource(List.of("$request.header.Authorization"))
+            .jwtIssuer(issuer())
+            .jwtAudience(List.of(config.jwtAudience()))
+            .build();
+    openIdDiscovery();
+    software.amazon.awscdk.CfnOutput.Builder.create(this, "ApiEndpoint")
+        .description("The shop's API: base URL and token issuer")
+        .value(api.getApiEndpoint())
+        .build();
+    software.amazon.awscdk.CfnOutput.Builder.create(this, "AlarmTopic")
+        .description("Subscribe on-call to this topic")
+        .value(alarms.getTopicArn())
+        .build();
+  }
+
+  /**
+   * API Gateway's JWT authorizer finds the issuer's keys through the OIDC discovery document at
+   * {@code <issuer>/.well-known/openid-configuration}. The user service publishes the key set but
+   * not that document, so this small function answers it, pointing at the user service's JWKS.
+   */
+  private void openIdDiscovery() {
+    Function discovery =
+        Function.Builder.create(this, "OpenIdDiscovery")
+            .functionName("shop-openid-discovery")
+            .description("OIDC discovery document pointing at the user service's JWKS")
+            .runtime(Runtime.NODEJS_24_X)
+            .architecture(Architecture.ARM_64)
+            .handler("index.handler")
+            .memorySize(128)
+            .timeout(Duration.seconds(3))
+            .logGroup(
+                LogGroup.Builder.create(this, "OpenIdDiscoveryLogs")
+                    .retention(config.logRetention())
+                    .removalPolicy(RemovalPolicy.DESTROY)
+                    .build())
+            .environment(Map.of("ISSUER", issuer(), "JWKS_URI", jwksUrl()))
+            .code(
+                Code.fromInline(
+                    """
+                    exports.handler = async () => ({
+                      statusCode: 200,
+                      headers: { "content-type": "application/json", "cache-control": "max-age=300" },
+                      body: JSON.stringify({
+                        issuer: process.env.ISSUER,
+                        jwks_uri: process.env.JWKS_URI,
+                        id_token_signing_alg_values_supported: ["RS256"],
+                      }),
+                    });
+                    """))
+            .build();
+    HttpRoute discoveryRoute =
+        HttpRoute.Builder.create(this, "OpenIdDiscoveryRoute")
+            .httpApi(api)
+            .routeKey(HttpRouteKey.with(DISCOVERY_PATH, HttpMethod.GET))
+            .integration(new HttpLambdaIntegration("OpenIdDiscoveryIntegration", discovery))
+            .build();
+    NagFindings.onResource(
+        discoveryRoute,
+        "AwsSolutions-APIG4",
+        "OIDC discovery is public by definition: API Gateway itself reads it without credentials");
+  }
+
+  private static IAccessLogSettings accessLogSettings(IAccessLogDestination destination) {
+    return new IAccessLogSettings() {
+      @Override
+      public IAccessLogDestination getDestination() {
+        return destination;
+      }
+
+      @Override
+      public AccessLogFormat getFormat() {
+        return AccessLogFormat.custom(
+            "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
+                + "\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\","
+                + "\"status\":\"$context.status\",\"latency\":\"$context.responseLatency\","
+                + "\"integrationError\":\"$context.integrationErrorMessage\","
+                + "\"authorizerError\":\"$context.authorizer.error\"}");
+      }
+    };
+  }
+
+  private Table table(String id, String name, String partitionKey, String sortKey, String ttl) {
+    Table.Builder table =
+        Table.Builder.create(this, id)
+            .tableName(name)
+            .partitionKey(Attribute.builder().name(partitionKey).type(AttributeType.STRING).build())
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .encryption(TableEncryption.AWS_MANAGED)
+            .pointInTimeRecoverySpecification(
+                PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
+            .removalPolicy(RemovalPolicy.RETAIN);
+    if (sortKey != null) {
+      table.sortKey(Attribute.builder().name(sortKey).type(AttributeType.STRING).build());
+    }
+    if (ttl != null) {
+      table.timeToLiveAttribute(ttl);
+    }
+    return table.build();
+  }
+
+  private static Attribute attribute(NotificationTables.Key key) {
+    return Attribute.builder()
+        .name(key.name())
+        .type("N".equals(key.type()) ? AttributeType.NUMBER : AttributeType.STRING)
+        .build();
+  }
+
+  /**
+   * A secret created with placeholder fields, so that functions can reference its fields at deploy
+   * time; the operator writes the real values before deploying the services (docs/DEPLOY.md).
+   */
+  private Secret placeholderSecret(
+      String id, String name, String description, Map<String, String> fields) {
+    Map<String, SecretValue> values = new java.util.TreeMap<>();
+    fields.forEach((k, v) -> values.put(k, SecretValue.unsafePlainText(v)));
+    Secret secret =
+        Secret.Builder.create(this, id)
+            .secretName(name)
+            .description(description + "; written by the operator, see docs/DEPLOY.md")
+            .secretObjectValue(values)
+            .removalPolicy(RemovalPolicy.RETAIN)
+            .build();
+    NagFindings.onResource(
+        secret,
+        "AwsSolutions-SMG4",
+        "Issued by a third party (or, for signing keys, rotated by the documented key-ring"
+            + " procedure); no rotation Lambda can renew it");
+    return secret;
+  }
+
+  /** The token issuer: the API's own URL, where the user service publishes its keys. */
+  public String issuer() {
+    return api.getApiEndpoint();
+  }
+
+  public String jwksUrl() {
+    return issuer() + JWKS_PATH;
+  }
+
+  public EventBus bus() {
+    return bus;
+  }
+
+  public Archive archive() {
+    return archive;
+  }
+
+  public Table failures() {
+    return failures;
+  }
+
+  public Table idempotency() {
+    return idempotency;
+  }
+
+  public Table notifications() {
+    return notifications;
+  }
+
+  public Table audit() {
+    return audit;
+  }
+
+  public Bucket images() {
+    return images;
+  }
+
+  public Secret jwtSigningKeys() {
+    return jwtSigningKeys;
+  }
+
+  public Secret stripe() {
+    return stripe;
+  }
+
+  public Secret sendGrid() {
+    return sendGrid;
+  }
+
+  public Secret twilio() {
+    return twilio;
+  }
+
+  public Secret mongoDb() {
+    return mongoDb;
+  }
+
+  public Topic alarms() {
+    return alarms;
+  }
+
+  public HttpApi api() {
+    return api;
+  }
+
+  public HttpAuthorizer jwtAuthorizer() {
+    return jwtAuthorizer;
+  }
+
+  DeploymentConfig config() {
+    return config;
+  }
+}

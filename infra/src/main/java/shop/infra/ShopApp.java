@@ -1,0 +1,60 @@
+package shop.infra;
+
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
+import java.util.List;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+
+/**
+ * The CDK app: {@code ./shop synth} runs {@link #main} and writes the CloudFormation templates to
+ * {@code infra/cdk.out} (or {@code CDK_OUTDIR}). Stacks are environment-agnostic: the account and
+ * region come from the credentials of the deploying role.
+ */
+public final class ShopApp {
+  private ShopApp() {}
+
+  /** Every stack of one app. */
+  public record Stacks(
+      SharedStack shared,
+      DataStack data,
+      ProductStack product,
+      UserStack user,
+      TransactionStack transaction,
+      NotificationStack notification,
+      OpsStack ops) {
+
+    List<software.amazon.awscdk.Stack> all() {
+      return List.of(shared, data, product, user, transaction, notification, ops);
+    }
+  }
+
+  public static void main(String[] args) {
+    App app = new App();
+    build(app, LambdaJars.inRepository(LambdaJars.repositoryRoot()));
+    app.synth();
+  }
+
+  /** Adds every stack to {@code app}, checked by cdk-nag's AwsSolutions pack. */
+  public static Stacks build(App app, LambdaJars jars) {
+    DeploymentConfig config = DeploymentConfig.from(app.getNode());
+    StackProps props = StackProps.builder().description("shop: serverless e-commerce").build();
+    SharedStack shared = new SharedStack(app, "shop-shared", props, config);
+    DataStack data = new DataStack(app, "shop-data", props, config);
+    Stacks stacks =
+        new Stacks(
+            shared,
+            data,
+            new ProductStack(app, props, shared, jars),
+            new UserStack(app, props, shared, data, jars),
+            new TransactionStack(app, props, shared, data, jars),
+            new NotificationStack(app, props, shared, jars),
+            new OpsStack(app, props, shared, jars));
+    Tags.of(app).add("project", "shop");
+    stacks.all().forEach(NagFindings::suppress);
+    Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+    return stacks;
+  }
+}

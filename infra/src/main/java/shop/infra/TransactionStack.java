@@ -1,0 +1,97 @@
+package shop.infra;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import shop.platform.http.ApiRoute;
+import shop.product.ProductModule;
+import shop.transaction.TransactionModule;
+import shop.transaction.api.ExpireOrdersHandler;
+import shop.transaction.api.MigrateHandler;
+import shop.transaction.api.OrdersApi;
+import shop.transaction.api.OutboxSweepHandler;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
+import software.constructs.Construct;
+
+/**
+ * Orders, checkout and payments: PostgreSQL through the proxy, Stripe, and the one synchronous call
+ * of the shop, checkout's SigV4-signed price check on product's IAM routes.
+ */
+final class TransactionStack extends ServiceStack {
+  private final ShopFunction api;
+
+  TransactionStack(
+      Construct scope, StackProps props, SharedStack shared, DataStack data, LambdaJars jars) {
+    super(scope, "transaction", props, shared, jars);
+    Map<String, String> env = new HashMap<>(tokenEnvironment());
+    env.put("DB_R2DBC_URL", data.r2dbcUrl(service));
+    env.put("DB_JDBC_URL", data.jdbcUrl(service));
+    env.put("DB_USER", DataStack.ADMIN_USER);
+    env.put("DB_PASSWORD", data.password());
+    env.put("PRODUCT_API_URL", shared.issuer());
+    env.put("STRIPE_API_KEY", shared.stripe().secretValueFromJson("apiKey").unsafeUnwrap());
+    env.put(
+        "STRIPE_WEBHOOK_SECRET",
+        shared.stripe().secretValueFromJson("webhookSecret").unsafeUnwrap());
+    ShopFunction.Network network =
+        new ShopFunction.Network(data.vpc(), data.functionsSecurityGroup());
+
+    api = function("api", OrdersApi.class.getName(), Duration.seconds(20), env, network);
+    serveRoutes(TransactionModule.class, api);
+    allowInternalCalls(api);
+
+    consumeEvents(env, network);
+    ShopFunction sweep =
+        function(
+            "outbox-sweep", OutboxSweepHandler.class.getName(), Duration.seconds(50), env, network);
+    schedule("outbox-sweep", sweep, ScheduleExpression.rate(Duration.minutes(1)));
+    ShopFunction expire =
+        function(
+            "expire-orders",
+            ExpireOrdersHandler.class.getName(),
+            Duration.minutes(2),
+            env,
+            network);
+    schedule("expire-orders", expire, ScheduleExpression.rate(Duration.minutes(5)));
+
+    ShopFunction migrate =
+        function("migrate", MigrateHandler.class.getName(), Duration.minutes(5), env, network);
+    migrateOnDeploy(migrate, data.databaseCreated(service));
+    allowPublishingOwnEvents();
+  }
+
+  /**
+   * Checkout calls product's IAM-authorized routes (the price check); this role, and no other, may
+   * invoke exactly those routes.
+   */
+  private void allowInternalCalls(ShopFunction caller) {
+    List<String> arns =
+        ServiceContract.routes(ProductModule.class).stream()
+            .filter(r -> r.auth() == ApiRoute.Auth.IAM)
+            .map(
+                r ->
+                    shared
+                        .api()
+                        .arnForExecuteApi(
+                            r.method().toUpperCase(Locale.ROOT),
+                            r.path().replaceAll("\\{[^}]+}", "*"),
+                            "$default"))
+            .toList();
+    if (arns.isEmpty()) {
+      throw new IllegalStateException("product's openapi.yaml has no IAM route to call");
+    }
+    caller.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("execute-api:Invoke"))
+            .resources(arns)
+            .build());
+  }
+
+  ShopFunction api() {
+    return api;
+  }
+}

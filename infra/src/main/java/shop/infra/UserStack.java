@@ -1,0 +1,51 @@
+package shop.infra;
+
+import java.util.HashMap;
+import java.util.Map;
+import shop.user.MigrateDatabase;
+import shop.user.UserModule;
+import shop.user.api.OutboxSweepHandler;
+import shop.user.api.SeedAdminHandler;
+import shop.user.api.UserApi;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
+import software.constructs.Construct;
+
+/**
+ * Accounts, tokens, carts: PostgreSQL through the proxy; signs access tokens with the keys in
+ * Secrets Manager. {@code shop-user-seed-admin} has no trigger: operators invoke it
+ * (docs/USERS.md).
+ */
+final class UserStack extends ServiceStack {
+  UserStack(
+      Construct scope, StackProps props, SharedStack shared, DataStack data, LambdaJars jars) {
+    super(scope, "user", props, shared, jars);
+    Map<String, String> env = new HashMap<>();
+    env.put("DATABASE_URL", data.jdbcUrl(service));
+    env.put("DATABASE_USER", DataStack.ADMIN_USER);
+    env.put("DATABASE_PASSWORD", data.password());
+    env.put("JWT_ISSUER", shared.issuer());
+    env.put("JWT_AUDIENCE", config.jwtAudience());
+    env.put("JWT_SIGNING_SECRET_ID", shared.jwtSigningKeys().getSecretArn());
+    env.put("STRIPE_API_KEY", shared.stripe().secretValueFromJson("apiKey").unsafeUnwrap());
+    ShopFunction.Network network =
+        new ShopFunction.Network(data.vpc(), data.functionsSecurityGroup());
+
+    ShopFunction api = function("api", UserApi.class.getName(), Duration.seconds(15), env, network);
+    shared.jwtSigningKeys().grantRead(api);
+    serveRoutes(UserModule.class, api);
+
+    consumeEvents(env, network);
+    ShopFunction sweep =
+        function(
+            "outbox-sweep", OutboxSweepHandler.class.getName(), Duration.seconds(50), env, network);
+    schedule("outbox-sweep", sweep, ScheduleExpression.rate(Duration.minutes(1)));
+    function("seed-admin", SeedAdminHandler.class.getName(), Duration.seconds(30), env, network);
+
+    ShopFunction migrate =
+        function("migrate", MigrateDatabase.class.getName(), Duration.minutes(5), env, network);
+    migrateOnDeploy(migrate, data.databaseCreated(service));
+    allowPublishingOwnEvents();
+  }
+}

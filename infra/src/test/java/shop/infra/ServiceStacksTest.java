@@ -1,0 +1,217 @@
+package shop.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import shop.events.Subscription;
+import shop.events.Topology;
+import shop.notification.NotificationModule;
+import shop.ops.OpsModule;
+import shop.platform.http.ApiRoute;
+import shop.product.ProductModule;
+import shop.transaction.TransactionModule;
+import shop.user.UserModule;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class ServiceStacksTest {
+  private final SynthesizedShop shop = SynthesizedShop.get();
+
+  private Map<ServiceStack, Class<?>> services() {
+    return Map.of(
+        shop.stacks.product(), ProductModule.class,
+        shop.stacks.user(), UserModule.class,
+        shop.stacks.transaction(), TransactionModule.class,
+        shop.stacks.notification(), NotificationModule.class,
+        shop.stacks.ops(), OpsModule.class);
+  }
+
+  private Template template(String service) {
+    return services().keySet().stream()
+        .filter(s -> s.service.equals(service))
+        .map(shop::template)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void everyFunctionIsJava21OnArmWithSnapStartTracingAndAnAlias() {
+    for (ServiceStack stack : services().keySet()) {
+      Template template = shop.template(stack);
+      int functions = stack.functions().size();
+      assertThat(functions).isPositive();
+      template.resourcePropertiesCountIs(
+          "AWS::Lambda::Function",
+          Map.of(
+              "Runtime", "java21",
+              "Architectures", List.of("arm64"),
+              "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+              "TracingConfig", Map.of("Mode", "Active"),
+              "MemorySize", shop.stacks.shared().config().memory(stack.service),
+              "LoggingConfig", Match.objectLike(Map.of())),
+          functions);
+      template.resourcePropertiesCountIs(
+          "AWS::Lambda::Alias", Map.of("Name", ShopFunction.ALIAS), functions);
+      template.resourcePropertiesCountIs(
+          "AWS::Logs::LogGroup", Map.of("RetentionInDays", 30), functions);
+      template.resourcePropertiesCountIs(
+          "AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors", "Threshold", 1), functions);
+      template.resourcePropertiesCountIs(
+          "AWS::CloudWatch::Alarm",
+          Map.of("MetricName", "Duration", "ExtendedStatistic", "p99"),
+          functions);
+    }
+  }
+
+  @Test
+  void everyOpenApiRouteIsOnTheApiWithItsAuthorization() {
+    services()
+        .forEach(
+            (stack, anchor) -> {
+              List<ApiRoute> routes = ServiceContract.routes(anchor);
+              assertThat(routes).isNotEmpty();
+              Template template = shop.template(stack);
+              template.resourceCountIs("AWS::ApiGatewayV2::Route", routes.size());
+              for (ApiRoute route : routes) {
+                template.hasResourceProperties(
+                    "AWS::ApiGatewayV2::Route",
+                    Map.of(
+                        "RouteKey",
+                        route.routeKey(),
+                        "AuthorizationType",
+                        switch (route.auth()) {
+                          case NONE -> "NONE";
+                          case JWT -> "JWT";
+                          case IAM -> "AWS_IAM";
+                        }));
+              }
+            });
+  }
+
+  @Test
+  void everySubscriptionHasRuleQueueDeadLetterQueueAndBatchConsumer() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    for (Subscription subscription : Topology.shop().subscriptions()) {
+      Template template = template(subscription.service());
+      template.hasResourceProperties(
+          "AWS::Events::Rule",
+          Map.of(
+              "Name", subscription.rule(),
+              "EventPattern", json.readValue(subscription.eventPattern(), Map.class),
+              "Targets",
+                  List.of(
+                      Match.objectLike(
+                          Map.of(
+                              "DeadLetterConfig", Match.objectLike(Map.of()),
+                              "RetryPolicy", Match.objectLike(Map.of()))))));
+      template.hasResourceProperties(
+          "AWS::SQS::Queue",
+          Map.of(
+              "QueueName", subscription.queue(),
+              "VisibilityTimeout", subscription.visibilityTimeoutSeconds(),
+              "SqsManagedSseEnabled", true,
+              "RedrivePolicy",
+                  Match.objectLike(Map.of("maxReceiveCount", subscription.maxReceiveCount()))));
+      for (String dlq :
+          List.of(
+              subscription.deadLetterQueue(), EventConsumer.undeliverableQueueName(subscription))) {
+        template.hasResourceProperties(
+            "AWS::SQS::Queue", Map.of("QueueName", dlq, "SqsManagedSseEnabled", true));
+        template.hasResourceProperties(
+            "AWS::CloudWatch::Alarm",
+            Map.of(
+                "AlarmName",
+                dlq + "-not-empty",
+                "MetricName",
+                "ApproximateNumberOfMessagesVisible",
+                "Threshold",
+                1,
+                "ComparisonOperator",
+                "GreaterThanOrEqualToThreshold"));
+      }
+      template.hasResourceProperties(
+          "AWS::Lambda::EventSourceMapping",
+          Map.of(
+              "BatchSize", subscription.batchSize(),
+              "ScalingConfig", Map.of("MaximumConcurrency", subscription.maxConcurrency()),
+              "FunctionResponseTypes", List.of("ReportBatchItemFailures")));
+      // Through the alias: SnapStart applies to published versions only.
+      assertThat(template.findResources("AWS::Lambda::EventSourceMapping").keySet())
+          .allMatch(id -> id.contains("Alias"));
+      template.hasResourceProperties(
+          "AWS::Lambda::Function", Map.of("Handler", subscription.handler() + "::handleRequest"));
+    }
+  }
+
+  @Test
+  void publishersMayPutEventsWithTheirOwnSourceOnly() {
+    for (String service : List.of("product", "user", "transaction")) {
+      template(service)
+          .hasResourceProperties(
+              "AWS::IAM::Policy",
+              Map.of(
+                  "PolicyDocument",
+                  Map.of(
+                      "Statement",
+                      Match.arrayWith(
+                          List.of(
+                              Match.objectLike(
+                                  Map.of(
+                                      "Action",
+                                      "events:PutEvents",
+                                      "Condition",
+                                      Map.of(
+                                          "StringEquals",
+                                          Map.of("events:source", "shop." + service)))))))));
+    }
+    for (ServiceStack stack : services().keySet()) {
+      String json = shop.template(stack).toJSON().toString();
+      assertThat(json.split("events:PutEvents", -1).length - 1)
+          .as(stack.service)
+          .isEqualTo(json.split("events:source", -1).length - 1);
+    }
+  }
+
+  @Test
+  void onlyCheckoutMayCallTheInternalRoutes() {
+    for (ServiceStack stack : services().keySet()) {
+      long grants =
+          shop.template(stack).toJSON().toString().split("execute-api:Invoke", -1).length - 1;
+      assertThat(grants).as(stack.service).isEqualTo(stack.service.equals("transaction") ? 1 : 0);
+    }
+    Map<String, Object> invoke =
+        Map.of("Effect", "Allow", "Action", "execute-api:Invoke", "Resource", Match.anyValue());
+    Map<String, Object> document =
+        Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(invoke))));
+    template("transaction")
+        .hasResourceProperties(
+            "AWS::IAM::Policy",
+            Map.of(
+                "Roles",
+                List.of(Map.of("Ref", Match.stringLikeRegexp("apiFunctionServiceRole.*"))),
+                "PolicyDocument",
+                document));
+  }
+
+  @Test
+  void schedulesRunTheSweepsAndTheExpiry() {
+    template("product").resourceCountIs("AWS::Scheduler::Schedule", 1);
+    template("user").resourceCountIs("AWS::Scheduler::Schedule", 1);
+    template("transaction").resourceCountIs("AWS::Scheduler::Schedule", 2);
+    template("transaction")
+        .hasResourceProperties(
+            "AWS::Scheduler::Schedule",
+            Map.of(
+                "Name", "shop-transaction-expire-orders", "ScheduleExpression", "rate(5 minutes)"));
+  }
+
+  @Test
+  void migrationsRunDuringTheDeployment() {
+    for (String service : DataStack.DATABASE_SERVICES) {
+      template(service).resourceCountIs("Custom::Trigger", 1);
+    }
+  }
+}

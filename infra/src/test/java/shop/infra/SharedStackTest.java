@@ -1,0 +1,174 @@
+package shop.infra;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import shop.events.Topology;
+import shop.notification.NotificationTables;
+import shop.ops.adapter.DynamoDbAuditLog;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class SharedStackTest {
+  private final SynthesizedShop shop = SynthesizedShop.get();
+  private final Template template = shop.template(shop.stacks.shared());
+  private final Topology topology = Topology.shop();
+
+  @Test
+  void busAndArchiveCarryTheTopologyNames() {
+    template.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", topology.busName()));
+    template.hasResourceProperties(
+        "AWS::Events::Archive",
+        Map.of(
+            "ArchiveName", topology.archiveName(),
+            "EventPattern", Map.of("source", List.of(Map.of("prefix", "shop.")))));
+  }
+
+  @Test
+  void failuresTableHasStringKeysAndTtl() {
+    template.hasResourceProperties(
+        "AWS::DynamoDB::Table",
+        Map.of(
+            "TableName", topology.failuresTable(),
+            "KeySchema",
+                List.of(
+                    Map.of("AttributeName", "pk", "KeyType", "HASH"),
+                    Map.of("AttributeName", "sk", "KeyType", "RANGE")),
+            "TimeToLiveSpecification", Map.of("AttributeName", "ttl", "Enabled", true),
+            "BillingMode", "PAY_PER_REQUEST",
+            "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)));
+  }
+
+  @Test
+  void idempotencyTableHasAHashKeyOnly() {
+    template.hasResourceProperties(
+        "AWS::DynamoDB::Table",
+        Map.of(
+            "TableName", topology.idempotencyTable(),
+            "KeySchema", List.of(Map.of("AttributeName", "pk", "KeyType", "HASH")),
+            "TimeToLiveSpecification", Map.of("AttributeName", "ttl", "Enabled", true)));
+  }
+
+  @Test
+  void notificationsTableFollowsNotificationTables() {
+    NotificationTables.Table table = NotificationTables.deliveries(NotificationTables.DEFAULT_NAME);
+    template.hasResourceProperties(
+        "AWS::DynamoDB::Table",
+        Map.of(
+            "TableName", table.name(),
+            "KeySchema",
+                List.of(
+                    Map.of("AttributeName", table.partitionKey().name(), "KeyType", "HASH"),
+                    Map.of("AttributeName", table.sortKey().name(), "KeyType", "RANGE")),
+            "TimeToLiveSpecification",
+                Map.of("AttributeName", table.ttlAttribute(), "Enabled", true),
+            "GlobalSecondaryIndexes",
+                Match.arrayWith(
+                    table.indexes().stream()
+                        .map(
+                            index ->
+                                Match.objectLike(
+                                    Map.of(
+                                        "IndexName", index.name(),
+                                        "KeySchema",
+                                            List.of(
+                                                Map.of(
+                                                    "AttributeName",
+                                                    index.partitionKey().name(),
+                                                    "KeyType",
+                                                    "HASH"),
+                                                Map.of(
+                                                    "AttributeName",
+                                                    index.sortKey().name(),
+                                                    "KeyType",
+                                                    "RANGE")),
+                                        "Projection", Map.of("ProjectionType", "ALL"))))
+                        .map(Object.class::cast)
+                        .toList())));
+  }
+
+  @Test
+  void auditTableHasStringKeys() {
+    template.hasResourceProperties(
+        "AWS::DynamoDB::Table",
+        Map.of(
+            "TableName",
+            DynamoDbAuditLog.TABLE,
+            "KeySchema",
+            List.of(
+                Map.of("AttributeName", "pk", "KeyType", "HASH"),
+                Map.of("AttributeName", "sk", "KeyType", "RANGE"))));
+  }
+
+  @Test
+  void imageBucketIsPrivateEncryptedAndTakesPresignedPuts() {
+    template.hasResourceProperties(
+        "AWS::S3::Bucket",
+        Map.of(
+            "PublicAccessBlockConfiguration",
+                Map.of(
+                    "BlockPublicAcls", true,
+                    "BlockPublicPolicy", true,
+                    "IgnorePublicAcls", true,
+                    "RestrictPublicBuckets", true),
+            "BucketEncryption", Match.objectLike(Map.of()),
+            "CorsConfiguration",
+                Map.of(
+                    "CorsRules",
+                    List.of(Match.objectLike(Map.of("AllowedMethods", List.of("PUT")))))));
+    template.hasResourceProperties(
+        "AWS::S3::BucketPolicy",
+        Map.of(
+            "PolicyDocument",
+            Map.of(
+                "Statement",
+                Match.arrayWith(
+                    List.of(
+                        Match.objectLike(
+                            Map.of(
+                                "Effect",
+                                "Deny",
+                                "Condition",
+                                Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+  }
+
+  @Test
+  void secretsForSigningKeysAndEveryThirdParty() {
+    for (String name :
+        List.of(
+            "shop/jwt-signing-keys",
+            "shop/stripe",
+            "shop/sendgrid",
+            "shop/twilio",
+            "shop/mongodb")) {
+      template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of("Name", name));
+    }
+  }
+
+  @Test
+  void oneHttpApiThrottledWithAJwtAuthorizerOnItsOwnIssuer() {
+    template.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
+    template.hasResourceProperties(
+        "AWS::ApiGatewayV2::Stage",
+        Map.of(
+            "StageName",
+            "$default",
+            "AutoDeploy",
+            true,
+            "DefaultRouteSettings",
+            Map.of(
+                "ThrottlingRateLimit", Match.anyValue(),
+                "ThrottlingBurstLimit", Match.anyValue()),
+            "AccessLogSettings",
+            Match.objectLike(Map.of())));
+    template.hasResourceProperties(
+        "AWS::ApiGatewayV2::Authorizer",
+        Map.of(
+            "AuthorizerType",
+            "JWT",
+            "JwtConfiguration",
+            Map.of("Audience", List.of("shop"), "Issuer", Match.objectLike(Map.of()))));
+    template.hasResourceProperties(
+        "AWS::ApiGatewayV2::Route", Map.of("RouteKey", "GET /.well-known/openid-configuration"));
+  }
+}
