@@ -34,6 +34,21 @@ class CloudEventCodecTest {
   }
 
   @Test
+  void acceptsEveryAddressTheUserServiceAcceptsButNotAnEmailWithoutAnAt() {
+    // Consumers must not refuse an address the owning service accepted (reserved TLDs included).
+    UserRegistered local =
+        new UserRegistered("u-1", "ada@shop.example", "Ada", null, Instant.now());
+    UserRegistered broken =
+        new UserRegistered("u-1", "ada.example.com", "Ada", null, Instant.now());
+
+    assertThat(codec.encode(EventEnvelope.of(local, 1, Instant.now())))
+        .contains("ada@shop.example");
+    assertThatThrownBy(() -> codec.encode(EventEnvelope.of(broken, 1, Instant.now())))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("email");
+  }
+
+  @Test
   void refusesToEncodeAnEventThatBreaksItsSchema() {
     OrderCreated sample = EventSamples.<OrderCreated>envelope(EventType.ORDER_CREATED).data();
     OrderCreated badCurrency =

@@ -12,6 +12,7 @@ import com.stripe.param.PaymentMethodAttachParams;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import shop.user.payment.AttachedCard;
 import shop.user.payment.Card;
 import shop.user.payment.PaymentGateway;
 import shop.user.shared.DomainException;
@@ -63,7 +64,7 @@ public final class StripeCustomers implements PaymentGateway {
   }
 
   @Override
-  public Card attach(String customerId, String paymentMethodId) {
+  public AttachedCard attach(String customerId, String paymentMethodId) {
     PaymentMethod method;
     try {
       method =
@@ -81,11 +82,13 @@ public final class StripeCustomers implements PaymentGateway {
     if (card == null || card.getLast4() == null || card.getExpMonth() == null) {
       throw DomainException.rejected("only cards can be saved");
     }
-    return new Card(
-        card.getBrand(),
-        card.getLast4(),
-        card.getExpMonth().intValue(),
-        card.getExpYear().intValue());
+    return new AttachedCard(
+        method.getId(),
+        new Card(
+            card.getBrand(),
+            card.getLast4(),
+            card.getExpMonth().intValue(),
+            card.getExpYear().intValue()));
   }
 
   @Override

@@ -38,7 +38,7 @@ public final class AddPaymentMethod {
       String created = gateway.createCustomer(userId, account.email(), account.name());
       customerId = accounts.linkStripeCustomer(userId, created);
     }
-    Card card = gateway.attach(customerId, stripePaymentMethodId);
-    return methods.add(userId, stripePaymentMethodId, card, clock.instant());
+    AttachedCard attached = gateway.attach(customerId, stripePaymentMethodId);
+    return methods.add(userId, attached.paymentMethodId(), attached.card(), clock.instant());
   }
 }

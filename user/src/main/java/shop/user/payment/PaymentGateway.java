@@ -14,8 +14,10 @@ public interface PaymentGateway {
    */
   String createCustomer(UUID userId, String email, String name);
 
-  /** Attaches the payment method to the customer and returns its card details. */
-  Card attach(String customerId, String paymentMethodId);
+  /**
+   * Attaches the payment method to the customer and returns the saved method's id and card details.
+   */
+  AttachedCard attach(String customerId, String paymentMethodId);
 
   /** Detaches it from its customer; a payment method that is no longer attached is fine. */
   void detach(String paymentMethodId);

@@ -3,6 +3,7 @@ package shop.user.fakes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import shop.user.payment.AttachedCard;
 import shop.user.payment.Card;
 import shop.user.payment.PaymentGateway;
 
@@ -19,9 +20,9 @@ public final class FakeGateway implements PaymentGateway {
   }
 
   @Override
-  public Card attach(String customerId, String paymentMethodId) {
+  public AttachedCard attach(String customerId, String paymentMethodId) {
     attached.add(customerId + "/" + paymentMethodId);
-    return new Card("visa", "4242", 12, 2034);
+    return new AttachedCard(paymentMethodId, new Card("visa", "4242", 12, 2034));
   }
 
   @Override

@@ -37,6 +37,7 @@ public final class ShopDemo {
 
   /** What the demo ended with. */
   public record Outcome(
+      String email,
       String paidOrderStatus,
       String declinedOrderStatus,
       int notifications,
@@ -81,23 +82,19 @@ public final class ShopDemo {
     call("PATCH", "/users/me", first, JSON.createObjectNode().put("smsOptIn", true), 200);
     // A fresh token carries the SMS consent just given.
     String token = login(email, password);
-    step("save the card pm_card_visa");
-    call(
-        "POST",
-        "/users/me/payment-methods",
-        token,
-        body("stripePaymentMethodId", "pm_card_visa"),
-        201);
+    step("save the test cards pm_card_visa and pm_card_chargeDeclined");
+    String visa = saveCard(token, "pm_card_visa");
+    String declining = saveCard(token, "pm_card_chargeDeclined");
 
     JsonNode product = call("GET", "/products?limit=1", null, null, 200).get("items").get(0);
     String productId = product.get("id").asText();
     int stockBefore = product.get("stock").asInt();
     step("buy 2 x " + product.get("name").asText() + " (stock " + stockBefore + ")");
-    JsonNode paid = checkout(token, productId, "pm_card_visa");
+    JsonNode paid = checkout(token, productId, visa);
     String paidStatus = settle(token, paid.get("id").asText());
 
-    step("buy again with pm_card_chargeDeclined");
-    JsonNode declined = checkout(token, productId, "pm_card_chargeDeclined");
+    step("buy again with the card that is declined");
+    JsonNode declined = checkout(token, productId, declining);
     String declinedStatus = settle(token, declined.get("id").asText());
     int stockAfter = call("GET", "/products/" + productId, null, null, 200).get("stock").asInt();
     out.printf(
@@ -126,7 +123,24 @@ public final class ShopDemo {
       out.printf("  %-6s %s%n", request.get("method").asText(), request.get("url").asText());
     }
     return new Outcome(
-        paidStatus, declinedStatus, notifications.get("items").size(), stockBefore, stockAfter);
+        email,
+        paidStatus,
+        declinedStatus,
+        notifications.get("items").size(),
+        stockBefore,
+        stockAfter);
+  }
+
+  /** Saves a Stripe test card; like Stripe, the saved payment method gets an id of its own. */
+  private String saveCard(String token, String testCard) throws IOException, InterruptedException {
+    return call(
+            "POST",
+            "/users/me/payment-methods",
+            token,
+            body("stripePaymentMethodId", testCard),
+            201)
+        .get("id")
+        .asText();
   }
 
   private String login(String email, String password) throws IOException, InterruptedException {

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,10 +57,10 @@ class LocalShopIT {
                             s.service(),
                             s.events(),
                             s.handler(),
-                            3,
+                            2,
                             s.batchSize(),
                             s.maxConcurrency(),
-                            2))
+                            10))
                 .toList());
     shop = LocalShop.start(CloudPorts.ephemeral(), 0, fast);
   }
@@ -130,6 +131,46 @@ class LocalShopIT {
     assertThat(ops(ops, "dlq", "replay", "notifications", "--id", id)).contains("replayed 0");
     assertThat(emailsTo(sandbox, email)).isEqualTo(sentBefore + 1);
     assertThat(ops(ops, "audit", "list")).contains("dlq.replay");
+  }
+
+  @Test
+  void anArchiveReplayRedeliversAWindowAndTheConsumersIgnoreWhatTheyHandled() throws Exception {
+    URI sandbox = shop.cloud().endpoints().sandboxUrl();
+    Instant from = Instant.now().minusSeconds(1);
+    ShopDemo.Outcome outcome =
+        new ShopDemo(
+                shop.apiUrl(),
+                sandbox,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+            .run();
+    Instant to = Instant.now();
+    int emails = emailsTo(sandbox, outcome.email());
+    int charges = paymentIntents(sandbox);
+
+    OpsModule ops = new OpsModule(new Config(shop.cloud().config()));
+    String replay = ops(ops, "archive", "replay", "--from", from.toString(), "--to", to.toString());
+
+    assertThat(replay).contains("COMPLETED");
+    await()
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(emailsTo(sandbox, outcome.email())).isEqualTo(emails);
+              assertThat(paymentIntents(sandbox)).isEqualTo(charges);
+            });
+    HttpResponse<String> product = send("GET", shop.apiUrl().resolve("/products?limit=1"), null);
+    assertThat(JSON.readTree(product.body()).at("/items/0/stock").asInt())
+        .isEqualTo(outcome.stockAfter());
+  }
+
+  private static int paymentIntents(URI sandbox) throws Exception {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            sandbox.resolve("/__admin/requests/count"),
+            "{\"method\":\"POST\",\"url\":\"/v1/payment_intents\"}");
+    return JSON.readTree(response.body()).get("count").asInt();
   }
 
   private static String ops(OpsModule module, String... args) {
