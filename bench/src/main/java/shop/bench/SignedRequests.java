@@ -2,58 +2,26 @@ package shop.bench;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.util.Locale;
-import java.util.Set;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import shop.platform.http.SigV4JsonPost;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * POSTs signed with SigV4 for API Gateway's IAM authorization (service {@code execute-api}), as
- * checkout signs its price check. Signed per request: the signature carries the time.
+ * POSTs signed with SigV4 for API Gateway's IAM authorization, exactly as checkout signs its price
+ * check.
  */
 final class SignedRequests {
-  // java.net.http sets these itself and refuses them from the caller.
-  private static final Set<String> RESTRICTED =
-      Set.of("host", "content-length", "connection", "expect", "upgrade");
-
-  private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-  private final AwsCredentialsIdentity credentials;
-  private final String region;
+  private final SigV4JsonPost signing;
 
   SignedRequests(String accessKeyId, String secretAccessKey, String region) {
-    this.credentials = AwsCredentialsIdentity.create(accessKeyId, secretAccessKey);
-    this.region = region;
+    this.signing =
+        new SigV4JsonPost(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(accessKeyId, secretAccessKey)),
+            region);
   }
 
   HttpRequest post(URI uri, byte[] body) {
-    SdkHttpRequest signed =
-        signer
-            .sign(
-                r ->
-                    r.identity(credentials)
-                        .request(
-                            SdkHttpRequest.builder()
-                                .method(SdkHttpMethod.POST)
-                                .uri(uri)
-                                .putHeader("Content-Type", "application/json")
-                                .build())
-                        .payload(ContentStreamProvider.fromByteArray(body))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, region))
-            .request();
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    signed
-        .headers()
-        .forEach(
-            (name, values) -> {
-              if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
-              }
-            });
-    return request.build();
+    return signing.post(uri, body).build();
   }
 }

@@ -15,18 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import shop.platform.http.HttpJson;
+import shop.platform.http.SigV4JsonPost;
 import shop.transaction.order.ItemRequest;
 import shop.transaction.payment.PriceQuote;
 import shop.transaction.payment.PriceQuotes;
 import shop.transaction.payment.PriceQuotesUnavailable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 
 /**
  * Product's batch price check, {@code POST /internal/price-quotes}, signed with SigV4 for API
@@ -36,24 +31,18 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
  */
 public final class HttpPriceQuotes implements PriceQuotes {
   static final Duration TIMEOUT = Duration.ofSeconds(2);
-  // java.net.http sets these itself and refuses them from the caller.
-  private static final Set<String> RESTRICTED =
-      Set.of("host", "content-length", "connection", "expect", "upgrade");
 
   private final URI endpoint;
-  private final AwsCredentialsProvider credentials;
-  private final String region;
+  private final SigV4JsonPost signing;
   private final HttpClient http;
   private final ObjectMapper json = HttpJson.mapper();
-  private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
   /**
    * @param productApiUrl the HTTP API's base URL ({@code PRODUCT_API_URL})
    */
   public HttpPriceQuotes(String productApiUrl, AwsCredentialsProvider credentials, String region) {
     this.endpoint = URI.create(productApiUrl.replaceAll("/+$", "") + "/internal/price-quotes");
-    this.credentials = credentials;
-    this.region = region;
+    this.signing = new SigV4JsonPost(credentials, region);
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -85,33 +74,7 @@ public final class HttpPriceQuotes implements PriceQuotes {
   }
 
   private HttpResponse<String> send(byte[] body) throws IOException {
-    SdkHttpRequest signed =
-        signer
-            .sign(
-                r ->
-                    r.identity(credentials.resolveCredentials())
-                        .request(
-                            SdkHttpRequest.builder()
-                                .method(SdkHttpMethod.POST)
-                                .uri(endpoint)
-                                .putHeader("Content-Type", "application/json")
-                                .build())
-                        .payload(ContentStreamProvider.fromByteArray(body))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, region))
-            .request();
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(endpoint)
-            .timeout(TIMEOUT)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    signed
-        .headers()
-        .forEach(
-            (name, values) -> {
-              if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
-              }
-            });
+    HttpRequest.Builder request = signing.post(endpoint, body).timeout(TIMEOUT);
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (InterruptedException e) {
