@@ -96,7 +96,8 @@ public final class ShopDemo {
     step("buy again with the card that is declined");
     JsonNode declined = checkout(token, productId, declining);
     String declinedStatus = settle(token, declined.get("id").asText());
-    int stockAfter = call("GET", "/products/" + productId, null, null, 200).get("stock").asInt();
+    // The declined order's stock comes back when inventory consumes OrderCancelled: wait for it.
+    int stockAfter = settledStock(productId, stockBefore - 2);
     out.printf(
         "stock of %s: %d before, %d after (2 sold, the declined order's 2 released)%n",
         product.get("sku").asText(), stockBefore, stockAfter);
@@ -202,6 +203,17 @@ public final class ShopDemo {
     }
     out.println("  still " + status + " after " + SETTLE.toSeconds() + " s");
     return status;
+  }
+
+  private int settledStock(String productId, int expected)
+      throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(SETTLE);
+    int stock = call("GET", "/products/" + productId, null, null, 200).get("stock").asInt();
+    while (stock != expected && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+      stock = call("GET", "/products/" + productId, null, null, 200).get("stock").asInt();
+    }
+    return stock;
   }
 
   private JsonNode waitForNotifications(String token, int atLeast)

@@ -57,10 +57,10 @@ class LocalShopIT {
                             s.service(),
                             s.events(),
                             s.handler(),
-                            2,
+                            5,
                             s.batchSize(),
                             s.maxConcurrency(),
-                            10))
+                            15))
                 .toList());
     shop = LocalShop.start(CloudPorts.ephemeral(), 0, fast);
   }
@@ -110,7 +110,7 @@ class LocalShopIT {
 
     OpsModule ops = new OpsModule(new Config(shop.cloud().config()));
     await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(150))
         .untilAsserted(
             () -> assertThat(ops(ops, "dlq", "show", "notifications", "--json")).contains(email));
     JsonNode letters = JSON.readTree(ops(ops, "dlq", "show", "notifications", "--json"));
@@ -125,8 +125,10 @@ class LocalShopIT {
     int sentBefore = emailsTo(sandbox, email);
     assertThat(ops(ops, "dlq", "replay", "notifications", "--id", id)).contains("replayed 1");
 
+    // Within the replayed message's own retries: a send claim left by the last failed attempt
+    // expires meanwhile.
     await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(120))
         .untilAsserted(() -> assertThat(emailsTo(sandbox, email)).isEqualTo(sentBefore + 1));
     assertThat(ops(ops, "dlq", "replay", "notifications", "--id", id)).contains("replayed 0");
     assertThat(emailsTo(sandbox, email)).isEqualTo(sentBefore + 1);
