@@ -16,11 +16,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import shop.platform.http.ApiRoute;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import shop.platform.http.SigV4JsonPost;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 class LocalHttpApiIT {
   private static final List<APIGatewayV2HTTPEvent> SEEN = new CopyOnWriteArrayList<>();
@@ -144,32 +142,17 @@ class LocalHttpApiIT {
     assertThat(get("/health").body()).contains("UP");
   }
 
+  /** The headers checkout's signer puts on this request, signed with {@code secret}. */
   private Map<String, String> sign(byte[] body, String secret) {
-    SdkHttpRequest request =
-        SdkHttpRequest.builder()
-            .method(SdkHttpMethod.POST)
-            .uri(uri("/internal/price-quotes"))
-            .putHeader("Content-Type", "application/json")
-            .build();
-    SdkHttpRequest signed =
-        AwsV4HttpSigner.create()
-            .sign(
-                r ->
-                    r.identity(AwsCredentialsIdentity.create("test-key", secret))
-                        .request(request)
-                        .payload(ContentStreamProvider.fromByteArray(body))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, "eu-west-1"))
-            .request();
     var headers = new java.util.HashMap<String, String>();
-    signed
+    new SigV4JsonPost(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test-key", secret)),
+            "eu-west-1")
+        .post(uri("/internal/price-quotes"), body)
+        .build()
         .headers()
-        .forEach(
-            (name, values) -> {
-              if (!name.equalsIgnoreCase("host")) {
-                headers.put(name, values.get(0));
-              }
-            });
+        .map()
+        .forEach((name, values) -> headers.put(name, values.get(0)));
     return headers;
   }
 
