@@ -12,14 +12,10 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.HttpAuthorizerType;
-import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
-import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
-import software.amazon.awscdk.services.apigatewayv2.HttpRouteKey;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
@@ -39,10 +35,6 @@ import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Match;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
-import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.Code;
-import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -61,8 +53,6 @@ import software.constructs.Construct;
 public final class SharedStack extends Stack {
   /** Where API Gateway and the services find the issuer's keys (the user service serves it). */
   static final String JWKS_PATH = "/.well-known/jwks.json";
-
-  private static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
 
   private final EventBus bus;
   private final Archive archive;
@@ -226,7 +216,6 @@ public final class SharedStack extends Stack {
             .jwtIssuer(issuer())
             .jwtAudience(List.of(config.jwtAudience()))
             .build();
-    openIdDiscovery();
     software.amazon.awscdk.CfnOutput.Builder.create(this, "ApiEndpoint")
         .description("The shop's API: base URL and token issuer")
         .value(api.getApiEndpoint())
@@ -235,53 +224,6 @@ public final class SharedStack extends Stack {
         .description("Subscribe on-call to this topic")
         .value(alarms.getTopicArn())
         .build();
-  }
-
-  /**
-   * API Gateway's JWT authorizer finds the issuer's keys through the OIDC discovery document at
-   * {@code <issuer>/.well-known/openid-configuration}. The user service publishes the key set but
-   * not that document, so this small function answers it, pointing at the user service's JWKS.
-   */
-  private void openIdDiscovery() {
-    Function discovery =
-        Function.Builder.create(this, "OpenIdDiscovery")
-            .functionName("shop-openid-discovery")
-            .description("OIDC discovery document pointing at the user service's JWKS")
-            .runtime(Runtime.NODEJS_24_X)
-            .architecture(Architecture.ARM_64)
-            .handler("index.handler")
-            .memorySize(128)
-            .timeout(Duration.seconds(3))
-            .logGroup(
-                LogGroup.Builder.create(this, "OpenIdDiscoveryLogs")
-                    .retention(config.logRetention())
-                    .removalPolicy(RemovalPolicy.DESTROY)
-                    .build())
-            .environment(Map.of("ISSUER", issuer(), "JWKS_URI", jwksUrl()))
-            .code(
-                Code.fromInline(
-                    """
-                    exports.handler = async () => ({
-                      statusCode: 200,
-                      headers: { "content-type": "application/json", "cache-control": "max-age=300" },
-                      body: JSON.stringify({
-                        issuer: process.env.ISSUER,
-                        jwks_uri: process.env.JWKS_URI,
-                        id_token_signing_alg_values_supported: ["RS256"],
-                      }),
-                    });
-                    """))
-            .build();
-    HttpRoute discoveryRoute =
-        HttpRoute.Builder.create(this, "OpenIdDiscoveryRoute")
-            .httpApi(api)
-            .routeKey(HttpRouteKey.with(DISCOVERY_PATH, HttpMethod.GET))
-            .integration(new HttpLambdaIntegration("OpenIdDiscoveryIntegration", discovery))
-            .build();
-    NagFindings.onResource(
-        discoveryRoute,
-        "AwsSolutions-APIG4",
-        "OIDC discovery is public by definition: API Gateway itself reads it without credentials");
   }
 
   private static IAccessLogSettings accessLogSettings(IAccessLogDestination destination) {

@@ -168,7 +168,5 @@ class SharedStackTest {
             "JWT",
             "JwtConfiguration",
             Map.of("Audience", List.of("shop"), "Issuer", Match.objectLike(Map.of()))));
-    template.hasResourceProperties(
-        "AWS::ApiGatewayV2::Route", Map.of("RouteKey", "GET /.well-known/openid-configuration"));
   }
 }

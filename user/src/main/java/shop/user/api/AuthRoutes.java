@@ -1,9 +1,11 @@
 package shop.user.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Map;
 import shop.platform.http.HttpApi;
 import shop.platform.http.HttpResponse;
@@ -59,6 +61,11 @@ final class AuthRoutes {
             HttpResponse.ok(
                     Map.of("keys", m.publishSigningKeys().publish().stream().map(Jwk::of).toList()))
                 .withHeader("Cache-Control", "public, max-age=300"));
+    api.route(
+        "GET /.well-known/openid-configuration",
+        req ->
+            HttpResponse.ok(OpenIdConfiguration.of(m.issuer()))
+                .withHeader("Cache-Control", "public, max-age=300"));
   }
 
   private static Tokens tokens(Session s) {
@@ -98,6 +105,28 @@ final class AuthRoutes {
     @Override
     public String toString() {
       return "Tokens[]";
+    }
+  }
+
+  /**
+   * The OIDC discovery document: API Gateway's JWT authorizer reads it at {@code
+   * <issuer>/.well-known/openid-configuration} to find the keys. Only what a resource server needs;
+   * this service issues access tokens through its own login, not through OIDC flows.
+   */
+  record OpenIdConfiguration(
+      String issuer,
+      @JsonProperty("jwks_uri") String jwksUri,
+      @JsonProperty("id_token_signing_alg_values_supported") List<String> signingAlgorithms,
+      @JsonProperty("response_types_supported") List<String> responseTypes,
+      @JsonProperty("subject_types_supported") List<String> subjectTypes) {
+    static OpenIdConfiguration of(String issuer) {
+      String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+      return new OpenIdConfiguration(
+          issuer,
+          base + "/.well-known/jwks.json",
+          List.of("RS256"),
+          List.of("token"),
+          List.of("public"));
     }
   }
 

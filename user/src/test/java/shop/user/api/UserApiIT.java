@@ -112,6 +112,14 @@ class UserApiIT {
     // Other services verify with the JWKS this service publishes.
     JsonNode jwks = json(service.call(ApiEvents.request("GET /.well-known/jwks.json")));
     assertThat(jwks.get("keys").get(0).get("kid").asText()).isEqualTo("test-2026-11");
+    // API Gateway's JWT authorizer finds that JWKS through the issuer's discovery document.
+    JsonNode discovery =
+        json(service.call(ApiEvents.request("GET /.well-known/openid-configuration")));
+    assertThat(discovery.get("issuer").asText()).isEqualTo(UserServiceUnderTest.ISSUER);
+    assertThat(discovery.get("jwks_uri").asText())
+        .isEqualTo(UserServiceUnderTest.ISSUER.replaceAll("/$", "") + "/.well-known/jwks.json");
+    assertThat(discovery.get("id_token_signing_alg_values_supported").get(0).asText())
+        .isEqualTo("RS256");
     Caller caller =
         JwtVerifier.fromKeys(
                 Map.of("test-2026-11", service.keys.active().publicKey()),
