@@ -31,6 +31,7 @@ import software.amazon.awscdk.services.rds.DatabaseClusterEngine;
 import software.amazon.awscdk.services.rds.DatabaseProxy;
 import software.amazon.awscdk.services.rds.DatabaseProxyOptions;
 import software.amazon.awscdk.services.rds.ServerlessV2ClusterInstanceProps;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /**
@@ -131,8 +132,8 @@ public final class DataStack extends Stack {
     NagFindings.onResource(
         cluster,
         "AwsSolutions-SMG4",
-        "The password is resolved into the functions' configuration at deploy time (the services"
-            + " read DATABASE_PASSWORD/DB_PASSWORD); rotating it would break them until the next"
+        "The functions read the password from this secret when they start (with SnapStart: when a"
+            + " version is published) and keep it; rotating it would break them until the next"
             + " deploy. Rotation comes with IAM authentication through the proxy");
     proxy =
         cluster.addProxy(
@@ -213,9 +214,9 @@ public final class DataStack extends Stack {
         + "?sslMode=require";
   }
 
-  /** The password, resolved by CloudFormation at deploy time (never in the template). */
-  public String password() {
-    return cluster.getSecret().secretValueFromJson("password").unsafeUnwrap();
+  /** The admin credentials (JSON with {@code username} and {@code password}) that RDS made. */
+  public ISecret credentials() {
+    return cluster.getSecret();
   }
 
   /** The step after which {@code service}'s database exists. */

@@ -29,12 +29,10 @@ final class NotificationStack extends ServiceStack {
     senders.put("EMAIL_PRIMARY", "ses");
     senders.put("EMAIL_SECONDARY", "sendgrid");
     senders.put("EMAIL_FROM", config.emailFrom());
-    senders.put("SENDGRID_API_KEY", shared.sendGrid().secretValueFromJson("apiKey").unsafeUnwrap());
-    senders.put(
-        "TWILIO_ACCOUNT_SID", shared.twilio().secretValueFromJson("accountSid").unsafeUnwrap());
-    senders.put(
-        "TWILIO_AUTH_TOKEN", shared.twilio().secretValueFromJson("authToken").unsafeUnwrap());
-    senders.put("TWILIO_FROM", shared.twilio().secretValueFromJson("from").unsafeUnwrap());
+    senders.put("SENDGRID_API_KEY", secretSetting(shared.sendGrid(), "apiKey"));
+    senders.put("TWILIO_ACCOUNT_SID", secretSetting(shared.twilio(), "accountSid"));
+    senders.put("TWILIO_AUTH_TOKEN", secretSetting(shared.twilio(), "authToken"));
+    senders.put("TWILIO_FROM", secretSetting(shared.twilio(), "from"));
     for (ShopFunction consumer : consumeEvents(senders, null)) {
       shared.notifications().grantReadWriteData(consumer);
       shared.idempotency().grantReadWriteData(consumer);

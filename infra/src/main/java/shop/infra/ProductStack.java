@@ -19,7 +19,7 @@ final class ProductStack extends ServiceStack {
   ProductStack(Construct scope, StackProps props, SharedStack shared, LambdaJars jars) {
     super(scope, "product", props, shared, jars);
     Map<String, String> env = new HashMap<>(tokenEnvironment());
-    env.put("MONGODB_URI", shared.mongoDb().secretValueFromJson("uri").unsafeUnwrap());
+    env.put("MONGODB_URI", secretSetting(shared.mongoDb(), "uri"));
     env.put("MONGODB_DATABASE", config.mongoDatabase());
     env.put("PRODUCT_IMAGES_BUCKET", shared.images().getBucketName());
 

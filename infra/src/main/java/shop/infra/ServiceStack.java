@@ -27,6 +27,7 @@ import software.amazon.awscdk.services.scheduler.Schedule;
 import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
 import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.triggers.InvocationType;
 import software.amazon.awscdk.triggers.Trigger;
 import software.constructs.Construct;
@@ -44,6 +45,7 @@ abstract class ServiceStack extends Stack {
   private final IHttpRouteAuthorizer jwt;
   private final List<ShopFunction> functions = new ArrayList<>();
   private final List<EventConsumer> consumers = new ArrayList<>();
+  private final Map<String, ISecret> secretSettings = new HashMap<>();
 
   ServiceStack(
       Construct scope, String service, StackProps props, SharedStack shared, LambdaJars jars) {
@@ -84,7 +86,23 @@ abstract class ServiceStack extends Stack {
                 config,
                 shared.alarms()));
     functions.add(function);
+    environment.values().stream()
+        .map(secretSettings::get)
+        .filter(java.util.Objects::nonNull)
+        .distinct()
+        .forEach(secret -> secret.grantRead(function));
     return function;
+  }
+
+  /**
+   * A setting that the function reads from Secrets Manager when it starts ({@code
+   * SecretReferences}): the reference goes into the environment, the value never does, and every
+   * function given the setting may read that secret.
+   */
+  protected String secretSetting(ISecret secret, String field) {
+    String reference = "secretsmanager:" + secret.getSecretArn() + "#" + field;
+    secretSettings.put(reference, secret);
+    return reference;
   }
 
   /** The access token settings every verifying service reads ({@code JwtVerifier.fromConfig}). */

@@ -31,12 +31,10 @@ final class TransactionStack extends ServiceStack {
     env.put("DB_R2DBC_URL", data.r2dbcUrl(service));
     env.put("DB_JDBC_URL", data.jdbcUrl(service));
     env.put("DB_USER", DataStack.ADMIN_USER);
-    env.put("DB_PASSWORD", data.password());
+    env.put("DB_PASSWORD", secretSetting(data.credentials(), "password"));
     env.put("PRODUCT_API_URL", shared.issuer());
-    env.put("STRIPE_API_KEY", shared.stripe().secretValueFromJson("apiKey").unsafeUnwrap());
-    env.put(
-        "STRIPE_WEBHOOK_SECRET",
-        shared.stripe().secretValueFromJson("webhookSecret").unsafeUnwrap());
+    env.put("STRIPE_API_KEY", secretSetting(shared.stripe(), "apiKey"));
+    env.put("STRIPE_WEBHOOK_SECRET", secretSetting(shared.stripe(), "webhookSecret"));
     ShopFunction.Network network =
         new ShopFunction.Network(data.vpc(), data.functionsSecurityGroup());
 

@@ -24,11 +24,11 @@ final class UserStack extends ServiceStack {
     Map<String, String> env = new HashMap<>();
     env.put("DATABASE_URL", data.jdbcUrl(service));
     env.put("DATABASE_USER", DataStack.ADMIN_USER);
-    env.put("DATABASE_PASSWORD", data.password());
+    env.put("DATABASE_PASSWORD", secretSetting(data.credentials(), "password"));
     env.put("JWT_ISSUER", shared.issuer());
     env.put("JWT_AUDIENCE", config.jwtAudience());
     env.put("JWT_SIGNING_SECRET_ID", shared.jwtSigningKeys().getSecretArn());
-    env.put("STRIPE_API_KEY", shared.stripe().secretValueFromJson("apiKey").unsafeUnwrap());
+    env.put("STRIPE_API_KEY", secretSetting(shared.stripe(), "apiKey"));
     ShopFunction.Network network =
         new ShopFunction.Network(data.vpc(), data.functionsSecurityGroup());
 

@@ -18,6 +18,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 class ServiceStacksTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final SynthesizedShop shop = SynthesizedShop.get();
 
   private Map<ServiceStack, Class<?>> services() {
@@ -35,6 +36,47 @@ class ServiceStacksTest {
         .map(shop::template)
         .findFirst()
         .orElseThrow();
+  }
+
+  @Test
+  void noSecretValueIsInAnyFunctionsConfigurationOnlyReferencesItMayRead() throws Exception {
+    for (ServiceStack stack : services().keySet()) {
+      Map<String, Map<String, Object>> functions =
+          shop.template(stack).findResources("AWS::Lambda::Function", Map.of());
+      String environments = JSON.writeValueAsString(functions);
+      assertThat(environments).doesNotContain("resolve:secretsmanager");
+    }
+    // Each reference names a field of a secret, and the functions given it may read that secret.
+    Template transaction = template("transaction");
+    transaction.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "FunctionName",
+            "shop-transaction-api",
+            "Environment",
+            Map.of(
+                "Variables",
+                Match.objectLike(
+                    Map.of(
+                        "STRIPE_API_KEY",
+                        Map.of(
+                            "Fn::Join",
+                            List.of(
+                                "", List.of("secretsmanager:", Match.anyValue(), "#apiKey"))))))));
+    transaction.hasResourceProperties(
+        "AWS::IAM::Policy",
+        Map.of(
+            "PolicyDocument",
+            Map.of(
+                "Statement",
+                Match.arrayWith(
+                    List.of(
+                        Match.objectLike(
+                            Map.of(
+                                "Action",
+                                List.of(
+                                    "secretsmanager:GetSecretValue",
+                                    "secretsmanager:DescribeSecret"))))))));
   }
 
   @Test

@@ -20,10 +20,12 @@ import shop.notification.delivery.SendLedger;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
+import shop.platform.config.SecretReferences;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.FailureRecorder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 
@@ -99,6 +101,10 @@ public final class NotificationModule {
 
   public synchronized NotifyCustomer notifyCustomer() {
     if (notifyCustomer == null) {
+      // The provider keys are read here, on the first event, not at cold start.
+      Config config =
+          SecretReferences.resolve(
+              this.config, () -> aws.build(SecretsManagerClient.builder(), "SECRETS_MANAGER"));
       String primaryName = config.require("EMAIL_PRIMARY");
       Optional<String> secondaryName =
           config.optional("EMAIL_SECONDARY").filter(name -> !name.equalsIgnoreCase("none"));
@@ -106,8 +112,8 @@ public final class NotificationModule {
         throw new IllegalArgumentException(
             "EMAIL_SECONDARY must differ from EMAIL_PRIMARY (" + primaryName + ") or be none");
       }
-      EmailSender primary = emailSender(primaryName);
-      Optional<EmailSender> secondary = secondaryName.map(this::emailSender);
+      EmailSender primary = emailSender(primaryName, config);
+      Optional<EmailSender> secondary = secondaryName.map(name -> emailSender(name, config));
       var twilio =
           TwilioSmsSender.client(
               config.require("TWILIO_ACCOUNT_SID"),
@@ -162,7 +168,7 @@ public final class NotificationModule {
                     .apiCallTimeout(Duration.ofSeconds(10)));
   }
 
-  private EmailSender emailSender(String provider) {
+  private EmailSender emailSender(String provider, Config config) {
     String from = config.require("EMAIL_FROM");
     return switch (provider.toLowerCase(Locale.ROOT)) {
       case "ses" -> new SesEmailSender(aws.build(sesClient(), "SESV2"), from);

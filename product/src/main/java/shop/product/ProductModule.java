@@ -8,6 +8,7 @@ import java.time.Duration;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
+import shop.platform.config.SecretReferences;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.FailureRecorder;
 import shop.platform.outbox.EventBridgeBus;
@@ -118,7 +119,8 @@ public final class ProductModule implements AutoCloseable {
    *     failures table
    */
   public ProductModule(
-      Config config, JwtVerifier jwtVerifier, FailureRecorder failures, Clock clock) {
+      Config given, JwtVerifier jwtVerifier, FailureRecorder failures, Clock clock) {
+    Config config = SecretReferences.resolve(given);
     this.clock = clock;
     this.jwtVerifier = jwtVerifier;
     AwsClients aws = new AwsClients(config);

@@ -9,6 +9,7 @@ import shop.events.InventoryReserved;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
+import shop.platform.config.SecretReferences;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.EventHandler;
 import shop.platform.events.FailureRecorder;
@@ -75,7 +76,8 @@ public final class TransactionModule {
    * (tests and the local cloud pass their own).
    */
   public TransactionModule(
-      Config config, JwtVerifier jwtVerifier, FailureRecorder failures, Clock clock) {
+      Config given, JwtVerifier jwtVerifier, FailureRecorder failures, Clock clock) {
+    Config config = SecretReferences.resolve(given);
     AwsClients aws = new AwsClients(config);
     PostgresDatabase database = PostgresDatabase.pooled(config);
     this.outboxRelay =

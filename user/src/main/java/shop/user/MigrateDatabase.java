@@ -6,6 +6,7 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import shop.platform.config.Config;
+import shop.platform.config.SecretReferences;
 
 /**
  * Brings the user database to the current schema: the service's own migrations ({@code db/user})
@@ -33,7 +34,8 @@ public final class MigrateDatabase implements RequestHandler<Map<String, Object>
   }
 
   /** Applies pending migrations; returns what Flyway did. */
-  public static MigrateResult migrate(Config config) {
+  public static MigrateResult migrate(Config given) {
+    Config config = SecretReferences.resolve(given);
     return Flyway.configure()
         .dataSource(
             config.require("DATABASE_URL"),

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
+import shop.platform.config.SecretReferences;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.FailureRecorder;
 import shop.platform.idempotency.PostgresInbox;
@@ -93,6 +94,7 @@ public final class UserModule implements AutoCloseable {
   private final RefreshSession refreshSession;
   private final LogOut logOut;
   private final PublishSigningKeys publishSigningKeys;
+  private final String issuer;
   private final ViewProfile viewProfile;
   private final UpdateProfile updateProfile;
   private final ListAddresses listAddresses;
@@ -115,7 +117,8 @@ public final class UserModule implements AutoCloseable {
     this(config, Clock.systemUTC());
   }
 
-  public UserModule(Config config, Clock clock) {
+  public UserModule(Config given, Clock clock) {
+    Config config = SecretReferences.resolve(given);
     AwsClients aws = new AwsClients(config);
     postgres =
         Postgres.connect(
@@ -134,7 +137,7 @@ public final class UserModule implements AutoCloseable {
     SecretsManagerSigningKeys keys =
         new SecretsManagerSigningKeys(
             secrets, secretId, config.getDuration("JWT_KEYS_CACHE", Duration.ofMinutes(5)), clock);
-    String issuer = config.require("JWT_ISSUER");
+    issuer = config.require("JWT_ISSUER");
     String audience = config.require("JWT_AUDIENCE");
     RsaTokenSigner signer = RsaTokenSigner.of(keys, issuer, audience);
     jwtVerifier = new JwtVerifier(signer::publicKey, issuer, audience);
@@ -254,6 +257,11 @@ public final class UserModule implements AutoCloseable {
 
   public PublishSigningKeys publishSigningKeys() {
     return publishSigningKeys;
+  }
+
+  /** The {@code iss} of the tokens this service signs: where verifiers discover its keys. */
+  public String issuer() {
+    return issuer;
   }
 
   public ViewProfile viewProfile() {

@@ -54,6 +54,11 @@ public final class Config {
     return new Config(merged);
   }
 
+  /** Every setting, for resolvers that rewrite values ({@link SecretReferences}). */
+  Map<String, String> asMap() {
+    return values;
+  }
+
   private static int parseInt(String name, String value) {
     try {
       return Integer.parseInt(value);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
 import shop.platform.config.Config;
+import shop.platform.config.SecretReferences;
 import shop.transaction.adapter.PostgresDatabase;
 
 /**
@@ -31,7 +32,7 @@ public final class MigrateHandler
 
   /** Migrates; returns how many migrations ran. */
   public int run() {
-    return PostgresDatabase.migrate(config);
+    return PostgresDatabase.migrate(SecretReferences.resolve(config));
   }
 
   public static void main(String[] args) {
