@@ -22,6 +22,7 @@ final class ProductStack extends ServiceStack {
     env.put("MONGODB_URI", secretSetting(shared.mongoDb(), "uri"));
     env.put("MONGODB_DATABASE", config.mongoDatabase());
     env.put("PRODUCT_IMAGES_BUCKET", shared.images().getBucketName());
+    env.put("PRODUCT_IMAGES_BASE_URL", shared.imagesBaseUrl());
 
     ShopFunction api = function("api", ProductApi.class.getName(), Duration.seconds(15), env, null);
     shared.images().grantReadWrite(api);

@@ -21,6 +21,14 @@ import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
@@ -61,6 +69,7 @@ public final class SharedStack extends Stack {
   private final Table notifications;
   private final Table audit;
   private final Bucket images;
+  private final Distribution imageCdn;
   private final Secret jwtSigningKeys;
   private final Secret stripe;
   private final Secret sendGrid;
@@ -142,6 +151,7 @@ public final class SharedStack extends Stack {
         "AwsSolutions-S1",
         "Objects are written only through presigned PUTs the product service signs for admins;"
             + " CloudTrail data events, not access logs, are the audit trail if one is needed");
+    imageCdn = imageCdn();
 
     jwtSigningKeys =
         placeholderSecret(
@@ -224,6 +234,46 @@ public final class SharedStack extends Stack {
         .description("Subscribe on-call to this topic")
         .value(alarms.getTopicArn())
         .build();
+  }
+
+  /**
+   * The bucket stays private: CloudFront reads it with origin access control, caches the images
+   * near the customers and serves them over HTTPS only.
+   */
+  private Distribution imageCdn() {
+    Distribution cdn =
+        Distribution.Builder.create(this, "ImageCdn")
+            .comment("shop product images")
+            .defaultBehavior(
+                BehaviorOptions.builder()
+                    .origin(S3BucketOrigin.withOriginAccessControl(images))
+                    .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                    .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
+                    .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
+                    .build())
+            .priceClass(PriceClass.PRICE_CLASS_100)
+            .httpVersion(HttpVersion.HTTP2_AND_3)
+            .build();
+    NagFindings.onResource(
+        cdn,
+        "AwsSolutions-CFR1",
+        "Product images are for every market the shop sells to; no country is restricted");
+    NagFindings.onResource(
+        cdn,
+        "AwsSolutions-CFR2",
+        "Read-only public images behind CloudFront's own DDoS protection; a WAF web ACL (a cost"
+            + " per rule and request) is added with the storefront's domain if abuse shows up");
+    NagFindings.onResource(
+        cdn,
+        "AwsSolutions-CFR3",
+        "Public, immutable product images: CloudFront's standard metrics are the signal; access"
+            + " logs would need a log bucket with ACLs for no audit value");
+    NagFindings.onResource(
+        cdn,
+        "AwsSolutions-CFR4",
+        "The default *.cloudfront.net certificate cannot pin a minimum TLS version; it is set with"
+            + " the storefront's own domain and certificate");
+    return cdn;
   }
 
   private static IAccessLogSettings accessLogSettings(IAccessLogDestination destination) {
@@ -329,6 +379,11 @@ public final class SharedStack extends Stack {
 
   public Bucket images() {
     return images;
+  }
+
+  /** Where clients load product images: the CDN in front of the private bucket. */
+  public String imagesBaseUrl() {
+    return "https://" + imageCdn.getDistributionDomainName();
   }
 
   public Secret jwtSigningKeys() {

@@ -169,4 +169,40 @@ class SharedStackTest {
             "JwtConfiguration",
             Map.of("Audience", List.of("shop"), "Issuer", Match.objectLike(Map.of()))));
   }
+
+  @Test
+  void productImagesAreServedByCloudFrontFromThePrivateBucketOverHttpsOnly() {
+    template.hasResourceProperties(
+        "AWS::CloudFront::Distribution",
+        Map.of(
+            "DistributionConfig",
+            Match.objectLike(
+                Map.of(
+                    "DefaultCacheBehavior",
+                    Match.objectLike(
+                        Map.of(
+                            "ViewerProtocolPolicy",
+                            "redirect-to-https",
+                            "AllowedMethods",
+                            List.of("GET", "HEAD"))),
+                    "Origins",
+                    List.of(
+                        Match.objectLike(
+                            Map.of("OriginAccessControlId", Match.objectLike(Map.of()))))))));
+    template.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
+    template.hasResourceProperties(
+        "AWS::S3::BucketPolicy",
+        Map.of(
+            "PolicyDocument",
+            Map.of(
+                "Statement",
+                Match.arrayWith(
+                    List.of(
+                        Match.objectLike(
+                            Map.of(
+                                "Action",
+                                "s3:GetObject",
+                                "Principal",
+                                Map.of("Service", "cloudfront.amazonaws.com"))))))));
+  }
 }
