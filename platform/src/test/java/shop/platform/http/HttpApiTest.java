@@ -67,6 +67,9 @@ class HttpApiTest {
                     new io.r2dbc.spi.R2dbcNonTransientResourceException(
                         "terminating connection due to administrator command"));
               })
+          .route(
+              "GET /items/{id}",
+              r -> HttpResponse.ok(Map.of("id", r.path("id"), "q", r.query("q").orElse(""))))
           .map(OutOfStock.class, e -> ProblemException.conflict(e.getMessage()))
           .jwtVerifier(TestTokens.verifier())
           .maxBodyBytes(1024)
@@ -185,6 +188,19 @@ class HttpApiTest {
 
     assertProblem(response, 409);
     assertThat(json(response).get("detail").asText()).isEqualTo("mug is out of stock");
+  }
+
+  @Test
+  void aPathOrQueryParameterWithAControlCharacterIsA400() throws Exception {
+    var nulInPath = call(ApiEvents.request("GET /items/{id}").path("id", "a\u0000b"));
+    var nulInQuery =
+        call(ApiEvents.request("GET /items/{id}").path("id", "a").query("q", "x\u0000"));
+
+    assertProblem(nulInPath, 400);
+    assertThat(json(nulInPath).at("/errors/0/field").asText()).isEqualTo("id");
+    assertProblem(nulInQuery, 400);
+    assertThat(call(ApiEvents.request("GET /items/{id}").path("id", "a-b_c.1")).getStatusCode())
+        .isEqualTo(200);
   }
 
   @Test
