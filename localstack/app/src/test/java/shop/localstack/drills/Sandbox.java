@@ -82,6 +82,11 @@ final class Sandbox {
     return matching;
   }
 
+  /** How many requests the sandbox has received. */
+  int journalSize() {
+    return journal().size();
+  }
+
   private List<JsonNode> journal() {
     List<JsonNode> entries = new ArrayList<>();
     http.expect(200, send("GET", "/__admin/requests", null)).get("requests").forEach(entries::add);
