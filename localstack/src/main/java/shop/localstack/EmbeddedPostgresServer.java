@@ -2,43 +2,72 @@ package shop.localstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * PostgreSQL: a real PostgreSQL server (zonky's embedded binaries) run as a child process, with one
  * database per service that owns one, all owned by one login role. The data directory is a temp
- * directory removed on close; durability is off because nothing here outlives the JVM.
+ * directory removed on close; durability is off because nothing here outlives the JVM. {@link
+ * #restart} stops the server and starts it again on the same port and data, for reliability drills.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
   static final String ROLE = "shop";
   static final String PASSWORD = "shop";
 
-  private final EmbeddedPostgres postgres;
+  private final int port;
+  private final Path data;
+  private volatile EmbeddedPostgres postgres;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+  private EmbeddedPostgresServer(int port, Path data, EmbeddedPostgres postgres) {
+    this.port = port;
+    this.data = data;
     this.postgres = postgres;
   }
 
   static EmbeddedPostgresServer start(int port, List<String> databases)
       throws IOException, SQLException {
-    EmbeddedPostgres postgres =
-        EmbeddedPostgres.builder()
-            .setPort(port)
-            .setServerConfig("fsync", "off")
-            .setServerConfig("synchronous_commit", "off")
-            .setServerConfig("full_page_writes", "off")
-            .setServerConfig("max_connections", "100")
-            .start();
+    Path data = Files.createTempDirectory("shop-postgres-");
+    EmbeddedPostgres postgres = launch(port, data);
     try {
       createDatabases(postgres, databases);
     } catch (SQLException | RuntimeException e) {
       postgres.close();
+      delete(data);
       throw e;
     }
-    return new EmbeddedPostgresServer(postgres);
+    return new EmbeddedPostgresServer(port, data, postgres);
+  }
+
+  /** Our own data directory, kept across {@link #restart}: zonky initdb's only an empty one. */
+  private static EmbeddedPostgres launch(int port, Path data) throws IOException {
+    return EmbeddedPostgres.builder()
+        .setPort(port)
+        .setDataDirectory(data)
+        .setCleanDataDirectory(false)
+        .setServerConfig("fsync", "off")
+        .setServerConfig("synchronous_commit", "off")
+        .setServerConfig("full_page_writes", "off")
+        .setServerConfig("max_connections", "100")
+        .start();
+  }
+
+  /**
+   * Stops the server (fast shutdown: every session is ended), waits {@code down}, and starts it
+   * again on the same port with the same data.
+   */
+  synchronized void restart(Duration down) throws IOException, InterruptedException {
+    postgres.close();
+    Thread.sleep(down);
+    postgres = launch(port, data);
   }
 
   private static void createDatabases(EmbeddedPostgres postgres, List<String> databases)
@@ -53,7 +82,19 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    postgres.close();
+  public synchronized void close() throws IOException {
+    try {
+      postgres.close();
+    } finally {
+      delete(data);
+    }
+  }
+
+  private static void delete(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -214,6 +214,27 @@ public final class LocalCloud implements AutoCloseable {
     return eventBridge;
   }
 
+  /**
+   * Restarts PostgreSQL on the same port with the same data, down for {@code down}: every open
+   * connection is ended, as in a database failover. For reliability drills; blocks until it is up.
+   */
+  public void restartPostgres(Duration down) {
+    EmbeddedPostgresServer postgres =
+        servers.stream()
+            .filter(EmbeddedPostgresServer.class::isInstance)
+            .map(EmbeddedPostgresServer.class::cast)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+    try {
+      postgres.restart(down);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while PostgreSQL was restarting", e);
+    }
+  }
+
   /** How long {@link #start} took, from resolving the ports to every emulator listening. */
   public Duration startupTime() {
     return startupTime;

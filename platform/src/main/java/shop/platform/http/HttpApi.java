@@ -17,8 +17,10 @@ import shop.platform.observability.RequestLog;
 /**
  * Dispatches API Gateway HTTP API (payload v2) events by their {@code routeKey} to the service's
  * routes, and turns every failure into an {@code application/problem+json} response: a {@link
- * ProblemException} as it says, a mapped domain exception as its mapping says, anything else as a
- * 500 that names the request id and never the stack trace.
+ * ProblemException} as it says, a mapped domain exception as its mapping says, a dependency that
+ * cannot serve (no database connection in time, a refused or closed connection, a timeout) as a 503
+ * with {@code Retry-After}, anything else as a 500 that names the request id and never the stack
+ * trace.
  */
 public final class HttpApi {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -88,6 +90,12 @@ public final class HttpApi {
       if (mapping.getKey().isInstance(e)) {
         return problem(mapping.getValue().apply(e), request);
       }
+    }
+    if (Unavailable.is(e)) {
+      LOG.warn("{}: a dependency is unavailable: {}", request.routeKey(), e.toString());
+      return problem(
+          ProblemException.unavailable("the service cannot serve right now; try again shortly"),
+          request);
     }
     LOG.error("unexpected failure in {}", request.routeKey(), e);
     ProblemException internal =

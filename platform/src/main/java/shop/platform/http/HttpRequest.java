@@ -40,12 +40,25 @@ public final class HttpRequest {
     if (value == null || value.isBlank()) {
       throw ProblemException.invalidField(name, "is required");
     }
-    return value;
+    return printable(name, value);
   }
 
   public Optional<String> query(String name) {
     Map<String, String> params = event.getQueryStringParameters();
-    return Optional.ofNullable(params == null ? null : params.get(name)).filter(v -> !v.isEmpty());
+    return Optional.ofNullable(params == null ? null : params.get(name))
+        .filter(v -> !v.isEmpty())
+        .map(v -> printable(name, v));
+  }
+
+  /**
+   * {@code value} if it has no control characters: no id or filter of ours has one, and a NUL
+   * reaching PostgreSQL fails the statement (a 500 instead of a 400).
+   */
+  private static String printable(String name, String value) {
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      throw ProblemException.invalidField(name, "must not contain control characters");
+    }
+    return value;
   }
 
   /** An integer query parameter within {@code min..max}, or {@code defaultValue} when absent. */

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,26 @@ class HttpApiTest {
               r -> {
                 throw new IllegalStateException("secret internals at line 42");
               })
+          .route(
+              "GET /db",
+              r -> {
+                throw new io.r2dbc.spi.R2dbcTimeoutException(
+                    "Connection acquisition timed out after 5000ms");
+              })
+          .route(
+              "GET /slow",
+              r -> reactor.core.publisher.Mono.<HttpResponse>never().block(Duration.ofMillis(10)))
+          .route(
+              "GET /restarting",
+              r -> {
+                throw new IllegalStateException(
+                    "wrapped",
+                    new io.r2dbc.spi.R2dbcNonTransientResourceException(
+                        "terminating connection due to administrator command"));
+              })
+          .route(
+              "GET /items/{id}",
+              r -> HttpResponse.ok(Map.of("id", r.path("id"), "q", r.query("q").orElse(""))))
           .map(OutOfStock.class, e -> ProblemException.conflict(e.getMessage()))
           .jwtVerifier(TestTokens.verifier())
           .maxBodyBytes(1024)
@@ -167,6 +188,30 @@ class HttpApiTest {
 
     assertProblem(response, 409);
     assertThat(json(response).get("detail").asText()).isEqualTo("mug is out of stock");
+  }
+
+  @Test
+  void aPathOrQueryParameterWithAControlCharacterIsA400() throws Exception {
+    var nulInPath = call(ApiEvents.request("GET /items/{id}").path("id", "a\u0000b"));
+    var nulInQuery =
+        call(ApiEvents.request("GET /items/{id}").path("id", "a").query("q", "x\u0000"));
+
+    assertProblem(nulInPath, 400);
+    assertThat(json(nulInPath).at("/errors/0/field").asText()).isEqualTo("id");
+    assertProblem(nulInQuery, 400);
+    assertThat(call(ApiEvents.request("GET /items/{id}").path("id", "a-b_c.1")).getStatusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aDatabaseThatCannotServeIsA503ToRetry() throws Exception {
+    for (String route : List.of("GET /db", "GET /slow", "GET /restarting")) {
+      var response = call(ApiEvents.request(route));
+
+      assertProblem(response, 503);
+      assertThat(response.getHeaders()).containsEntry("Retry-After", "1");
+      assertThat(response.getBody()).doesNotContain("administrator", "5000ms");
+    }
   }
 
   @Test

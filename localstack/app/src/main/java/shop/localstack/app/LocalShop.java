@@ -68,13 +68,16 @@ public final class LocalShop implements AutoCloseable {
   private final LocalCloud cloud;
   private final URI apiUrl;
   private final Topology topology;
+  private final Map<String, String> settings;
+  private final Map<String, SqsEventSourceMapping> mappings = new HashMap<>();
   private final List<AutoCloseable> running = new ArrayList<>();
   private final AtomicBoolean ready = new AtomicBoolean();
 
-  private LocalShop(LocalCloud cloud, URI apiUrl, Topology topology) {
+  private LocalShop(LocalCloud cloud, URI apiUrl, Topology topology, Map<String, String> settings) {
     this.cloud = cloud;
     this.apiUrl = apiUrl;
     this.topology = topology;
+    this.settings = Map.copyOf(settings);
   }
 
   /**
@@ -91,9 +94,19 @@ public final class LocalShop implements AutoCloseable {
    * seconds. Names must stay the shop's.
    */
   public static LocalShop start(CloudPorts ports, int apiPort, Topology topology) {
+    return start(ports, apiPort, topology, Map.of());
+  }
+
+  /**
+   * As {@link #start(CloudPorts, int, Topology)}, with {@code settings} added to every service's
+   * configuration (reliability drills shorten timeouts and backoffs, e.g. {@code STRIPE_TIMEOUT}).
+   */
+  public static LocalShop start(
+      CloudPorts ports, int apiPort, Topology topology, Map<String, String> settings) {
     int port = apiPort == 0 ? freePort() : apiPort;
     LocalCloud cloud = LocalCloud.start(ports);
-    LocalShop shop = new LocalShop(cloud, URI.create("http://127.0.0.1:" + port), topology);
+    LocalShop shop =
+        new LocalShop(cloud, URI.create("http://127.0.0.1:" + port), topology, settings);
     try {
       shop.boot(port);
       return shop;
@@ -160,7 +173,7 @@ public final class LocalShop implements AutoCloseable {
         throw new IllegalStateException("no local handler for " + subscription.handler());
       }
       String queueUrl = sqs.getQueueUrl(q -> q.queueName(subscription.queue())).queueUrl();
-      running.add(
+      SqsEventSourceMapping mapping =
           new SqsEventSourceMapping(
                   subscription.consumer(),
                   sqs,
@@ -175,7 +188,9 @@ public final class LocalShop implements AutoCloseable {
                   subscription.batchSize(),
                   subscription.maxConcurrency(),
                   handler)
-              .start());
+              .start();
+      mappings.put(subscription.consumer(), mapping);
+      running.add(mapping);
     }
 
     running.add(
@@ -217,6 +232,7 @@ public final class LocalShop implements AutoCloseable {
     config.put("JWT_AUDIENCE", JWT_AUDIENCE);
     config.put("JWKS_URL", apiUrl + "/.well-known/jwks.json");
     config.put("STRIPE_API_KEY", "sk_test_local_sandbox");
+    config.putAll(settings);
     return config;
   }
 
@@ -271,6 +287,15 @@ public final class LocalShop implements AutoCloseable {
 
   public LocalCloud cloud() {
     return cloud;
+  }
+
+  /** The event source mapping feeding {@code consumer}'s handler (drills pause or crash it). */
+  public SqsEventSourceMapping eventSourceMapping(String consumer) {
+    SqsEventSourceMapping mapping = mappings.get(consumer);
+    if (mapping == null) {
+      throw new IllegalArgumentException("no consumer " + consumer);
+    }
+    return mapping;
   }
 
   public boolean ready() {

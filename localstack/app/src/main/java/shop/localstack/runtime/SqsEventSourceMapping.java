@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -42,6 +43,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
   private final int maxConcurrency;
   private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean paused = new AtomicBoolean();
+  private final AtomicInteger crashAfter = new AtomicInteger(-1);
   private final ExecutorService pollers;
 
   public SqsEventSourceMapping(
@@ -76,6 +79,36 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Reliability drills: stops receiving (batches in flight finish) until {@link #resume()}, so that
+   * messages pile up in the queue and arrive together in the next batch.
+   */
+  public void pause() {
+    paused.set(true);
+  }
+
+  public void resume() {
+    paused.set(false);
+  }
+
+  /**
+   * Reliability drills: the next batch of more than {@code handled} messages crashes the function
+   * after its first {@code handled} messages were handled, as a Lambda that dies mid-batch: their
+   * effects are done, nothing is deleted, and the whole batch comes back after the visibility
+   * timeout.
+   */
+  public void crashNextBatchAfter(int handled) {
+    if (handled < 0) {
+      throw new IllegalArgumentException("handled must not be negative");
+    }
+    crashAfter.set(handled);
+  }
+
+  /** Whether the crash armed by {@link #crashNextBatchAfter} has happened. */
+  public boolean crashed() {
+    return crashAfter.get() < 0;
+  }
+
   @Override
   public void close() {
     running.set(false);
@@ -92,6 +125,10 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 
   private void poll() {
     while (running.get()) {
+      if (paused.get()) {
+        pause(Duration.ofMillis(50));
+        continue;
+      }
       try {
         List<Message> messages =
             sqs.receiveMessage(
@@ -119,6 +156,16 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 
   /** Calls the handler once with {@code messages} and deletes what succeeded. Visible for tests. */
   void deliver(List<Message> messages) {
+    int crashAt = crashAfter.get();
+    if (crashAt >= 0 && messages.size() > crashAt && crashAfter.compareAndSet(crashAt, -1)) {
+      invoke(messages.subList(0, crashAt));
+      LOG.warn(
+          "{}: simulated crash after {} of {} messages; nothing deleted",
+          functionName,
+          crashAt,
+          messages.size());
+      return;
+    }
     Set<String> failed = invoke(messages);
     List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
     for (Message message : messages) {
