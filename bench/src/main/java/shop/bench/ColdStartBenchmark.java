@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import shop.bench.coldstart.TrivialHandler;
-import shop.localstack.CloudPorts;
 import shop.localstack.app.LocalShop;
 
 /**
@@ -44,7 +43,7 @@ public final class ColdStartBenchmark {
         String.join(" ", ColdStartProbe.LAMBDA_FLAGS),
         Runtime.getRuntime().availableProcessors(),
         Runtime.version());
-    LocalShop shop = LocalShop.start(CloudPorts.ephemeral(), 0);
+    LocalShop shop = LocalShops.start();
     Path scratch = Files.createTempDirectory("coldstart");
     try {
       List<ColdStartCase> cases = cases(shop, scratch);

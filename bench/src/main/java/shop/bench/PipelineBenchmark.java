@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import shop.events.Subscription;
 import shop.events.Topology;
-import shop.localstack.CloudPorts;
 import shop.localstack.Endpoints;
 import shop.localstack.app.LocalShop;
 import shop.notification.NotificationModule;
@@ -78,7 +78,7 @@ public final class PipelineBenchmark {
         "pipeline benchmark: %d orders for latency, %d events per consumer (payments: %d"
             + " orders), %d cores%n",
         latencyOrders, events, reservedOrders, Runtime.getRuntime().availableProcessors());
-    LocalShop shop = LocalShop.start(CloudPorts.ephemeral(), 0);
+    LocalShop shop = LocalShops.start();
     Endpoints endpoints = shop.cloud().endpoints();
     try (MemorySampler memory = new MemorySampler(postgresPorts(endpoints));
         SqsClient sqs = endpoints.sqsClient();
@@ -96,7 +96,7 @@ public final class PipelineBenchmark {
       BusTap tap = BusTap.start(sqs, bus);
 
       journal.clear();
-      Map<String, Long> committed = placeOrders(client, fixtures, latencyOrders, 4);
+      Map<String, PlacedOrder> committed = placeOrders(client, fixtures, latencyOrders, 4);
       Map<String, PipelineLatencies.Order> trail =
           awaitPipeline(tap, journal, committed, Duration.ofSeconds(quick ? 60 : 120));
       System.out.println();
@@ -105,7 +105,7 @@ public final class PipelineBenchmark {
 
       Subscription payments = subscription("payments");
       bus.disableRule(r -> r.name(payments.rule()).eventBusName(Topology.shop().busName()));
-      Map<String, Long> reserved = placeOrders(client, fixtures, reservedOrders, 8);
+      Map<String, PlacedOrder> reserved = placeOrders(client, fixtures, reservedOrders, 8);
       List<String> reservedEvents = awaitReserved(tap, reserved.keySet(), Duration.ofMinutes(3));
       tap.close();
 
@@ -166,11 +166,16 @@ public final class PipelineBenchmark {
     }
   }
 
-  /** Places {@code count} one-item orders from {@code clients} clients; when each got its 201. */
-  private static Map<String, Long> placeOrders(
+  /**
+   * Places {@code count} one-item orders from {@code clients} clients; for each, when it committed
+   * (its {@code createdAt}, stamped in the transaction that writes it and its OrderCreated).
+   * Refused orders (a 503 when the price check times out under load) are counted and placed again.
+   */
+  private static Map<String, PlacedOrder> placeOrders(
       ShopClient client, Fixtures fixtures, int count, int clients) {
-    Map<String, Long> committed = new ConcurrentHashMap<>();
+    Map<String, PlacedOrder> placed = new ConcurrentHashMap<>();
     AtomicInteger left = new AtomicInteger(count);
+    AtomicInteger refused = new AtomicInteger();
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int c = 0; c < clients; c++) {
         String token = fixtures.tokens().get(c % fixtures.tokens().size());
@@ -179,18 +184,33 @@ public final class PipelineBenchmark {
               while (left.getAndDecrement() > 0) {
                 String product =
                     fixtures.productIds().get((int) (Math.random() * fixtures.productIds().size()));
-                String id = client.call(client.placeOrder(token, product)).path("id").asText();
-                committed.put(id, System.currentTimeMillis());
+                try {
+                  var order = client.call(client.placeOrder(token, product));
+                  placed.put(
+                      order.path("id").asText(),
+                      new PlacedOrder(
+                          Instant.parse(order.path("createdAt").asText()).toEpochMilli(),
+                          System.currentTimeMillis()));
+                } catch (IllegalStateException e) {
+                  refused.incrementAndGet();
+                  left.incrementAndGet();
+                }
               }
             });
       }
     }
-    return committed;
+    if (refused.get() > 0) {
+      System.out.printf("%d orders refused and placed again%n", refused.get());
+    }
+    return placed;
   }
+
+  /** When an order committed (its createdAt) and when its 201 reached the client. */
+  record PlacedOrder(long committed, long answered) {}
 
   /** Waits until every order's confirmation email reached the provider, or the deadline. */
   private static Map<String, PipelineLatencies.Order> awaitPipeline(
-      BusTap tap, SandboxJournal journal, Map<String, Long> committed, Duration patience)
+      BusTap tap, SandboxJournal journal, Map<String, PlacedOrder> committed, Duration patience)
       throws InterruptedException {
     long deadline = System.nanoTime() + patience.toNanos();
     Map<String, PipelineLatencies.Order> trail;
@@ -203,7 +223,7 @@ public final class PipelineBenchmark {
   }
 
   private static Map<String, PipelineLatencies.Order> trail(
-      BusTap tap, List<SandboxJournal.ProviderCall> calls, Map<String, Long> committed) {
+      BusTap tap, List<SandboxJournal.ProviderCall> calls, Map<String, PlacedOrder> committed) {
     List<SandboxJournal.ProviderCall> notifications =
         calls.stream().filter(SandboxJournal.ProviderCall::notification).toList();
     Map<String, PipelineLatencies.Order> trail = new LinkedHashMap<>();
@@ -212,7 +232,8 @@ public final class PipelineBenchmark {
             trail.put(
                 id,
                 new PipelineLatencies.Order(
-                    at,
+                    at.committed(),
+                    at.answered(),
                     tap.seen(id, "OrderCreated"),
                     tap.seen(id, "InventoryReserved"),
                     tap.seen(id, "PaymentCaptured"),
