@@ -240,7 +240,27 @@ public final class LocalShop implements AutoCloseable {
     return new Config(common(service));
   }
 
+  /**
+   * The environment of {@code service}'s functions (user, product, transaction, notification or
+   * ops) on this local cloud: what a handler started in a JVM of its own needs to reach it, as the
+   * cold-start benchmark does.
+   */
+  public Map<String, String> environment(String service) {
+    return switch (service) {
+      case "user" -> userEnvironment();
+      case "product" -> productEnvironment();
+      case "transaction" -> transactionEnvironment();
+      case "notification" -> notificationEnvironment();
+      case "ops" -> common("ops");
+      default -> throw new IllegalArgumentException("no service " + service);
+    };
+  }
+
   Config userConfig() {
+    return new Config(userEnvironment());
+  }
+
+  private Map<String, String> userEnvironment() {
     Map<String, String> config = common("user");
     config.put("DATABASE_URL", config.get("DB_JDBC_URL"));
     config.put("DATABASE_USER", config.get("DB_USER"));
@@ -248,24 +268,36 @@ public final class LocalShop implements AutoCloseable {
     config.put("JWT_SIGNING_SECRET_ID", SIGNING_SECRET_ID);
     // Secrets Manager is answered by the provider sandbox locally.
     config.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", cloud.endpoints().sandboxUrl().toString());
-    return new Config(config);
+    return config;
   }
 
   Config productConfig() {
+    return new Config(productEnvironment());
+  }
+
+  private Map<String, String> productEnvironment() {
     Map<String, String> config = common("product");
     config.put("MONGODB_DATABASE", "product");
     config.put("PRODUCT_IMAGES_BUCKET", Bootstrap.PRODUCT_IMAGES_BUCKET);
-    return new Config(config);
+    return config;
   }
 
   Config transactionConfig() {
+    return new Config(transactionEnvironment());
+  }
+
+  private Map<String, String> transactionEnvironment() {
     Map<String, String> config = common("transaction");
     config.put("PRODUCT_API_URL", apiUrl.toString());
     config.put("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
-    return new Config(config);
+    return config;
   }
 
   Config notificationConfig() {
+    return new Config(notificationEnvironment());
+  }
+
+  private Map<String, String> notificationEnvironment() {
     Map<String, String> config = common("notification");
     String sandbox = cloud.endpoints().sandboxUrl().toString();
     config.put("NOTIFICATIONS_TABLE", NotificationTables.DEFAULT_NAME);
@@ -278,7 +310,7 @@ public final class LocalShop implements AutoCloseable {
     config.put("TWILIO_AUTH_TOKEN", "local-sandbox");
     config.put("TWILIO_FROM", "+15005550006");
     config.put("TWILIO_BASE_URL", sandbox);
-    return new Config(config);
+    return config;
   }
 
   public URI apiUrl() {

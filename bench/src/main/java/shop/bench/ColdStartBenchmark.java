@@ -1,0 +1,239 @@
+package shop.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import shop.bench.coldstart.TrivialHandler;
+import shop.localstack.app.LocalShop;
+
+/**
+ * Starts every deployed Lambda handler cold: a fresh JVM per run with Lambda's flags, the service's
+ * jar as deployed and the service's environment pointing at a local cloud started here, timed from
+ * launch to the response to one realistic first event. A trivial handler started the same way is
+ * the floor. Runs go round-robin over the handlers so that the machine's noise spreads evenly; one
+ * extra, untimed run per handler logs its class loading (and warms the page cache for its jar).
+ */
+public final class ColdStartBenchmark {
+  private ColdStartBenchmark() {}
+
+  public static void main(String[] args) {
+    int status = 1;
+    try {
+      run(List.of(args).contains("--quick") ? 3 : 10);
+      status = 0;
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+    } finally {
+      System.exit(status);
+    }
+  }
+
+  private static void run(int runs) throws Exception {
+    System.out.printf(
+        "cold-start benchmark: %d runs per handler, flags %s, %d cores, JDK %s%n",
+        runs,
+        String.join(" ", ColdStartProbe.LAMBDA_FLAGS),
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.version());
+    LocalShop shop = LocalShops.start();
+    Path scratch = Files.createTempDirectory("coldstart");
+    try {
+      List<ColdStartCase> cases = cases(shop, scratch);
+      ColdStartProbe probe = new ColdStartProbe(Path.of("").toAbsolutePath(), scratch);
+      Map<ColdStartCase, ColdStartSample> classLoads = new LinkedHashMap<>();
+      Map<ColdStartCase, List<ColdStartSample>> timed = new LinkedHashMap<>();
+      for (ColdStartCase c : cases) {
+        classLoads.put(c, sample(probe, shop, c, true));
+        timed.put(c, new ArrayList<>());
+      }
+      for (int run = 1; run <= runs; run++) {
+        System.out.printf("run %d of %d%n", run, runs);
+        for (ColdStartCase c : cases) {
+          timed.get(c).add(sample(probe, shop, c, false));
+        }
+      }
+      List<ColdStartReport.Row> rows = new ArrayList<>();
+      for (ColdStartCase c : cases) {
+        rows.add(
+            new ColdStartReport.Row(
+                c.service() + " " + c.simpleName(),
+                c.event(),
+                timed.get(c),
+                classLoads.get(c),
+                c.service().equals("floor") ? null : c.targetMillis()));
+      }
+      System.out.println();
+      System.out.print(ColdStartReport.table(rows.getFirst(), rows));
+    } finally {
+      shop.close();
+    }
+  }
+
+  private static ColdStartSample sample(
+      ColdStartProbe probe, LocalShop shop, ColdStartCase c, boolean logClasses)
+      throws IOException, InterruptedException {
+    // The floor runs from the smallest service jar, so that it opens a jar of the same kind.
+    String service = c.service().equals("floor") ? "ops" : c.service();
+    return probe.run(
+        service, c.handler(), c.eventArgs().get(), shop.environment(service), logClasses);
+  }
+
+  /** Every handler the CDK app deploys (infra/), each with the first event its trigger sends. */
+  private static List<ColdStartCase> cases(LocalShop shop, Path scratch) {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+    ShopClient client = new ShopClient(http, shop.apiUrl());
+    String admin = client.token(LocalShop.ADMIN_EMAIL, LocalShop.ADMIN_PASSWORD);
+    String customer = client.register("coldstart-customer@example.com");
+    client.saveVisa(customer);
+    String userId = client.call(client.get("/users/me", customer)).path("id").asText();
+    String productId =
+        client
+            .call(client.get("/products?limit=1", null))
+            .path("items")
+            .path(0)
+            .path("id")
+            .asText();
+    String orderId = client.call(client.placeOrder(customer, productId)).path("id").asText();
+
+    Supplier<List<String>> none = List::of;
+    return List.of(
+        new ColdStartCase(
+            "floor",
+            TrivialHandler.class.getName(),
+            "GET /health",
+            true,
+            http("GET", "/health", "-", "-")),
+        new ColdStartCase(
+            "product",
+            "shop.product.api.ProductApi",
+            "GET /products?limit=20",
+            true,
+            http("GET", "/products", "limit=20", "-")),
+        new ColdStartCase(
+            "product",
+            "shop.product.api.InventoryEventsHandler",
+            "SQS OrderCreated",
+            false,
+            sqs(
+                scratch,
+                "shop-inventory",
+                () -> SampleEvents.orderCreated(UUID.randomUUID().toString(), userId, productId))),
+        new ColdStartCase(
+            "product",
+            "shop.product.api.OutboxSweepHandler",
+            "schedule",
+            false,
+            () -> List.of("scheduled")),
+        new ColdStartCase(
+            "user",
+            "shop.user.api.UserApi",
+            "GET /.well-known/jwks.json",
+            true,
+            http("GET", "/.well-known/jwks.json", "-", "-")),
+        new ColdStartCase(
+            "user",
+            "shop.user.api.CartEventsHandler",
+            "SQS OrderCreated",
+            false,
+            sqs(
+                scratch,
+                "shop-carts",
+                () -> SampleEvents.orderCreated(UUID.randomUUID().toString(), userId, productId))),
+        new ColdStartCase(
+            "user",
+            "shop.user.api.OutboxSweepHandler",
+            "schedule",
+            false,
+            () -> List.of("scheduled")),
+        new ColdStartCase(
+            "user",
+            "shop.user.api.SeedAdminHandler",
+            "{email} (admin exists)",
+            false,
+            () -> List.of("map", "email=" + LocalShop.ADMIN_EMAIL)),
+        new ColdStartCase(
+            "user", "shop.user.MigrateDatabase", "{} (up to date)", false, () -> List.of("map")),
+        new ColdStartCase(
+            "transaction",
+            "shop.transaction.api.OrdersApi",
+            "GET /orders (token)",
+            true,
+            http("GET", "/orders", "-", customer)),
+        new ColdStartCase(
+            "transaction",
+            "shop.transaction.api.PaymentEventsHandler",
+            "SQS InventoryReserved",
+            false,
+            sqs(scratch, "shop-payments", () -> SampleEvents.inventoryReserved(orderId))),
+        new ColdStartCase(
+            "transaction",
+            "shop.transaction.api.OutboxSweepHandler",
+            "schedule",
+            false,
+            () -> List.of("map")),
+        new ColdStartCase(
+            "transaction",
+            "shop.transaction.api.ExpireOrdersHandler",
+            "schedule",
+            false,
+            () -> List.of("map")),
+        new ColdStartCase(
+            "transaction",
+            "shop.transaction.api.MigrateHandler",
+            "{} (up to date)",
+            false,
+            () -> List.of("map")),
+        new ColdStartCase(
+            "notification",
+            "shop.notification.api.NotificationApi",
+            "GET /notifications (token)",
+            true,
+            http("GET", "/notifications", "-", customer)),
+        new ColdStartCase(
+            "notification",
+            "shop.notification.api.NotificationEventsHandler",
+            "SQS OrderCreated",
+            false,
+            sqs(
+                scratch,
+                "shop-notifications",
+                () -> SampleEvents.orderCreated(UUID.randomUUID().toString(), userId, productId))),
+        new ColdStartCase(
+            "ops",
+            "shop.ops.api.OpsApi",
+            "GET /admin/dlqs (admin)",
+            true,
+            http("GET", "/admin/dlqs", "-", admin)));
+  }
+
+  private static Supplier<List<String>> http(
+      String method, String path, String query, String token) {
+    return () -> List.of("http", method, path, query, token);
+  }
+
+  /** A fresh message body per run, in a file the child reads. */
+  private static Supplier<List<String>> sqs(Path scratch, String queue, Supplier<String> body) {
+    return () -> {
+      try {
+        Path file =
+            Files.writeString(
+                scratch.resolve(queue + "-" + UUID.randomUUID() + ".json"), body.get());
+        return List.of("sqs", file.toString(), "arn:aws:sqs:us-east-1:000000000000:" + queue);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+  }
+}

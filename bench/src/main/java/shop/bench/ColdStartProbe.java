@@ -1,0 +1,132 @@
+package shop.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import shop.bench.coldstart.FirstInvocation;
+
+/**
+ * Starts one fresh JVM for one handler with Lambda's flags, its service jar as the classpath and
+ * its service's environment only, and times it from launch to the result line.
+ */
+final class ColdStartProbe {
+  /**
+   * What Lambda's Java 21 runtime runs with: C1 only ({@code JAVA_TOOL_OPTIONS} of ShopFunction,
+   * and Lambda's default since Java 17), the serial collector (Lambda's default), and the JDK's
+   * class-data-sharing archive ({@code -Xshare:auto}, the JDK's default and what Lambda's runtime
+   * starts with).
+   */
+  static final List<String> LAMBDA_FLAGS =
+      List.of(
+          "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+
+  private static final long TIMEOUT_SECONDS = 90;
+
+  private final String javaCommand;
+  private final Path runnerClasses;
+  private final Path repository;
+  private final Path scratch;
+
+  ColdStartProbe(Path repository, Path scratch) {
+    this.javaCommand = ProcessHandle.current().info().command().orElse("java");
+    this.repository = repository;
+    this.scratch = scratch;
+    try {
+      this.runnerClasses =
+          Path.of(
+              FirstInvocation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The deployable jar of {@code service}, as {@code package} builds it. */
+  Path jar(String service) {
+    Path jar = repository.resolve(service).resolve("target").resolve(service + "-lambda.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          jar + " is missing: ./shop bench builds it (./mvnw -pl bench -am package)");
+    }
+    return jar;
+  }
+
+  /** One cold start; with {@code logClasses} the JVM also logs every class it loads. */
+  ColdStartSample run(
+      String service,
+      String handler,
+      List<String> eventArgs,
+      Map<String, String> environment,
+      boolean logClasses)
+      throws IOException, InterruptedException {
+    Path classLog = scratch.resolve("classes-" + System.nanoTime() + ".log");
+    List<String> command = new ArrayList<>(List.of(javaCommand));
+    command.addAll(LAMBDA_FLAGS);
+    if (logClasses) {
+      command.add("-Xlog:class+load=info:file=" + classLog);
+    }
+    command.addAll(
+        List.of(
+            "-cp",
+            runnerClasses + java.io.File.pathSeparator + jar(service),
+            FirstInvocation.class.getName(),
+            handler,
+            Long.toString(System.currentTimeMillis())));
+    command.addAll(eventArgs);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // Only the function's own environment, as in Lambda: nothing of this shell leaks in.
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    long launched = System.nanoTime();
+    Process child = builder.start();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                if (!child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                  child.destroyForcibly();
+                }
+              } catch (InterruptedException e) {
+                child.destroyForcibly();
+              }
+            });
+    Deque<String> tail = new ArrayDeque<>();
+    String result = null;
+    double total = 0;
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (result == null && line.startsWith(FirstInvocation.RESULT)) {
+          total = (System.nanoTime() - launched) / 1e6;
+          result = line;
+        } else if (result == null) {
+          tail.addLast(line);
+          if (tail.size() > 40) {
+            tail.removeFirst();
+          }
+        }
+      }
+    }
+    child.waitFor();
+    if (result == null) {
+      throw new IllegalStateException(
+          handler
+              + " gave no result (exit "
+              + child.exitValue()
+              + "):\n"
+              + String.join("\n", tail));
+    }
+    List<String> classes = logClasses ? Files.readAllLines(classLog) : List.of();
+    Files.deleteIfExists(classLog);
+    return ColdStartSample.parse(total, result, classes);
+  }
+}

@@ -1,0 +1,59 @@
+package shop.bench.coldstart;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import java.util.Arrays;
+
+/**
+ * The child JVM of the cold-start benchmark, in place of the Lambda runtime: instantiates one
+ * handler by class name (its no-arg constructor, as Lambda does), invokes it once with a first
+ * event and prints one line of timings. It uses only the JDK and the Lambda event classes that
+ * every service jar carries, so what it loads is what the handler loads.
+ *
+ * <p>Arguments: {@code <handler class> <launch epoch millis> <event kind> [event arguments]}; see
+ * {@link FirstEvents}.
+ */
+public final class FirstInvocation {
+  /** The prefix of the result line the benchmark reads. */
+  public static final String RESULT = "FIRST-EVENT";
+
+  private FirstInvocation() {}
+
+  @SuppressWarnings("unchecked")
+  public static void main(String[] args) throws Exception {
+    long mainAt = System.currentTimeMillis() - Long.parseLong(args[1]);
+    Object event = FirstEvents.of(args[0], Arrays.copyOfRange(args, 2, args.length));
+    long start = System.nanoTime();
+    var handler =
+        (RequestHandler<Object, Object>)
+            Class.forName(args[0]).getDeclaredConstructor().newInstance();
+    long constructed = System.nanoTime();
+    // Loading the marker tells the class-load log where construction ended.
+    Class.forName(Constructed.class.getName());
+    Object response = handler.handleRequest(event, new FirstEventContext(args[0]));
+    long invoked = System.nanoTime();
+    System.out.printf(
+        "%s main=%d constructed=%.1f invoked=%.1f outcome=%s%n",
+        RESULT,
+        mainAt,
+        (constructed - start) / 1e6,
+        (invoked - constructed) / 1e6,
+        outcome(response));
+    System.out.flush();
+    // Handlers leave pools and clients running, as in a Lambda instance; the line is out.
+    System.exit(0);
+  }
+
+  private static String outcome(Object response) {
+    if (response instanceof APIGatewayV2HTTPResponse http) {
+      return Integer.toString(http.getStatusCode());
+    }
+    if (response instanceof SQSBatchResponse batch) {
+      int failed = batch.getBatchItemFailures() == null ? 0 : batch.getBatchItemFailures().size();
+      return failed == 0 ? "ok" : failed + "-failed";
+    }
+    String text = String.valueOf(response).replaceAll("\\s+", "_");
+    return text.length() > 60 ? text.substring(0, 60) : text;
+  }
+}
