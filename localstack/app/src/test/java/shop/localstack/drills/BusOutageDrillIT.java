@@ -16,9 +16,9 @@ import shop.localstack.app.LocalShop;
  */
 @ExtendWith(DrillShop.class)
 class BusOutageDrillIT {
-  private static final int CHECKOUTS = Drill.size("drills.outage.checkouts", 40);
+  private static final int CHECKOUTS = Drill.size("drills.outage.checkouts", 24);
   private static final Duration OUTAGE =
-      Drill.duration("drills.outage.duration", Duration.ofSeconds(5));
+      Drill.duration("drills.outage.duration", Duration.ofSeconds(4));
 
   @Test
   void everyOrderCreatedArrivesAfterTheOutageAndNothingHappensTwice(LocalShop shop)

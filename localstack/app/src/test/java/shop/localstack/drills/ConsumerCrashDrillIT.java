@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 @ExtendWith(DrillShop.class)
 class ConsumerCrashDrillIT {
-  private static final int ORDERS = Drill.size("drills.crash.orders", 20);
+  private static final int ORDERS = Drill.size("drills.crash.orders", 12);
   private static final int CRASH_AFTER = 4;
   private static final List<String> CONSUMERS = List.of("inventory", "payments", "notifications");
 

@@ -30,7 +30,7 @@ class DatabaseRestartDrillIT {
       Drill.duration("drills.dbrestart.down", Duration.ofSeconds(3));
   private static final Duration LOAD_BEFORE = Duration.ofSeconds(2);
   private static final Duration LOAD_AFTER =
-      Drill.duration("drills.dbrestart.after", Duration.ofSeconds(10));
+      Drill.duration("drills.dbrestart.after", Duration.ofSeconds(6));
 
   record Outcome(long startNanos, long nanos, String route, int status, String contentType) {}
 

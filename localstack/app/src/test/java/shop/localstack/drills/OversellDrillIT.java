@@ -26,8 +26,8 @@ import shop.localstack.app.LocalShop;
  */
 @ExtendWith(DrillShop.class)
 class OversellDrillIT {
-  private static final int ORDERS = Drill.size("drills.oversell.orders", 100);
-  private static final int STOCK = Drill.size("drills.oversell.stock", 20);
+  private static final int ORDERS = Drill.size("drills.oversell.orders", 60);
+  private static final int STOCK = Drill.size("drills.oversell.stock", 15);
 
   @Test
   void sellsExactlyTheStockAndNeverGoesNegative(LocalShop shop) throws Exception {
