@@ -74,6 +74,12 @@ public final class ColdStartBenchmark {
       System.out.print(ColdStartReport.table(rows.getFirst(), rows));
     } finally {
       shop.close();
+      try (var files = Files.list(scratch)) {
+        for (Path file : files.toList()) {
+          Files.delete(file);
+        }
+      }
+      Files.delete(scratch);
     }
   }
 
@@ -94,8 +100,11 @@ public final class ColdStartBenchmark {
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
     ShopClient client = new ShopClient(http, shop.apiUrl());
-    String admin = client.token(LocalShop.ADMIN_EMAIL, LocalShop.ADMIN_PASSWORD);
-    String customer = client.register("coldstart-customer@example.com");
+    // Tokens expire during a long run: every run logs in afresh (before the clock starts).
+    Supplier<String> admin = () -> client.token(LocalShop.ADMIN_EMAIL, LocalShop.ADMIN_PASSWORD);
+    String customerEmail = "coldstart-customer@example.com";
+    Supplier<String> token = () -> client.token(customerEmail, ShopClient.PASSWORD);
+    String customer = client.register(customerEmail);
     client.saveVisa(customer);
     String userId = client.call(client.get("/users/me", customer)).path("id").asText();
     String productId =
@@ -170,7 +179,7 @@ public final class ColdStartBenchmark {
             "shop.transaction.api.OrdersApi",
             "GET /orders (token)",
             true,
-            http("GET", "/orders", "-", customer)),
+            http("GET", "/orders", "-", token)),
         new ColdStartCase(
             "transaction",
             "shop.transaction.api.PaymentEventsHandler",
@@ -200,7 +209,7 @@ public final class ColdStartBenchmark {
             "shop.notification.api.NotificationApi",
             "GET /notifications (token)",
             true,
-            http("GET", "/notifications", "-", customer)),
+            http("GET", "/notifications", "-", token)),
         new ColdStartCase(
             "notification",
             "shop.notification.api.NotificationEventsHandler",
@@ -221,6 +230,11 @@ public final class ColdStartBenchmark {
   private static Supplier<List<String>> http(
       String method, String path, String query, String token) {
     return () -> List.of("http", method, path, query, token);
+  }
+
+  private static Supplier<List<String>> http(
+      String method, String path, String query, Supplier<String> token) {
+    return () -> List.of("http", method, path, query, token.get());
   }
 
   /** A fresh message body per run, in a file the child reads. */

@@ -41,6 +41,10 @@ final class ColdStartReport {
       return classLoad.classesInInvoke();
     }
 
+    String heaviest() {
+      return classLoad.heaviest();
+    }
+
     String outcomes() {
       Set<String> seen = new LinkedHashSet<>();
       samples.forEach(s -> seen.add(s.outcome()));
@@ -57,6 +61,7 @@ final class ColdStartReport {
 
   static String table(Row floor, List<Row> rows) {
     StringBuilder out = new StringBuilder();
+    StringBuilder libraries = new StringBuilder("\nMost classes loaded, by library:\n");
     out.append(
         String.format(
             Locale.ROOT,
@@ -90,8 +95,9 @@ final class ColdStartReport {
               row.outcomes(),
               row.samples().size(),
               row.verdict()));
+      libraries.append(String.format(Locale.ROOT, "%-34s %s%n", row.handler(), row.heaviest()));
     }
-    return out.toString();
+    return out.append(libraries).toString();
   }
 
   private static String ms(double millis) {

@@ -1,6 +1,8 @@
 package shop.bench;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One cold start as measured: launch to response in the parent, the child's own split, and (in the
@@ -13,7 +15,8 @@ record ColdStartSample(
     double invokeMillis,
     String outcome,
     int classes,
-    int classesInInvoke) {
+    int classesInInvoke,
+    String heaviest) {
 
   /** Reads the child's result line; {@code classLog} is its class-load log, or empty. */
   static ColdStartSample parse(double totalMillis, String line, List<String> classLog) {
@@ -44,6 +47,37 @@ record ColdStartSample(
     }
     int inInvoke = marker < 0 ? 0 : loads.size() - marker - 1;
     return new ColdStartSample(
-        totalMillis, main, constructed, invoked, outcome, loads.size(), inInvoke);
+        totalMillis, main, constructed, invoked, outcome, loads.size(), inInvoke, heaviest(loads));
+  }
+
+  /**
+   * The libraries that brought the most classes, by the first two parts of the package name (the
+   * JDK's together, the shop's together), most first: where loading time goes.
+   */
+  static String heaviest(List<String> loads) {
+    Map<String, Long> counts =
+        loads.stream()
+            .map(l -> l.substring(l.indexOf("] ", l.indexOf("[class,load]")) + 2))
+            .map(l -> l.substring(0, l.indexOf(' ') < 0 ? l.length() : l.indexOf(' ')))
+            .collect(Collectors.groupingBy(ColdStartSample::library, Collectors.counting()));
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(5)
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String library(String className) {
+    if (className.startsWith("java.")
+        || className.startsWith("jdk.")
+        || className.startsWith("sun.")
+        || className.startsWith("com.sun.")) {
+      return "JDK";
+    }
+    if (className.startsWith("shop.")) {
+      return "shop";
+    }
+    String[] parts = className.split("\\.");
+    return parts.length > 2 ? parts[0] + "." + parts[1] : className;
   }
 }

@@ -35,5 +35,6 @@ class ColdStartSampleTest {
 
     assertThat(sample.classes()).isEqualTo(5);
     assertThat(sample.classesInInvoke()).isEqualTo(2);
+    assertThat(sample.heaviest()).startsWith("shop 3, ").contains("JDK 1", "com.mongodb 1");
   }
 }
