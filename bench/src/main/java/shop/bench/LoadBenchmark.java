@@ -83,6 +83,11 @@ public final class LoadBenchmark {
       results.add(
           load.run(
               "POST /auth/login", LOGIN_USERS, c -> client.login(fixtures.loginEmails().get(c))));
+      // A password hash keeps one core busy for its whole cost, so logins beyond one per core
+      // only queue: this row is what a login costs when nothing waits for a core.
+      int cores = Runtime.getRuntime().availableProcessors();
+      results.add(
+          load.run("POST /auth/login", cores, c -> client.login(fixtures.loginEmails().get(c))));
       results.add(
           load.run(
               "GET /users/me",

@@ -47,7 +47,8 @@ import shop.transaction.payment.RefundPayment;
  *       /internal/price-quotes}
  *   <li>{@code STRIPE_API_KEY}, {@code STRIPE_WEBHOOK_SECRET}, {@code STRIPE_API_BASE}
  *       (https://api.stripe.com), {@code STRIPE_TIMEOUT} (PT10S)
- *   <li>{@code ORDER_EXPIRY} (PT30M): how long an order may stay PENDING or RESERVED
+ *   <li>{@code ORDER_EXPIRY} (PT30M): how long after it was placed an order may stay PENDING,
+ *       RESERVED or PAYMENT_ACTION_REQUIRED
  *   <li>{@code JWT_ISSUER}, {@code JWT_AUDIENCE}, {@code JWKS_URL}: access tokens
  *   <li>{@code AWS_REGION}; {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} (else the
  *       Lambda role) for signing the price check and for EventBridge and DynamoDB; {@code

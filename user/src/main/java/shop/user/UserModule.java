@@ -72,8 +72,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *       AWS_ENDPOINT_URL_EVENTBRIDGE}, {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code
  *       AWS_ENDPOINT_URL}, {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} (see {@link
  *       AwsClients})
- *   <li>optional {@code PASSWORD_ARGON2_MEMORY_KIB} (default 47104) and {@code
- *       PASSWORD_ARGON2_ITERATIONS} (default 4)
+ *   <li>optional {@code PASSWORD_ARGON2_MEMORY_KIB} (default 19456) and {@code
+ *       PASSWORD_ARGON2_ITERATIONS} (default 2): the cost of new hashes; older hashes still verify
+ *       and are rehashed at the next login
  *   <li>optional outbox relay tuning: {@code OUTBOX_MAX_ATTEMPTS}, {@code OUTBOX_BASE_DELAY},
  *       {@code OUTBOX_MAX_DELAY}, {@code OUTBOX_CLAIM_TIMEOUT} (see {@link RelayPolicy})
  * </ul>

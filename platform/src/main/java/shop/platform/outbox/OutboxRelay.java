@@ -25,11 +25,12 @@ import shop.events.EventType;
  *
  * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED} in a short statement that also pushes
  * their due time {@link RelayPolicy#claimTimeout} ahead, as a lease: concurrent relays never claim
- * the same row, and no transaction stays open across the network call to the bus. A row whose send
- * fails waits a backoff and is parked after {@link RelayPolicy#maxAttempts}. A relay that dies
- * mid-pass leaves its rows pending, due again when the lease ends: an event can be sent twice
- * (consumers are idempotent on its id) but is never lost. All times are the database's, so relays
- * on different machines share one clock.
+ * the same row, and no connection is held across the network call to the bus: the claim and the
+ * marks each take a connection from the pool for their statements only, so a slow bus never starves
+ * the service's requests of connections. A row whose send fails waits a backoff and is parked after
+ * {@link RelayPolicy#maxAttempts}. A relay that dies mid-pass leaves its rows pending, due again
+ * when the lease ends: an event can be sent twice (consumers are idempotent on its id) but is never
+ * lost. All times are the database's, so relays on different machines share one clock.
  */
 public final class OutboxRelay {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -52,7 +53,7 @@ public final class OutboxRelay {
   private static final String CLAIM_IDS = CLAIM.formatted("AND id = ANY($3::uuid[])");
   private static final String MARK_SENT =
       "UPDATE event_outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1,"
-          + " last_error = NULL WHERE id = $1 AND status = 'PENDING'";
+          + " last_error = NULL WHERE id = ANY($1::uuid[]) AND status = 'PENDING'";
   private static final String MARK_RETRY =
       "UPDATE event_outbox SET attempts = attempts + 1, last_error = $2,"
           + " next_attempt_at = now() + make_interval(secs => $3)"
@@ -91,11 +92,11 @@ public final class OutboxRelay {
     for (int i = 0; i < distinct.size(); i += EventBus.MAX_BATCH) {
       chunks.add(distinct.subList(i, Math.min(distinct.size(), i + EventBus.MAX_BATCH)));
     }
-    return withConnection(
-        connection ->
-            Flux.fromIterable(chunks)
-                .concatMap(chunk -> relayBatch(connection, claimIds(connection, chunk)))
-                .reduce(RelaySummary.NONE, RelaySummary::plus));
+    return Flux.fromIterable(chunks)
+        .concatMap(
+            chunk ->
+                withConnection(c -> claimIds(c, chunk).collectList()).flatMap(this::relayBatch))
+        .reduce(RelaySummary.NONE, RelaySummary::plus);
   }
 
   /** Sends up to {@code max} due rows, oldest due first, in batches of ten: the sweep. */
@@ -103,21 +104,20 @@ public final class OutboxRelay {
     if (max < 1) {
       return Mono.just(RelaySummary.NONE);
     }
-    return withConnection(connection -> sweep(connection, max));
+    return sweep(max);
   }
 
-  private Mono<RelaySummary> sweep(Connection connection, int remaining) {
+  private Mono<RelaySummary> sweep(int remaining) {
     int batch = Math.min(EventBus.MAX_BATCH, remaining);
-    return claimDue(connection, batch)
-        .collectList()
+    return withConnection(c -> claimDue(c, batch).collectList())
         .flatMap(
             rows ->
-                relayBatch(connection, Flux.fromIterable(rows))
+                relayBatch(rows)
                     .flatMap(
                         summary ->
                             rows.size() < batch || remaining - rows.size() < 1
                                 ? Mono.just(summary)
-                                : sweep(connection, remaining - rows.size()).map(summary::plus)));
+                                : sweep(remaining - rows.size()).map(summary::plus)));
   }
 
   private Flux<OutboxRow> claimDue(Connection connection, int limit) {
@@ -144,47 +144,46 @@ public final class OutboxRelay {
                             row.get("attempts", Integer.class))));
   }
 
-  private Mono<RelaySummary> relayBatch(Connection connection, Flux<OutboxRow> claimed) {
-    return claimed
-        .collectList()
+  /** Sends the claimed rows that can be sent, then records every row's outcome. */
+  private Mono<RelaySummary> relayBatch(List<OutboxRow> rows) {
+    if (rows.isEmpty()) {
+      return Mono.just(RelaySummary.NONE);
+    }
+    List<OutboxRow> sendable = new ArrayList<>();
+    List<OutboxRow> unsendable = new ArrayList<>();
+    for (OutboxRow row : rows) {
+      (row.problem().isEmpty() ? sendable : unsendable).add(row);
+    }
+    return send(sendable)
         .flatMap(
-            rows -> {
-              if (rows.isEmpty()) {
-                return Mono.just(RelaySummary.NONE);
-              }
-              List<OutboxRow> sendable = new ArrayList<>();
-              List<Mono<RelaySummary>> marks = new ArrayList<>();
-              for (OutboxRow row : rows) {
-                Optional<String> problem = row.problem();
-                if (problem.isEmpty()) {
-                  sendable.add(row);
-                } else {
-                  // No retry can fix the row itself: park it for an operator at once.
-                  marks.add(park(connection, row, problem.get()));
-                }
-              }
-              return Flux.concat(marks)
-                  .concatWith(send(connection, sendable))
-                  .reduce(RelaySummary.NONE, RelaySummary::plus);
-            });
+            results ->
+                withConnection(
+                    connection -> {
+                      // No retry can fix these rows themselves: park them for an operator at once.
+                      List<Mono<RelaySummary>> marks = new ArrayList<>();
+                      unsendable.forEach(
+                          row -> marks.add(park(connection, row, row.problem().orElseThrow())));
+                      List<UUID> sent = new ArrayList<>();
+                      for (int i = 0; i < sendable.size(); i++) {
+                        if (results.get(i).ok()) {
+                          sent.add(sendable.get(i).id());
+                        } else {
+                          marks.add(failed(connection, sendable.get(i), results.get(i)));
+                        }
+                      }
+                      marks.add(markSent(connection, sent));
+                      return Flux.concat(marks).reduce(RelaySummary.NONE, RelaySummary::plus);
+                    }));
   }
 
-  private Flux<RelaySummary> send(Connection connection, List<OutboxRow> rows) {
+  /** The bus's result for each row, in order; holds no connection while the bus answers. */
+  private Mono<List<EventBus.Result>> send(List<OutboxRow> rows) {
     if (rows.isEmpty()) {
-      return Flux.empty();
+      return Mono.just(List.of());
     }
     List<EventBus.Outgoing> outgoing = rows.stream().map(OutboxRow::outgoing).toList();
     // The bus client blocks; keep it off the database driver's event loop.
-    return Mono.fromCallable(() -> publish(outgoing))
-        .subscribeOn(Schedulers.boundedElastic())
-        .flatMapMany(
-            results -> {
-              List<Mono<RelaySummary>> marks = new ArrayList<>(rows.size());
-              for (int i = 0; i < rows.size(); i++) {
-                marks.add(mark(connection, rows.get(i), results.get(i)));
-              }
-              return Flux.concat(marks);
-            });
+    return Mono.fromCallable(() -> publish(outgoing)).subscribeOn(Schedulers.boundedElastic());
   }
 
   /**
@@ -206,11 +205,16 @@ public final class OutboxRelay {
     }
   }
 
-  private Mono<RelaySummary> mark(Connection connection, OutboxRow row, EventBus.Result result) {
-    if (result.ok()) {
-      return update(connection.createStatement(MARK_SENT).bind(0, row.id()))
-          .thenReturn(new RelaySummary(1, 0, 0));
+  private static Mono<RelaySummary> markSent(Connection connection, List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Mono.just(RelaySummary.NONE);
     }
+    String[] array = ids.stream().map(UUID::toString).toArray(String[]::new);
+    return update(connection.createStatement(MARK_SENT).bind(0, array))
+        .thenReturn(new RelaySummary(ids.size(), 0, 0));
+  }
+
+  private Mono<RelaySummary> failed(Connection connection, OutboxRow row, EventBus.Result result) {
     int failedAttempts = row.attempts() + 1;
     if (policy.parks(failedAttempts)) {
       return park(connection, row, result.describe());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static shop.platform.testing.EventFixtures.orderCreated;
 import static shop.platform.testing.EventFixtures.userRegistered;
 
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -217,6 +219,40 @@ class OutboxRelayIT {
                 "SELECT count(*) FROM event_outbox WHERE status = 'PENDING'"
                     + " AND attempts = 1 AND last_error = 'IllegalStateException: adapter bug'"))
         .isEqualTo(2);
+  }
+
+  @Test
+  void holdsNoConnectionWhileTheBusAnswers() {
+    List<EventEnvelope<?>> events = List.of(userRegistered(), orderCreated());
+    commit(events);
+    ConnectionPool onlyOne =
+        new ConnectionPool(
+            ConnectionPoolConfiguration.builder(db.connections())
+                .initialSize(0)
+                .maxSize(1)
+                .maxAcquireTime(Duration.ofSeconds(2))
+                .build());
+    EventBus bus = new EventBridgeBus(client, "shop-events");
+    // While the bus answers, the service's requests still get the pool's only connection.
+    EventBus busWhileTheServiceWorks =
+        outgoing -> {
+          Mono.usingWhen(
+                  onlyOne.create(),
+                  c -> Mono.from(c.createStatement("SELECT 1").execute()),
+                  c -> c.close())
+              .block(Duration.ofSeconds(5));
+          return bus.publish(outgoing);
+        };
+    try {
+      OutboxRelay relay = new OutboxRelay(onlyOne, busWhileTheServiceWorks, POLICY);
+
+      assertThat(relay.relay(ids(events)).block(TIMEOUT)).isEqualTo(new RelaySummary(2, 0, 0));
+      assertThat(
+              db.count("SELECT count(*) FROM event_outbox WHERE status = 'SENT' AND attempts = 1"))
+          .isEqualTo(2);
+    } finally {
+      onlyOne.dispose();
+    }
   }
 
   @Test

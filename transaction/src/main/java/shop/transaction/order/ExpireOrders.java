@@ -9,13 +9,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The scheduled sweep: orders still PENDING or RESERVED past the deadline (stock never answered, or
- * the payment never finished) are cancelled as EXPIRED, which releases their stock.
+ * The scheduled sweep: orders still PENDING, RESERVED or PAYMENT_ACTION_REQUIRED past the deadline
+ * (stock never answered, the payment never finished, or the customer never completed the action
+ * Stripe asked for) are cancelled as EXPIRED; the OrderCancelled releases their stock. Should the
+ * customer complete the payment after all, the late success is refunded ({@code
+ * ApplyPaymentNotice}).
  */
 public final class ExpireOrders {
   private static final System.Logger LOG = System.getLogger(ExpireOrders.class.getName());
   private static final Set<OrderStatus> EXPIRING =
-      EnumSet.of(OrderStatus.PENDING, OrderStatus.RESERVED);
+      EnumSet.of(OrderStatus.PENDING, OrderStatus.RESERVED, OrderStatus.PAYMENT_ACTION_REQUIRED);
   private static final int BATCH = 100;
 
   private final OrderRepository orders;

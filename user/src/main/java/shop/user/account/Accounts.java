@@ -25,6 +25,12 @@ public interface Accounts {
    */
   String linkStripeCustomer(UUID id, String customerId);
 
+  /**
+   * Replaces the account's password hash with {@code newHash} if it is still {@code currentHash} (a
+   * hash made with the current cost); false when it is not, or there is no such account.
+   */
+  boolean replacePasswordHash(UUID id, String currentHash, String newHash);
+
   /** False when there is no such account. */
   boolean grantRole(UUID id, String role);
 

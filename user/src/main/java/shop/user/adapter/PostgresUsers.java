@@ -116,6 +116,18 @@ public final class PostgresUsers implements Accounts {
   }
 
   @Override
+  public boolean replacePasswordHash(UUID id, String currentHash, String newHash) {
+    return db.update(
+            "UPDATE users SET password_hash = $3, updated_at = $4"
+                + " WHERE id = $1 AND password_hash = $2",
+            id,
+            currentHash,
+            newHash,
+            clock.instant())
+        == 1;
+  }
+
+  @Override
   public boolean grantRole(UUID id, String role) {
     db.update(
         "INSERT INTO user_roles (user_id, role) SELECT id, $2 FROM users WHERE id = $1"

@@ -12,9 +12,11 @@ import shop.user.shared.Fields;
 /**
  * Exchanges email and password for a session. An unknown email and a wrong password fail the same
  * way after the same amount of hashing, so a caller cannot learn which emails have accounts. An
- * account with too many recent failures is locked for a while.
+ * account with too many recent failures is locked for a while. A password hashed with an older cost
+ * is rehashed with the current one once it has matched: the only moment we know it.
  */
 public final class LogIn {
+  private static final System.Logger LOG = System.getLogger(LogIn.class.getName());
   private static final String FAILED = "the email or password is wrong";
 
   private final Accounts accounts;
@@ -56,7 +58,23 @@ public final class LogIn {
       throw DomainException.unauthenticated(FAILED);
     }
     failures.clear(account.id());
+    if (passwords.needsRehash(account.passwordHash())) {
+      rehash(account, command.password());
+    }
     return sessions.startFamily(account);
+  }
+
+  // Best effort: the login succeeds either way, and the next one tries again. Compare-and-set, so
+  // a password changed in the meantime is never overwritten with the old one.
+  private void rehash(Account account, String password) {
+    try {
+      accounts.replacePasswordHash(account.id(), account.passwordHash(), passwords.hash(password));
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "rehashing the password of account " + account.id() + " failed; the next login retries",
+          e);
+    }
   }
 
   // Made on first need, with the same hasher and cost as real hashes, so that checking it takes as

@@ -1,7 +1,12 @@
 package shop.user.adapter;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +29,39 @@ class Argon2PasswordsTest {
     String old = new Argon2Passwords(512, 2).hash("a long and unusual passphrase");
 
     assertThat(cheap.matches("a long and unusual passphrase", old)).isTrue();
+  }
+
+  @Test
+  void aHashWithOtherParametersNeedsARehashAndOneWithTheseDoesNot() {
+    String older = new Argon2Passwords(512, 2).hash("a long and unusual passphrase");
+    String current = cheap.hash("a long and unusual passphrase");
+
+    assertThat(cheap.needsRehash(older)).isTrue();
+    assertThat(cheap.needsRehash(current)).isFalse();
+    assertThat(cheap.needsRehash("$2a$10$notargon")).isTrue();
+  }
+
+  @Test
+  void theDefaultCostIsAnOwaspArgon2idMinimum() {
+    String hash = Argon2Passwords.withDefaultCost().hash("a long and unusual passphrase");
+
+    assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+  }
+
+  @Test
+  void aHashWaitsUntilAPermitIsFree() throws Exception {
+    Semaphore permits = new Semaphore(1);
+    Argon2Passwords bounded = new Argon2Passwords(1024, 1, permits);
+    permits.acquire();
+    try (ExecutorService thread = Executors.newSingleThreadExecutor()) {
+      Future<String> hash = thread.submit(() -> bounded.hash("a long and unusual passphrase"));
+
+      Thread.sleep(200);
+      assertThat(hash.isDone()).isFalse();
+      permits.release();
+      assertThat(bounded.matches("a long and unusual passphrase", hash.get(10, SECONDS))).isTrue();
+    }
+    assertThat(permits.availablePermits()).isEqualTo(1);
   }
 
   @Test

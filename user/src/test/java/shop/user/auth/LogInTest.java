@@ -77,6 +77,44 @@ class LogInTest {
     assertThat(sessions.since(ada.id(), clock.instant().minus(Duration.ofDays(1)))).isEmpty();
   }
 
+  @Test
+  void rehashesAPasswordHashedWithAnOlderCostOnceItMatched() {
+    Account old = olderCostAccount("grace@example.com");
+
+    logIn.logIn(new LogIn.Command("grace@example.com", PASSWORD));
+
+    assertThat(accounts.byId(old.id()).orElseThrow().passwordHash()).isEqualTo("plain:" + PASSWORD);
+    assertThat(logIn.logIn(new LogIn.Command("grace@example.com", PASSWORD))).isNotNull();
+  }
+
+  @Test
+  void leavesAnOlderHashAloneWhenThePasswordIsWrong() {
+    Account old = olderCostAccount("grace@example.com");
+
+    failure(new LogIn.Command("grace@example.com", "not the password"));
+
+    assertThat(accounts.byId(old.id()).orElseThrow().passwordHash())
+        .isEqualTo("old-plain:" + PASSWORD);
+  }
+
+  @Test
+  void doesNotRehashACurrentHash() {
+    int before = passwords.hashes.get();
+
+    logIn.logIn(new LogIn.Command("ada@example.com", PASSWORD));
+
+    assertThat(passwords.hashes.get()).isEqualTo(before);
+    assertThat(accounts.byId(ada.id()).orElseThrow().passwordHash()).isEqualTo("plain:" + PASSWORD);
+  }
+
+  private Account olderCostAccount(String email) {
+    Account account =
+        new RegisterUser(accounts, passwords, PasswordPolicy.standard(), clock)
+            .register(new RegisterUser.Command(email, PASSWORD, "Grace", null));
+    accounts.replacePasswordHash(account.id(), account.passwordHash(), "old-plain:" + PASSWORD);
+    return account;
+  }
+
   private DomainException failure(LogIn.Command command) {
     return (DomainException)
         assertThatThrownBy(() -> logIn.logIn(command)).isInstanceOf(DomainException.class).actual();

@@ -64,6 +64,27 @@ public final class InMemoryAccounts implements Accounts {
   }
 
   @Override
+  public boolean replacePasswordHash(UUID id, String currentHash, String newHash) {
+    Account a = accounts.get(id);
+    if (a == null || !a.passwordHash().equals(currentHash)) {
+      return false;
+    }
+    accounts.put(
+        id,
+        new Account(
+            a.id(),
+            a.email(),
+            newHash,
+            a.name(),
+            a.phone(),
+            a.smsOptIn(),
+            a.roles(),
+            a.stripeCustomerId(),
+            a.createdAt()));
+    return true;
+  }
+
+  @Override
   public boolean grantRole(UUID id, String role) {
     return replace(id, a -> withRoles(a, add(a.roles(), role, true)));
   }

@@ -3,7 +3,11 @@ package shop.user.fakes;
 import java.util.concurrent.atomic.AtomicInteger;
 import shop.user.account.PasswordHasher;
 
-/** A transparent "hash" that counts how often it is checked: for use case tests only. */
+/**
+ * A transparent "hash" that counts how often it is checked: for use case tests only. Hashes it
+ * makes look like {@code plain:<password>}; {@code old-plain:<password>} stands for a hash made
+ * with an outdated cost: it matches, and needs a rehash.
+ */
 public final class PlainPasswords implements PasswordHasher {
   public final AtomicInteger hashes = new AtomicInteger();
   public final AtomicInteger checks = new AtomicInteger();
@@ -17,6 +21,11 @@ public final class PlainPasswords implements PasswordHasher {
   @Override
   public boolean matches(String password, String encodedHash) {
     checks.incrementAndGet();
-    return encodedHash.equals("plain:" + password);
+    return encodedHash.equals("plain:" + password) || encodedHash.equals("old-plain:" + password);
+  }
+
+  @Override
+  public boolean needsRehash(String encodedHash) {
+    return !encodedHash.startsWith("plain:");
   }
 }

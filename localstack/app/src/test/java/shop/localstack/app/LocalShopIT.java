@@ -71,6 +71,14 @@ class LocalShopIT {
   }
 
   @Test
+  void givesEachPostgresServiceAPoolForTheLocalConcurrency() {
+    // One module serves every concurrent request here; the services' defaults are for one Lambda.
+    assertThat(shop.userConfig().getInt("DATABASE_POOL_SIZE", 0)).isEqualTo(LocalShop.DB_POOL_SIZE);
+    assertThat(shop.transactionConfig().getInt("DB_POOL_SIZE", 0))
+        .isEqualTo(LocalShop.DB_POOL_SIZE);
+  }
+
+  @Test
   void aCheckoutGoesThroughEveryService() throws Exception {
     ByteArrayOutputStream trail = new ByteArrayOutputStream();
 
