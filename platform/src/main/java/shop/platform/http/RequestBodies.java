@@ -29,6 +29,7 @@ final class RequestBodies {
     } catch (JsonProcessingException e) {
       throw ProblemException.badRequest("malformed JSON: " + firstLine(e));
     }
+    refuseNul(tree, "");
     T value;
     try {
       value = mapper.treeToValue(tree, type);
@@ -50,6 +51,30 @@ final class RequestBodies {
     }
     validation.validate(value);
     return value;
+  }
+
+  /**
+   * A NUL character ({@code \u0000}) is never meant in a text field, and PostgreSQL cannot store
+   * one: refused here, naming the field, rather than failing in the database.
+   */
+  private static void refuseNul(JsonNode node, String path) {
+    if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+      throw ProblemException.invalidField(
+          path.isEmpty() ? "body" : path, "must not contain a NUL character");
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        refuseNul(node.get(i), path + "[" + i + "]");
+      }
+    } else if (node.isObject()) {
+      for (var field : node.properties()) {
+        if (field.getKey().indexOf('\0') >= 0) {
+          throw ProblemException.invalidField(
+              path.isEmpty() ? "body" : path, "must not contain a NUL character in a field name");
+        }
+        refuseNul(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+      }
+    }
   }
 
   private static String mismatch(MismatchedInputException e) {

@@ -115,6 +115,19 @@ class HttpApiTest {
   }
 
   @Test
+  void aNulCharacterInATextFieldIsA400NamingTheField() throws Exception {
+    var response =
+        call(
+            ApiEvents.request("POST /orders")
+                .json("{\"items\":[{\"productId\":\"p\\u00001\",\"quantity\":1}]}"));
+
+    assertProblem(response, 400);
+    assertThat(json(response).at("/errors/0/field").asText()).isEqualTo("items[0].productId");
+    assertThat(json(response).at("/errors/0/message").asText())
+        .isEqualTo("must not contain a NUL character");
+  }
+
+  @Test
   void aFloatIsNotAnInteger() throws Exception {
     var response =
         call(
