@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class Argon2PasswordsTest {
@@ -71,21 +70,16 @@ class Argon2PasswordsTest {
   }
 
   @Test
-  void theDefaultCostTakesAtLeastAHundredMilliseconds() {
-    Argon2Passwords standard = Argon2Passwords.withDefaultCost();
-    standard.hash("warm up the JIT first");
+  void theDefaultCostIsAtLeastOwaspsMinimumForArgon2id() {
+    // What the cost takes in time is measured by ./shop bench load (docs/BENCHMARKS.md), not here:
+    // a timed assertion would fail on a faster or a busier machine. Here: the parameters.
+    String hash = Argon2Passwords.withDefaultCost().hash("a long and unusual passphrase");
 
-    long fastestMillis =
-        LongStream.range(0, 3)
-            .map(
-                i -> {
-                  long start = System.nanoTime();
-                  standard.hash("a long and unusual passphrase");
-                  return (System.nanoTime() - start) / 1_000_000;
-                })
-            .min()
-            .orElseThrow();
-
-    assertThat(fastestMillis).isGreaterThanOrEqualTo(100);
+    var parameters =
+        java.util.regex.Pattern.compile("^\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$")
+            .matcher(hash);
+    assertThat(parameters.find()).as(hash).isTrue();
+    assertThat(Integer.parseInt(parameters.group(1))).isGreaterThanOrEqualTo(19 * 1024);
+    assertThat(Integer.parseInt(parameters.group(2))).isGreaterThanOrEqualTo(2);
   }
 }
