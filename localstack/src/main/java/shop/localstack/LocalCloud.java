@@ -151,6 +151,7 @@ public final class LocalCloud implements AutoCloseable {
     private final Map<Service, CompletableFuture<AutoCloseable>> servers;
     private final Endpoints endpoints;
     private final long startedNanos;
+    private final java.util.concurrent.atomic.AtomicLong lastStartedNanos;
     private LocalCloud cloud;
 
     private Starting(
@@ -160,6 +161,29 @@ public final class LocalCloud implements AutoCloseable {
       this.servers = servers;
       this.endpoints = endpoints;
       this.startedNanos = startedNanos;
+      this.lastStartedNanos = new java.util.concurrent.atomic.AtomicLong(startedNanos);
+      // when the last emulator listened, not when someone asked (await() may come much later)
+      servers
+          .values()
+          .forEach(
+              server ->
+                  server.whenComplete(
+                      (ok, failed) ->
+                          lastStartedNanos.accumulateAndGet(System.nanoTime(), Math::max)));
+    }
+
+    /**
+     * Another cloud at {@code endpoints} (LocalStack and containers, or anything else speaking the
+     * same protocols), already running: nothing to start, nothing to stop.
+     */
+    public static Starting external(Endpoints endpoints) {
+      Map<Service, CompletableFuture<AutoCloseable>> none = new EnumMap<>(Service.class);
+      for (Service service : Service.values()) {
+        none.put(service, CompletableFuture.completedFuture(() -> {}));
+      }
+      Starting starting = new Starting(none, endpoints, System.nanoTime());
+      starting.cloud = new LocalCloud(List.of(), null, endpoints, Duration.ZERO);
+      return starting;
     }
 
     /** Where the emulators listen (or will). */
@@ -184,7 +208,7 @@ public final class LocalCloud implements AutoCloseable {
       if (cloud == null) {
         List<AutoCloseable> started = awaitAll(servers);
         LocalEventBridge eventBridge = (LocalEventBridge) servers.get(Service.EVENTBRIDGE).join();
-        Duration startupTime = Duration.ofNanos(System.nanoTime() - startedNanos);
+        Duration startupTime = Duration.ofNanos(lastStartedNanos.get() - startedNanos);
         LOG.info("local cloud started in {} ms", startupTime.toMillis());
         cloud = new LocalCloud(started, eventBridge, endpoints, startupTime);
       }
@@ -296,12 +320,15 @@ public final class LocalCloud implements AutoCloseable {
     return endpoints.config(service);
   }
 
-  /** The EventBridge endpoint, e.g. to {@link LocalEventBridge#pause()} it in a drill. */
+  /**
+   * The EventBridge endpoint, e.g. to {@link LocalEventBridge#pause()} it in a drill; null on an
+   * {@linkplain Starting#external external} cloud.
+   */
   public LocalEventBridge eventBridge() {
     return eventBridge;
   }
 
-  /** How long {@link #start} took, from resolving the ports to every emulator listening. */
+  /** From resolving the ports to the last emulator listening. */
   public Duration startupTime() {
     return startupTime;
   }

@@ -45,6 +45,7 @@ import shop.transaction.api.ExpireOrdersHandler;
 import shop.transaction.api.OrdersApi;
 import shop.transaction.api.PaymentEventsHandler;
 import shop.user.UserModule;
+import shop.user.adapter.Argon2Passwords;
 import shop.user.api.CartEventsHandler;
 import shop.user.api.UserApi;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -65,6 +66,14 @@ public final class LocalShop implements AutoCloseable {
   public static final String ADMIN_EMAIL = "admin@example.com";
 
   public static final String ADMIN_PASSWORD = "local-admin-password-1";
+
+  /**
+   * The demo admin's password is printed at every start: hashing it at the production cost (46 MiB,
+   * 4 passes, about a second of a cold JVM's CPU) would protect nothing. Every other account gets
+   * the production cost.
+   */
+  private static final int ADMIN_ARGON2_MEMORY_KIB = 1024;
+
   public static final String JWT_AUDIENCE = "shop-api";
   public static final String SIGNING_SECRET_ID = "shop/jwt-signing-keys";
   public static final String STRIPE_WEBHOOK_SECRET = "whsec_local_sandbox";
@@ -102,13 +111,28 @@ public final class LocalShop implements AutoCloseable {
   }
 
   /**
+   * The shop's functions on a cloud that is already running at {@code endpoints} (LocalStack and
+   * containers): the same bootstrap, migrations, seeds, local HTTP API and pollers, no emulators.
+   * The endpoints' sandbox URL must be a provider sandbox ({@link
+   * shop.localstack.ProviderSandbox}): it answers Stripe, SendGrid, Twilio and the signing-key
+   * secret. The databases must exist ({@link BootstrapMain#createDatabases}).
+   */
+  public static LocalShop startOn(Endpoints endpoints, int apiPort, Topology topology) {
+    return start(LocalCloud.Starting.external(endpoints), apiPort, topology, new StartupTimeline());
+  }
+
+  /**
    * As {@link #start(CloudPorts, int, Topology)}, each phase of the start timed on {@code
    * timeline}.
    */
   public static LocalShop start(
       CloudPorts ports, int apiPort, Topology topology, StartupTimeline timeline) {
+    return start(LocalCloud.starting(ports, timeline), apiPort, topology, timeline);
+  }
+
+  private static LocalShop start(
+      LocalCloud.Starting starting, int apiPort, Topology topology, StartupTimeline timeline) {
     int port = apiPort == 0 ? freePort() : apiPort;
-    LocalCloud.Starting starting = LocalCloud.starting(ports, timeline);
     LocalShop shop =
         new LocalShop(
             starting.endpoints(), URI.create("http://127.0.0.1:" + port), topology, timeline);
@@ -240,7 +264,10 @@ public final class LocalShop implements AutoCloseable {
         afterAll(
             boot,
             "admin seed",
-            () -> user.join().seedAdmin().seed(ADMIN_EMAIL, "Local Admin", ADMIN_PASSWORD),
+            () ->
+                user.join()
+                    .seedAdmin(new Argon2Passwords(ADMIN_ARGON2_MEMORY_KIB, 1))
+                    .seed(ADMIN_EMAIL, "Local Admin", ADMIN_PASSWORD),
             user,
             userDb,
             queues);
