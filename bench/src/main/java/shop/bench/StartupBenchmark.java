@@ -192,9 +192,15 @@ public final class StartupBenchmark {
       Thread.sleep(20);
     }
     if (readyMillis < 0) {
+      boolean exited = !process.isAlive();
       process.destroyForcibly().waitFor();
       throw new IllegalStateException(
-          label + ": ./shop up was not ready within " + READY_TIMEOUT + "; its output: " + log);
+          label
+              + (exited
+                  ? ": ./shop up exited with " + process.exitValue() + " before it was ready"
+                  : ": ./shop up was not ready within " + READY_TIMEOUT)
+              + "; its output: "
+              + log);
     }
     long pid = process.pid();
     long cpuMillis = cpuMillis(pid);

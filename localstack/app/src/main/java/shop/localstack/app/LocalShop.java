@@ -214,12 +214,13 @@ public final class LocalShop implements AutoCloseable {
     // on first use), so they are built while the emulators start.
     CompletableFuture<UserModule> user =
         supply(boot, "user module", () -> new UserModule(userConfig()));
+    // The product module creates its MongoDB indexes as it is built, waiting at most 10 s: not
+    // while the migrations load Flyway, the heaviest part of the start, so that a busy machine does
+    // not make it time out.
     CompletableFuture<ProductModule> product =
-        after(
-            starting.started(Service.MONGODB),
-            boot,
-            "product module",
-            () -> new ProductModule(productConfig()));
+        CompletableFuture.allOf(starting.started(Service.MONGODB), userDb, transactionDb)
+            .thenApplyAsync(
+                ignored -> timed("product module", () -> new ProductModule(productConfig())), boot);
     CompletableFuture<TransactionModule> transaction =
         supply(boot, "transaction module", () -> TransactionModule.from(transactionConfig()));
     CompletableFuture<NotificationModule> notification =
