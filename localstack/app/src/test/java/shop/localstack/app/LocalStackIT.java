@@ -26,6 +26,7 @@ import shop.events.Topology;
 import shop.localstack.Endpoints;
 import shop.localstack.ProviderSandbox;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -133,11 +134,12 @@ class LocalStackIT {
           events.putEvents(
               p ->
                   p.entries(
-                      e ->
-                          e.eventBusName(Topology.shop().busName())
-                              .source("shop.transaction")
-                              .detailType("OrderCreated")
-                              .detail("{\"id\":\"" + id + "\"}")));
+                      PutEventsRequestEntry.builder()
+                          .eventBusName(Topology.shop().busName())
+                          .source("shop.transaction")
+                          .detailType("OrderCreated")
+                          .detail("{\"id\":\"" + id + "\"}")
+                          .build()));
       assertThat(put.failedEntryCount()).isZero();
       String queueUrl = queues.get(inventory.queue());
       await()
