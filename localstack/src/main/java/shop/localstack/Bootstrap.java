@@ -1,5 +1,6 @@
 package shop.localstack;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -60,26 +61,41 @@ public final class Bootstrap {
         S3Client s3 = endpoints.s3Client()) {
       CompletableFuture.allOf(
               CompletableFuture.runAsync(() -> busAndQueues(events, sqs)),
-              CompletableFuture.runAsync(
-                  () -> {
-                    table(dynamo, topology.failuresTable(), true);
-                    table(dynamo, topology.idempotencyTable(), false);
-                  }),
-              CompletableFuture.runAsync(() -> bucket(s3, PRODUCT_IMAGES_BUCKET)))
+              CompletableFuture.runAsync(() -> tables(dynamo)),
+              CompletableFuture.runAsync(() -> buckets(s3)))
           .join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
-    LOG.info(
-        "bootstrapped {} subscriptions on {}", topology.subscriptions().size(), topology.busName());
   }
 
-  private void busAndQueues(EventBridgeClient events, SqsClient sqs) {
+  /**
+   * The bus, its archive, and per subscription the DLQ, the queue and the rule targeting it (needs
+   * EventBridge and SQS); returns every subscription's queue URL by queue name.
+   */
+  public Map<String, String> busAndQueues(EventBridgeClient events, SqsClient sqs) {
     String busArn = bus(events);
     archive(events, busArn);
+    Map<String, String> queueUrls = new LinkedHashMap<>();
     for (Subscription subscription : topology.subscriptions()) {
-      rule(events, subscription, queues(sqs, subscription));
+      String queueUrl = queues(sqs, subscription);
+      rule(events, subscription, arn(sqs, queueUrl));
+      queueUrls.put(subscription.queue(), queueUrl);
     }
+    LOG.info(
+        "bootstrapped {} subscriptions on {}", topology.subscriptions().size(), topology.busName());
+    return queueUrls;
+  }
+
+  /** The platform's DynamoDB tables: failures (with TTL) and idempotency. */
+  public void tables(DynamoDbClient dynamo) {
+    table(dynamo, topology.failuresTable(), true);
+    table(dynamo, topology.idempotencyTable(), false);
+  }
+
+  /** The buckets: product images. */
+  public void buckets(S3Client s3) {
+    bucket(s3, PRODUCT_IMAGES_BUCKET);
   }
 
   private String bus(EventBridgeClient events) {
@@ -102,7 +118,7 @@ public final class Bootstrap {
     }
   }
 
-  /** Creates the DLQ and the queue (redriving to it); returns the queue's ARN. */
+  /** Creates the DLQ and the queue (redriving to it); returns the queue's URL. */
   private static String queues(SqsClient sqs, Subscription subscription) {
     String dlqUrl = sqs.createQueue(q -> q.queueName(subscription.deadLetterQueue())).queueUrl();
     String dlqArn = arn(sqs, dlqUrl);
@@ -122,7 +138,7 @@ public final class Bootstrap {
                         Integer.toString(subscription.visibilityTimeoutSeconds()),
                         QueueAttributeName.REDRIVE_POLICY,
                         redrivePolicy)));
-    return arn(sqs, queueUrl);
+    return queueUrl;
   }
 
   private static String arn(SqsClient sqs, String queueUrl) {

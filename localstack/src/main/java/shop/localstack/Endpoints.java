@@ -45,6 +45,72 @@ public record Endpoints(
     postgres = Map.copyOf(postgres);
   }
 
+  /**
+   * Endpoints of an AWS-compatible cloud other than ours, e.g. LocalStack and the containers of
+   * {@code localstack/docker-compose.yml}, from {@code settings} (environment variable names):
+   *
+   * <ul>
+   *   <li>{@code AWS_ENDPOINT_URL_<SERVICE>} for SQS, DYNAMODB, S3, EVENTBRIDGE, SESV2, else {@code
+   *       AWS_ENDPOINT_URL} (one of them required), as the AWS SDKs name them
+   *   <li>{@code AWS_REGION} (us-east-1), {@code AWS_ACCOUNT_ID} (000000000000), {@code
+   *       AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY} (test / test)
+   *   <li>{@code SHOP_SANDBOX_URL}: the Stripe, SendGrid and Twilio stand-in (default: the SES v2
+   *       endpoint)
+   *   <li>{@code MONGODB_URI} (mongodb://127.0.0.1:27017)
+   *   <li>{@code POSTGRES_URL} (jdbc:postgresql://127.0.0.1:5432), {@code POSTGRES_USER}, {@code
+   *       POSTGRES_PASSWORD} (shop / shop): one database per service in {@link
+   *       LocalCloud#POSTGRES_SERVICES}, named after it
+   * </ul>
+   */
+  public static Endpoints fromSettings(java.util.function.Function<String, String> settings) {
+    java.util.function.Function<String, String> or =
+        name -> {
+          String value = settings.apply(name);
+          return value == null || value.isBlank() ? null : value.strip();
+        };
+    java.util.function.Function<String, URI> endpoint =
+        service -> {
+          String url = or.apply("AWS_ENDPOINT_URL_" + service);
+          url = url != null ? url : or.apply("AWS_ENDPOINT_URL");
+          if (url == null) {
+            throw new IllegalArgumentException(
+                "set AWS_ENDPOINT_URL (e.g. http://localhost:4566 for LocalStack) or"
+                    + " AWS_ENDPOINT_URL_"
+                    + service);
+          }
+          return URI.create(url);
+        };
+    String postgresUrl =
+        java.util.Objects.requireNonNullElse(
+                or.apply("POSTGRES_URL"), "jdbc:postgresql://127.0.0.1:5432")
+            .replaceAll("/+$", "");
+    String user = java.util.Objects.requireNonNullElse(or.apply("POSTGRES_USER"), "shop");
+    String password = java.util.Objects.requireNonNullElse(or.apply("POSTGRES_PASSWORD"), "shop");
+    Map<String, PostgresDatabase> databases = new java.util.LinkedHashMap<>();
+    for (String service : LocalCloud.POSTGRES_SERVICES) {
+      String address = postgresUrl.replaceFirst("^jdbc:postgresql://", "") + "/" + service;
+      databases.put(
+          service,
+          new PostgresDatabase(
+              "jdbc:postgresql://" + address, "r2dbc:postgresql://" + address, user, password));
+    }
+    URI ses = endpoint.apply("SESV2");
+    return new Endpoints(
+        java.util.Objects.requireNonNullElse(or.apply("AWS_REGION"), LocalCloud.REGION),
+        java.util.Objects.requireNonNullElse(or.apply("AWS_ACCOUNT_ID"), LocalCloud.ACCOUNT),
+        java.util.Objects.requireNonNullElse(
+            or.apply("AWS_ACCESS_KEY_ID"), LocalCloud.ACCESS_KEY_ID),
+        java.util.Objects.requireNonNullElse(
+            or.apply("AWS_SECRET_ACCESS_KEY"), LocalCloud.SECRET_ACCESS_KEY),
+        endpoint.apply("SQS"),
+        endpoint.apply("DYNAMODB"),
+        endpoint.apply("S3"),
+        endpoint.apply("EVENTBRIDGE"),
+        or.apply("SHOP_SANDBOX_URL") == null ? ses : URI.create(or.apply("SHOP_SANDBOX_URL")),
+        java.util.Objects.requireNonNullElse(or.apply("MONGODB_URI"), "mongodb://127.0.0.1:27017"),
+        databases);
+  }
+
   /** The database of {@code service} ({@code user}, {@code transaction}). */
   public PostgresDatabase postgres(String service) {
     PostgresDatabase database = postgres.get(service);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,71 +67,178 @@ public final class LocalCloud implements AutoCloseable {
    * @throws PortInUseException if a fixed port is taken (the message names the setting to change)
    */
   public static LocalCloud start(CloudPorts ports) {
+    return starting(ports, new StartupTimeline()).await();
+  }
+
+  /**
+   * Begins starting every emulator on {@code ports}, in parallel, each timed on {@code timeline};
+   * returns at once, so that a caller can begin what needs only some emulators (migrations once
+   * PostgreSQL listens, queues once SQS does) while the others are still starting. {@link
+   * Starting#await()} gives the cloud once every emulator listens.
+   *
+   * @throws PortInUseException if a fixed port is taken (the message names the setting to change)
+   */
+  public static Starting starting(CloudPorts ports, StartupTimeline timeline) {
     long started = System.nanoTime();
     Map<Service, Integer> port = ports.resolve();
     Endpoints endpoints = endpoints(port);
-    ExecutorService starter = Executors.newFixedThreadPool(Service.values().length);
-    try {
-      Map<Service, CompletableFuture<AutoCloseable>> starting = new LinkedHashMap<>();
-      starting.put(
-          Service.POSTGRES,
-          async(
-              starter,
-              () -> EmbeddedPostgresServer.start(port.get(Service.POSTGRES), POSTGRES_SERVICES)));
-      starting.put(
-          Service.SQS,
-          async(
-              starter, () -> ElasticMqServer.start(HOST, port.get(Service.SQS), REGION, ACCOUNT)));
-      starting.put(
-          Service.DYNAMODB,
-          async(starter, () -> DynamoDbLocalServer.start(port.get(Service.DYNAMODB))));
-      starting.put(
-          Service.S3,
-          async(
-              starter,
-              () ->
-                  S3ProxyServer.start(
-                      HOST, port.get(Service.S3), ACCESS_KEY_ID, SECRET_ACCESS_KEY)));
-      starting.put(
-          Service.SANDBOX,
-          async(starter, () -> ProviderSandbox.start(HOST, port.get(Service.SANDBOX))));
-      starting.put(
-          Service.MONGODB,
-          async(starter, () -> MongoWireServer.start(HOST, port.get(Service.MONGODB))));
-      starting.put(
-          Service.EVENTBRIDGE,
-          async(
-              starter,
-              () ->
-                  LocalEventBridge.start(
-                      HOST,
-                      port.get(Service.EVENTBRIDGE),
-                      REGION,
-                      ACCOUNT,
-                      endpoints.sqsClient())));
-      List<AutoCloseable> servers = awaitAll(starting);
-      LocalEventBridge eventBridge = (LocalEventBridge) starting.get(Service.EVENTBRIDGE).join();
-      Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
-      LOG.info("local cloud started in {} ms", startupTime.toMillis());
-      return new LocalCloud(servers, eventBridge, endpoints, startupTime);
-    } finally {
-      starter.shutdown();
+    ExecutorService starter =
+        Executors.newFixedThreadPool(
+            Service.values().length,
+            Thread.ofPlatform().name("local-cloud-start-", 0).daemon().factory());
+    Map<Service, CompletableFuture<AutoCloseable>> starting = new EnumMap<>(Service.class);
+    starting.put(
+        Service.POSTGRES,
+        async(
+            starter,
+            timeline,
+            Service.POSTGRES,
+            () -> EmbeddedPostgresServer.start(port.get(Service.POSTGRES), POSTGRES_SERVICES)));
+    starting.put(
+        Service.SQS,
+        async(
+            starter,
+            timeline,
+            Service.SQS,
+            () -> ElasticMqServer.start(HOST, port.get(Service.SQS), REGION, ACCOUNT)));
+    starting.put(
+        Service.DYNAMODB,
+        async(
+            starter,
+            timeline,
+            Service.DYNAMODB,
+            () -> DynamoDbLocalServer.start(port.get(Service.DYNAMODB))));
+    starting.put(
+        Service.S3,
+        async(
+            starter,
+            timeline,
+            Service.S3,
+            () ->
+                S3ProxyServer.start(HOST, port.get(Service.S3), ACCESS_KEY_ID, SECRET_ACCESS_KEY)));
+    starting.put(
+        Service.SANDBOX,
+        async(
+            starter,
+            timeline,
+            Service.SANDBOX,
+            () -> ProviderSandbox.start(HOST, port.get(Service.SANDBOX))));
+    starting.put(
+        Service.MONGODB,
+        async(
+            starter,
+            timeline,
+            Service.MONGODB,
+            () -> MongoWireServer.start(HOST, port.get(Service.MONGODB))));
+    starting.put(
+        Service.EVENTBRIDGE,
+        async(
+            starter,
+            timeline,
+            Service.EVENTBRIDGE,
+            () ->
+                LocalEventBridge.start(
+                    HOST, port.get(Service.EVENTBRIDGE), REGION, ACCOUNT, endpoints.sqsClient())));
+    starter.shutdown();
+    return new Starting(starting, endpoints, started);
+  }
+
+  /**
+   * The emulators while they start: their endpoints are known at once, each emulator's readiness
+   * separately.
+   */
+  public static final class Starting {
+    private final Map<Service, CompletableFuture<AutoCloseable>> servers;
+    private final Endpoints endpoints;
+    private final long startedNanos;
+    private final java.util.concurrent.atomic.AtomicLong lastStartedNanos;
+    private LocalCloud cloud;
+
+    private Starting(
+        Map<Service, CompletableFuture<AutoCloseable>> servers,
+        Endpoints endpoints,
+        long startedNanos) {
+      this.servers = servers;
+      this.endpoints = endpoints;
+      this.startedNanos = startedNanos;
+      this.lastStartedNanos = new java.util.concurrent.atomic.AtomicLong(startedNanos);
+      // when the last emulator listened, not when someone asked (await() may come much later)
+      servers
+          .values()
+          .forEach(
+              server ->
+                  server.whenComplete(
+                      (ok, failed) ->
+                          lastStartedNanos.accumulateAndGet(System.nanoTime(), Math::max)));
+    }
+
+    /**
+     * Another cloud at {@code endpoints} (LocalStack and containers, or anything else speaking the
+     * same protocols), already running: nothing to start, nothing to stop.
+     */
+    public static Starting external(Endpoints endpoints) {
+      Map<Service, CompletableFuture<AutoCloseable>> none = new EnumMap<>(Service.class);
+      for (Service service : Service.values()) {
+        none.put(service, CompletableFuture.completedFuture(() -> {}));
+      }
+      Starting starting = new Starting(none, endpoints, System.nanoTime());
+      starting.cloud = new LocalCloud(List.of(), null, endpoints, Duration.ZERO);
+      return starting;
+    }
+
+    /** Where the emulators listen (or will). */
+    public Endpoints endpoints() {
+      return endpoints;
+    }
+
+    /**
+     * Completes when every one of {@code services} listens; completes exceptionally as soon as one
+     * of them failed to start.
+     */
+    public CompletableFuture<Void> started(Service... services) {
+      return CompletableFuture.allOf(
+          java.util.Arrays.stream(services).map(servers::get).toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Waits for every emulator: the cloud, or, when one failed, stops the others and throws with
+     * every cause.
+     */
+    public synchronized LocalCloud await() {
+      if (cloud == null) {
+        List<AutoCloseable> started = awaitAll(servers);
+        LocalEventBridge eventBridge = (LocalEventBridge) servers.get(Service.EVENTBRIDGE).join();
+        Duration startupTime = Duration.ofNanos(lastStartedNanos.get() - startedNanos);
+        LOG.info("local cloud started in {} ms", startupTime.toMillis());
+        cloud = new LocalCloud(started, eventBridge, endpoints, startupTime);
+      }
+      return cloud;
+    }
+
+    /**
+     * Stops whatever started, waiting for those still starting (when starting the shop failed
+     * half-way).
+     */
+    public void abandon() {
+      List<AutoCloseable> started = new ArrayList<>();
+      for (CompletableFuture<AutoCloseable> server : servers.values()) {
+        try {
+          started.add(server.join());
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+          // did not start: nothing to stop
+        }
+      }
+      closeAll(started);
     }
   }
 
   private static CompletableFuture<AutoCloseable> async(
-      ExecutorService executor, Callable<? extends AutoCloseable> start) {
+      ExecutorService executor,
+      StartupTimeline timeline,
+      Service service,
+      Callable<? extends AutoCloseable> start) {
     return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return start.call();
-          } catch (RuntimeException e) {
-            throw e;
-          } catch (Exception e) {
-            throw new CompletionException(e);
-          }
-        },
-        executor);
+        () -> timeline.time(service.displayName() + " emulator", start), executor);
   }
 
   /** Every started server; when one failed, closes the others and throws with every cause. */
@@ -143,6 +251,9 @@ public final class LocalCloud implements AutoCloseable {
         started.add(entry.getValue().join());
       } catch (CompletionException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof CompletionException wrapped && wrapped.getCause() != null) {
+          cause = wrapped.getCause();
+        }
         if (cause instanceof PortInUseException inUse && failure == null) {
           failure = inUse;
         } else if (failure == null) {
@@ -209,7 +320,10 @@ public final class LocalCloud implements AutoCloseable {
     return endpoints.config(service);
   }
 
-  /** The EventBridge endpoint, e.g. to {@link LocalEventBridge#pause()} it in a drill. */
+  /**
+   * The EventBridge endpoint, e.g. to {@link LocalEventBridge#pause()} it in a drill; null on an
+   * {@linkplain Starting#external external} cloud.
+   */
   public LocalEventBridge eventBridge() {
     return eventBridge;
   }
@@ -235,7 +349,7 @@ public final class LocalCloud implements AutoCloseable {
     }
   }
 
-  /** How long {@link #start} took, from resolving the ports to every emulator listening. */
+  /** From resolving the ports to the last emulator listening. */
   public Duration startupTime() {
     return startupTime;
   }

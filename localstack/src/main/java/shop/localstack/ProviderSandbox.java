@@ -9,14 +9,15 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
  * from the JSON mappings under {@code sandbox/mappings} on the classpath. Every request stays in
  * its journal ({@code GET /__admin/requests}).
  */
-final class ProviderSandbox implements AutoCloseable {
+public final class ProviderSandbox implements AutoCloseable {
   private final WireMockServer server;
 
   private ProviderSandbox(WireMockServer server) {
     this.server = server;
   }
 
-  static ProviderSandbox start(String host, int port) {
+  /** Starts the sandbox on {@code host:port} (0: any free port). */
+  public static ProviderSandbox start(String host, int port) {
     WireMockServer server =
         new WireMockServer(
             WireMockConfiguration.options()
@@ -28,6 +29,11 @@ final class ProviderSandbox implements AutoCloseable {
                 .notifier(new Slf4jNotifier(false)));
     server.start();
     return new ProviderSandbox(server);
+  }
+
+  /** Where it listens, e.g. {@code http://127.0.0.1:4570}. */
+  public java.net.URI url() {
+    return java.net.URI.create("http://127.0.0.1:" + server.port());
   }
 
   @Override

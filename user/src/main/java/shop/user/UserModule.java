@@ -15,6 +15,7 @@ import shop.platform.outbox.OutboxRelay;
 import shop.platform.outbox.OutboxWriter;
 import shop.platform.outbox.RelayPolicy;
 import shop.user.account.GrantRole;
+import shop.user.account.PasswordHasher;
 import shop.user.account.PasswordPolicy;
 import shop.user.account.RegisterUser;
 import shop.user.account.RevokeRole;
@@ -83,6 +84,8 @@ public final class UserModule implements AutoCloseable {
   private static volatile UserModule shared;
 
   private final Postgres postgres;
+  private final PostgresUsers users;
+  private final Clock clock;
   private final OutboxRelay outboxRelay;
   private final Supplier<FailureRecorder> failureRecorder;
   private final JwtVerifier jwtVerifier;
@@ -152,8 +155,8 @@ public final class UserModule implements AutoCloseable {
             config.require("STRIPE_API_KEY"),
             config.get("STRIPE_API_BASE", "https://api.stripe.com"));
 
-    var users =
-        new PostgresUsers(postgres, new OutboxEvents(new OutboxWriter(), outboxRelay), clock);
+    this.clock = clock;
+    users = new PostgresUsers(postgres, new OutboxEvents(new OutboxWriter(), outboxRelay), clock);
     var sessions = new PostgresSessions(postgres);
     var addresses = new PostgresAddresses(postgres);
     var methods = new PostgresPaymentMethods(postgres);
@@ -234,6 +237,16 @@ public final class UserModule implements AutoCloseable {
   /** For the local cloud's start-up and operators: makes sure an admin exists. */
   public SeedAdmin seedAdmin() {
     return seedAdmin;
+  }
+
+  /**
+   * As {@link #seedAdmin()}, hashing a newly registered admin's password with {@code passwords}:
+   * the local cloud seeds its demo admin (whose password it prints) at a low cost so as not to
+   * spend a second of every start on it. The hash records its cost, so logins verify at that cost.
+   */
+  public SeedAdmin seedAdmin(PasswordHasher passwords) {
+    return new SeedAdmin(
+        users, new RegisterUser(users, passwords, PasswordPolicy.standard(), clock));
   }
 
   public GrantRole grantRole() {

@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,16 +24,16 @@ import shop.localstack.Bootstrap;
 import shop.localstack.CloudPorts;
 import shop.localstack.Endpoints;
 import shop.localstack.LocalCloud;
+import shop.localstack.Service;
+import shop.localstack.StartupTimeline;
 import shop.localstack.runtime.LocalHttpApi;
 import shop.localstack.runtime.Schedules;
 import shop.localstack.runtime.SqsEventSourceMapping;
 import shop.notification.NotificationModule;
 import shop.notification.NotificationTables;
-import shop.notification.adapter.DynamoDbSendLedger;
 import shop.notification.api.NotificationApi;
 import shop.notification.api.NotificationEventsHandler;
 import shop.ops.OpsModule;
-import shop.ops.adapter.DynamoDbAuditLog;
 import shop.ops.api.OpsApi;
 import shop.platform.config.Config;
 import shop.product.DemoCatalog;
@@ -38,14 +42,15 @@ import shop.product.api.InventoryEventsHandler;
 import shop.product.api.ProductApi;
 import shop.transaction.TransactionModule;
 import shop.transaction.api.ExpireOrdersHandler;
-import shop.transaction.api.MigrateHandler;
 import shop.transaction.api.OrdersApi;
 import shop.transaction.api.PaymentEventsHandler;
-import shop.user.MigrateDatabase;
 import shop.user.UserModule;
+import shop.user.adapter.Argon2Passwords;
 import shop.user.api.CartEventsHandler;
 import shop.user.api.UserApi;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -61,6 +66,14 @@ public final class LocalShop implements AutoCloseable {
   public static final String ADMIN_EMAIL = "admin@example.com";
 
   public static final String ADMIN_PASSWORD = "local-admin-password-1";
+
+  /**
+   * The demo admin's password is printed at every start: hashing it at the production cost (19 MiB,
+   * 2 passes, several times slower in a cold JVM than warm) would protect nothing. Every other
+   * account gets the production cost.
+   */
+  private static final int ADMIN_ARGON2_MEMORY_KIB = 1024;
+
   public static final String JWT_AUDIENCE = "shop-api";
   public static final String SIGNING_SECRET_ID = "shop/jwt-signing-keys";
   public static final String STRIPE_WEBHOOK_SECRET = "whsec_local_sandbox";
@@ -73,19 +86,27 @@ public final class LocalShop implements AutoCloseable {
    */
   static final int DB_POOL_SIZE = 16;
 
-  private final LocalCloud cloud;
+  private final Endpoints endpoints;
   private final URI apiUrl;
   private final Topology topology;
   private final Map<String, String> settings;
+  private final StartupTimeline timeline;
   private final Map<String, SqsEventSourceMapping> mappings = new HashMap<>();
   private final List<AutoCloseable> running = new ArrayList<>();
   private final AtomicBoolean ready = new AtomicBoolean();
+  private volatile LocalCloud cloud;
 
-  private LocalShop(LocalCloud cloud, URI apiUrl, Topology topology, Map<String, String> settings) {
-    this.cloud = cloud;
+  private LocalShop(
+      Endpoints endpoints,
+      URI apiUrl,
+      Topology topology,
+      Map<String, String> settings,
+      StartupTimeline timeline) {
+    this.endpoints = endpoints;
     this.apiUrl = apiUrl;
     this.topology = topology;
     this.settings = Map.copyOf(settings);
+    this.timeline = timeline;
   }
 
   /**
@@ -111,85 +132,341 @@ public final class LocalShop implements AutoCloseable {
    */
   public static LocalShop start(
       CloudPorts ports, int apiPort, Topology topology, Map<String, String> settings) {
+    StartupTimeline timeline = new StartupTimeline();
+    return start(LocalCloud.starting(ports, timeline), apiPort, topology, settings, timeline);
+  }
+
+  /**
+   * The shop's functions on a cloud that is already running at {@code endpoints} (LocalStack and
+   * containers): the same bootstrap, migrations, seeds, local HTTP API and pollers, no emulators.
+   * The endpoints' sandbox URL must be a provider sandbox ({@link
+   * shop.localstack.ProviderSandbox}): it answers Stripe, SendGrid, Twilio and the signing-key
+   * secret. The databases must exist ({@link BootstrapMain#createDatabases}).
+   */
+  public static LocalShop startOn(Endpoints endpoints, int apiPort, Topology topology) {
+    return start(
+        LocalCloud.Starting.external(endpoints),
+        apiPort,
+        topology,
+        Map.of(),
+        new StartupTimeline());
+  }
+
+  /**
+   * As {@link #start(CloudPorts, int, Topology)}, each phase of the start timed on {@code
+   * timeline}.
+   */
+  public static LocalShop start(
+      CloudPorts ports, int apiPort, Topology topology, StartupTimeline timeline) {
+    return start(LocalCloud.starting(ports, timeline), apiPort, topology, Map.of(), timeline);
+  }
+
+  private static LocalShop start(
+      LocalCloud.Starting starting,
+      int apiPort,
+      Topology topology,
+      Map<String, String> settings,
+      StartupTimeline timeline) {
     int port = apiPort == 0 ? freePort() : apiPort;
-    LocalCloud cloud = LocalCloud.start(ports);
     LocalShop shop =
-        new LocalShop(cloud, URI.create("http://127.0.0.1:" + port), topology, settings);
+        new LocalShop(
+            starting.endpoints(),
+            URI.create("http://127.0.0.1:" + port),
+            topology,
+            settings,
+            timeline);
+    ExecutorService boot =
+        Executors.newCachedThreadPool(Thread.ofPlatform().name("local-shop-start-", 0).factory());
     try {
-      shop.boot(port);
+      shop.boot(port, starting, boot);
       return shop;
     } catch (RuntimeException e) {
       shop.close();
+      starting.abandon();
       throw e;
+    } finally {
+      boot.shutdown();
     }
   }
 
-  private void boot(int port) {
-    Endpoints endpoints = cloud.endpoints();
-    CompletableFuture<Void> resources =
-        CompletableFuture.runAsync(
+  /**
+   * Starts everything as soon as what it needs is up, rather than phase after phase: each emulator
+   * is waited for only by what uses it (migrations by PostgreSQL, the queues by SQS and
+   * EventBridge, ...). The service modules connect lazily, so they are built while the emulators
+   * start. The shop is ready when the seeds are in, the pollers poll and every emulator listens.
+   */
+  private void boot(int port, LocalCloud.Starting starting, ExecutorService boot) {
+    ShopBootstrap bootstrap = new ShopBootstrap(endpoints, topology);
+    CompletableFuture<SqsClient> sqsClient =
+        supply(boot, "SQS client", () -> keep(endpoints.sqsClient()));
+
+    CompletableFuture<Void> secrets =
+        after(
+            starting.started(Service.SANDBOX),
+            boot,
+            "signing keys",
+            () -> LocalSecrets.putSigningKeys(endpoints.sandboxUrl(), SIGNING_SECRET_ID));
+    CompletableFuture<Map<String, String>> queues =
+        after(
+            starting.started(Service.SQS, Service.EVENTBRIDGE),
+            boot,
+            "bus, rules and queues",
             () -> {
-              new Bootstrap(endpoints, topology).run();
-              try (DynamoDbClient dynamo = endpoints.dynamoDbClient()) {
-                DynamoDbSendLedger.createTable(
-                    dynamo, NotificationTables.deliveries(NotificationTables.DEFAULT_NAME));
-                Bootstrap.table(dynamo, DynamoDbAuditLog.TABLE, false);
+              try (EventBridgeClient events = endpoints.eventBridgeClient()) {
+                return bootstrap.busAndQueues(events, sqsClient.join());
               }
             });
-    CompletableFuture<Void> secrets =
-        CompletableFuture.runAsync(
-            () -> LocalSecrets.putSigningKeys(endpoints.sandboxUrl(), SIGNING_SECRET_ID));
+    CompletableFuture<Void> tables =
+        after(
+            starting.started(Service.DYNAMODB),
+            boot,
+            "tables",
+            () -> {
+              try (DynamoDbClient dynamo = endpoints.dynamoDbClient()) {
+                bootstrap.tables(dynamo);
+              }
+            });
+    CompletableFuture<Void> buckets =
+        after(
+            starting.started(Service.S3),
+            boot,
+            "buckets",
+            () -> {
+              try (S3Client s3 = endpoints.s3Client()) {
+                bootstrap.buckets(s3);
+              }
+            });
     CompletableFuture<Void> userDb =
-        CompletableFuture.runAsync(() -> MigrateDatabase.migrate(userConfig()));
+        after(
+            starting.started(Service.POSTGRES),
+            boot,
+            "user migrations",
+            () -> bootstrap.migrate("user"));
     CompletableFuture<Void> transactionDb =
-        CompletableFuture.runAsync(() -> new MigrateHandler(transactionConfig()).run());
-    CompletableFuture.allOf(resources, secrets, userDb, transactionDb).join();
+        after(
+            starting.started(Service.POSTGRES),
+            boot,
+            "transaction migrations",
+            () -> bootstrap.migrate("transaction"));
 
-    UserModule user = new UserModule(userConfig());
-    ProductModule product = new ProductModule(productConfig());
-    TransactionModule transaction = TransactionModule.from(transactionConfig());
-    NotificationModule notification = new NotificationModule(notificationConfig());
-    OpsModule ops = new OpsModule(serviceConfig("ops"));
-    running.add(user);
+    // Nothing connects while the modules are built (pools, SDK clients and the Mongo driver connect
+    // on first use), so they are built while the emulators start.
+    CompletableFuture<UserModule> user =
+        supply(boot, "user module", () -> new UserModule(userConfig()));
+    // The product module creates its MongoDB indexes as it is built, waiting at most 10 s: not
+    // while the migrations load Flyway, the heaviest part of the start, so that a busy machine does
+    // not make it time out.
+    CompletableFuture<ProductModule> product =
+        CompletableFuture.allOf(starting.started(Service.MONGODB), userDb, transactionDb)
+            .thenApplyAsync(
+                ignored -> timed("product module", () -> new ProductModule(productConfig())), boot);
+    CompletableFuture<TransactionModule> transaction =
+        supply(boot, "transaction module", () -> TransactionModule.from(transactionConfig()));
+    CompletableFuture<NotificationModule> notification =
+        supply(boot, "notification module", () -> new NotificationModule(notificationConfig()));
+    CompletableFuture<OpsModule> ops =
+        supply(boot, "ops module", () -> new OpsModule(serviceConfig("ops")));
+    user.thenAccept(this::keep);
 
-    LocalHttpApi api =
-        LocalHttpApi.create(
-            port,
-            List.of(
-                function("user", UserApi.class, new UserApi(user)),
-                function("product", ProductApi.class, new ProductApi(product)),
-                function("transaction", OrdersApi.class, new OrdersApi(transaction)),
-                function("notification", NotificationApi.class, new NotificationApi(notification)),
-                function("ops", OpsApi.class, new OpsApi(ops, user.jwtVerifier()))),
-            endpoints.accessKeyId(),
-            endpoints.secretAccessKey(),
-            endpoints.region(),
-            ready::get);
-    running.add(api.start());
+    // The API binds its port (and parses every route table) as soon as the modules exist, and
+    // answers once the databases and resources are there: requests sent earlier wait.
+    CompletableFuture<LocalHttpApi> api =
+        CompletableFuture.allOf(user, product, transaction, notification, ops)
+            .thenApplyAsync(
+                ignored ->
+                    timed(
+                        "local HTTP API routes",
+                        () ->
+                            keep(
+                                api(
+                                    port,
+                                    user.join(),
+                                    product.join(),
+                                    transaction.join(),
+                                    notification.join(),
+                                    ops.join()))),
+                boot);
+    CompletableFuture<Void> serving =
+        afterAll(
+            boot,
+            "local HTTP API listening",
+            () -> api.join().start(),
+            api,
+            secrets,
+            queues,
+            tables,
+            buckets,
+            userDb,
+            transactionDb);
 
+    // Events published by the seeds must find the bus, its rules and their queues.
+    CompletableFuture<Void> adminSeed =
+        afterAll(
+            boot,
+            "admin seed",
+            () ->
+                user.join()
+                    .seedAdmin(new Argon2Passwords(ADMIN_ARGON2_MEMORY_KIB, 1))
+                    .seed(ADMIN_EMAIL, "Local Admin", ADMIN_PASSWORD),
+            user,
+            userDb,
+            queues);
+    CompletableFuture<Void> catalogSeed =
+        afterAll(
+            boot,
+            "catalogue seed",
+            () -> LOG.info("seeded {} demo products", DemoCatalog.seed(product.join())),
+            product,
+            queues);
+    CompletableFuture<Void> consumers =
+        afterAll(
+            boot,
+            "SQS pollers and schedules",
+            () ->
+                startConsumers(
+                    sqsClient.join(),
+                    queues.join(),
+                    user.join(),
+                    product.join(),
+                    transaction.join(),
+                    notification.join()),
+            sqsClient,
+            user,
+            product,
+            transaction,
+            notification,
+            queues,
+            tables,
+            userDb,
+            transactionDb);
+
+    join(
+        starting,
+        secrets,
+        queues,
+        tables,
+        buckets,
+        userDb,
+        transactionDb,
+        serving,
+        adminSeed,
+        catalogSeed,
+        consumers);
+    cloud = starting.await();
+    ready.set(true);
+  }
+
+  /**
+   * Waits for every step. When one failed: an emulator that did not start is named first (with
+   * every cause, by {@link LocalCloud.Starting#await()}), else the first failed phase.
+   */
+  private static void join(LocalCloud.Starting starting, CompletableFuture<?>... steps) {
+    try {
+      CompletableFuture.allOf(steps).join();
+    } catch (CompletionException e) {
+      starting.await();
+      Throwable cause = e;
+      while (cause instanceof CompletionException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("the local shop did not start: " + cause, cause);
+    }
+  }
+
+  private <T> CompletableFuture<T> supply(ExecutorService boot, String phase, Callable<T> work) {
+    return CompletableFuture.supplyAsync(() -> timed(phase, work), boot);
+  }
+
+  private <T> CompletableFuture<T> after(
+      CompletableFuture<Void> emulators, ExecutorService boot, String phase, Callable<T> work) {
+    return emulators.thenApplyAsync(ignored -> timed(phase, work), boot);
+  }
+
+  private CompletableFuture<Void> after(
+      CompletableFuture<Void> emulators, ExecutorService boot, String phase, Runnable work) {
+    return emulators.thenRunAsync(() -> timed(phase, work), boot);
+  }
+
+  private CompletableFuture<Void> afterAll(
+      ExecutorService boot, String phase, Runnable work, CompletableFuture<?>... needs) {
+    return CompletableFuture.allOf(needs).thenRunAsync(() -> timed(phase, work), boot);
+  }
+
+  /** Runs a phase on the timeline; a failure names the phase. */
+  private <T> T timed(String phase, Callable<T> work) {
+    try {
+      return timeline.time(phase, work);
+    } catch (RuntimeException e) {
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      throw new IllegalStateException(phase + " failed: " + cause.getMessage(), cause);
+    }
+  }
+
+  private void timed(String phase, Runnable work) {
+    timed(
+        phase,
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  private synchronized <T extends AutoCloseable> T keep(T piece) {
+    running.add(piece);
+    return piece;
+  }
+
+  private LocalHttpApi api(
+      int port,
+      UserModule user,
+      ProductModule product,
+      TransactionModule transaction,
+      NotificationModule notification,
+      OpsModule ops) {
+    return LocalHttpApi.create(
+        port,
+        List.of(
+            function("user", UserApi.class, new UserApi(user)),
+            function("product", ProductApi.class, new ProductApi(product)),
+            function("transaction", OrdersApi.class, new OrdersApi(transaction)),
+            function("notification", NotificationApi.class, new NotificationApi(notification)),
+            function("ops", OpsApi.class, new OpsApi(ops, user.jwtVerifier()))),
+        endpoints.accessKeyId(),
+        endpoints.secretAccessKey(),
+        endpoints.region(),
+        ready::get);
+  }
+
+  private void startConsumers(
+      SqsClient sqs,
+      Map<String, String> queueUrls,
+      UserModule user,
+      ProductModule product,
+      TransactionModule transaction,
+      NotificationModule notification) {
     Map<String, RequestHandler<SQSEvent, SQSBatchResponse>> consumers = new HashMap<>();
     consumers.put(InventoryEventsHandler.class.getName(), new InventoryEventsHandler(product));
     consumers.put(PaymentEventsHandler.class.getName(), new PaymentEventsHandler(transaction));
     consumers.put(
         NotificationEventsHandler.class.getName(), new NotificationEventsHandler(notification));
     consumers.put(CartEventsHandler.class.getName(), new CartEventsHandler(user));
-    SqsClient sqs = endpoints.sqsClient();
-    running.add(sqs);
     for (Subscription subscription : topology.subscriptions()) {
       RequestHandler<SQSEvent, SQSBatchResponse> handler = consumers.get(subscription.handler());
       if (handler == null) {
         throw new IllegalStateException("no local handler for " + subscription.handler());
       }
-      String queueUrl = sqs.getQueueUrl(q -> q.queueName(subscription.queue())).queueUrl();
       SqsEventSourceMapping mapping =
           new SqsEventSourceMapping(
                   subscription.consumer(),
                   sqs,
-                  queueUrl,
+                  queueUrls.get(subscription.queue()),
                   "arn:aws:sqs:"
                       + endpoints.region()
                       + ":"
-                      + LocalCloud.ACCOUNT
+                      + endpoints.accountId()
                       + ":"
                       + subscription.queue(),
                   endpoints.region(),
@@ -198,10 +475,10 @@ public final class LocalShop implements AutoCloseable {
                   handler)
               .start();
       mappings.put(subscription.consumer(), mapping);
-      running.add(mapping);
+      keep(mapping);
     }
 
-    running.add(
+    keep(
         new Schedules()
             .every(
                 Duration.ofSeconds(5),
@@ -216,11 +493,6 @@ public final class LocalShop implements AutoCloseable {
                 Duration.ofMinutes(1),
                 "order expiry",
                 () -> new ExpireOrdersHandler(transaction).run()));
-
-    user.seedAdmin().seed(ADMIN_EMAIL, "Local Admin", ADMIN_PASSWORD);
-    int seeded = DemoCatalog.seed(product);
-    LOG.info("seeded the admin and {} demo products", seeded);
-    ready.set(true);
   }
 
   private static LocalHttpApi.Function function(
@@ -235,7 +507,7 @@ public final class LocalShop implements AutoCloseable {
 
   /** What every service gets: the cloud's endpoints and credentials, and how to verify tokens. */
   private Map<String, String> common(String service) {
-    Map<String, String> config = new HashMap<>(cloud.config(service));
+    Map<String, String> config = new HashMap<>(endpoints.config(service));
     config.put("JWT_ISSUER", apiUrl.toString());
     config.put("JWT_AUDIENCE", JWT_AUDIENCE);
     config.put("JWKS_URL", apiUrl + "/.well-known/jwks.json");
@@ -276,7 +548,7 @@ public final class LocalShop implements AutoCloseable {
     config.put("DATABASE_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
     config.put("JWT_SIGNING_SECRET_ID", SIGNING_SECRET_ID);
     // Secrets Manager is answered by the provider sandbox locally.
-    config.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", cloud.endpoints().sandboxUrl().toString());
+    config.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", endpoints.sandboxUrl().toString());
     return config;
   }
 
@@ -309,7 +581,7 @@ public final class LocalShop implements AutoCloseable {
 
   private Map<String, String> notificationEnvironment() {
     Map<String, String> config = common("notification");
-    String sandbox = cloud.endpoints().sandboxUrl().toString();
+    String sandbox = endpoints.sandboxUrl().toString();
     config.put("NOTIFICATIONS_TABLE", NotificationTables.DEFAULT_NAME);
     config.put("EMAIL_PRIMARY", "ses");
     config.put("EMAIL_SECONDARY", "sendgrid");
@@ -327,6 +599,7 @@ public final class LocalShop implements AutoCloseable {
     return apiUrl;
   }
 
+  /** The emulators (once {@link #start} returned). */
   public LocalCloud cloud() {
     return cloud;
   }
@@ -340,6 +613,11 @@ public final class LocalShop implements AutoCloseable {
     return mapping;
   }
 
+  /** Where each phase of the start went. */
+  public StartupTimeline timeline() {
+    return timeline;
+  }
+
   public boolean ready() {
     return ready.get();
   }
@@ -347,14 +625,20 @@ public final class LocalShop implements AutoCloseable {
   @Override
   public void close() {
     ready.set(false);
-    for (AutoCloseable piece : running.reversed()) {
+    List<AutoCloseable> pieces;
+    synchronized (this) {
+      pieces = new ArrayList<>(running).reversed();
+    }
+    for (AutoCloseable piece : pieces) {
       try {
         piece.close();
       } catch (Exception e) {
         LOG.warn("stopping {} failed", piece.getClass().getSimpleName(), e);
       }
     }
-    cloud.close();
+    if (cloud != null) {
+      cloud.close();
+    }
   }
 
   private static int freePort() {

@@ -10,22 +10,26 @@ import java.util.concurrent.CountDownLatch;
 import shop.events.Topology;
 import shop.localstack.CloudPorts;
 import shop.localstack.Endpoints;
+import shop.localstack.StartupTimeline;
 
 /**
  * {@code ./shop up}: starts the whole shop in the foreground, prints where everything is, writes
  * the same to {@code .shop/local.json}, and stops everything on Ctrl-C. {@code SHOP_PORT} moves the
- * API (default 8080); {@code SHOP_LOCAL_<SERVICE>_PORT} moves an emulator.
+ * API (default 8080); {@code SHOP_LOCAL_<SERVICE>_PORT} moves an emulator; a non-empty {@code
+ * SHOP_UP_TIMELINE} prints when each phase of the start began and ended.
  */
 public final class ShopUp {
   private ShopUp() {}
 
   public static void main(String[] args) throws Exception {
-    long started = System.nanoTime();
+    StartupTimeline timeline = new StartupTimeline();
     Path state = Path.of(args.length > 0 ? args[0] : ".shop");
     int apiPort = Integer.parseInt(System.getenv().getOrDefault("SHOP_PORT", "8080"));
     LocalShop shop;
     try {
-      shop = LocalShop.start(CloudPorts.fromSettings(System::getenv), apiPort);
+      shop =
+          LocalShop.start(
+              CloudPorts.fromSettings(System::getenv), apiPort, Topology.shop(), timeline);
     } catch (RuntimeException e) {
       System.err.println("./shop up could not start: " + e.getMessage());
       System.exit(1);
@@ -45,7 +49,10 @@ public final class ShopUp {
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(state.resolve("local.json").toFile(), local);
-    long readyMillis = (System.nanoTime() - started) / 1_000_000;
+    long readyMillis = timeline.elapsedMillis();
+    if (!System.getenv().getOrDefault("SHOP_UP_TIMELINE", "").isEmpty()) {
+      System.out.printf("%nWhere the start went (ms since main):%n%s", timeline.table());
+    }
     System.out.printf(
         """
 

@@ -1,0 +1,73 @@
+package shop.localstack.app;
+
+import java.util.Map;
+import shop.events.Topology;
+import shop.localstack.Bootstrap;
+import shop.localstack.Endpoints;
+import shop.notification.NotificationTables;
+import shop.notification.adapter.DynamoDbSendLedger;
+import shop.ops.adapter.DynamoDbAuditLog;
+import shop.platform.config.Config;
+import shop.transaction.api.MigrateHandler;
+import shop.user.MigrateDatabase;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Everything the shop needs before its functions serve, in parts that depend on one emulator (or
+ * AWS-compatible endpoint) each, so that {@link LocalShop} runs each as soon as its emulator is up:
+ * the topology's bus, archive, rules, queues and DLQs ({@link Bootstrap}), every DynamoDB table
+ * (the platform's, the notification ledger, the ops audit log), the buckets, and each PostgreSQL
+ * service's migrations. Every part is idempotent. {@link BootstrapMain} runs them all against
+ * arbitrary endpoints (LocalStack).
+ */
+final class ShopBootstrap {
+  private final Endpoints endpoints;
+  private final Bootstrap topology;
+
+  ShopBootstrap(Endpoints endpoints, Topology topology) {
+    this.endpoints = endpoints;
+    this.topology = new Bootstrap(endpoints, topology);
+  }
+
+  /** Bus, archive, queues, DLQs and rules; returns the queue URLs by queue name. */
+  Map<String, String> busAndQueues(EventBridgeClient events, SqsClient sqs) {
+    return topology.busAndQueues(events, sqs);
+  }
+
+  /** The platform's tables, the notification send ledger and the ops audit log. */
+  void tables(DynamoDbClient dynamo) {
+    topology.tables(dynamo);
+    DynamoDbSendLedger.createTable(
+        dynamo, NotificationTables.deliveries(NotificationTables.DEFAULT_NAME));
+    Bootstrap.table(dynamo, DynamoDbAuditLog.TABLE, false);
+  }
+
+  void buckets(S3Client s3) {
+    topology.buckets(s3);
+  }
+
+  /**
+   * Applies {@code service}'s Flyway migrations (its own and the platform's outbox and inbox) to
+   * its database, with the same code the deploy runs.
+   */
+  void migrate(String service) {
+    Endpoints.PostgresDatabase db = endpoints.postgres(service);
+    Config config =
+        new Config(
+            Map.of(
+                "DATABASE_URL", db.jdbcUrl(),
+                "DATABASE_USER", db.user(),
+                "DATABASE_PASSWORD", db.password(),
+                "DB_JDBC_URL", db.jdbcUrl(),
+                "DB_USER", db.user(),
+                "DB_PASSWORD", db.password()));
+    switch (service) {
+      case "user" -> MigrateDatabase.migrate(config);
+      case "transaction" -> new MigrateHandler(config).run();
+      default -> throw new IllegalArgumentException("no migrations for " + service);
+    }
+  }
+}
