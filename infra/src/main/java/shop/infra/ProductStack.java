@@ -1,9 +1,11 @@
 package shop.infra;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import shop.platform.http.ApiRoute;
 import shop.product.ProductModule;
+import shop.product.api.EnsureIndexesHandler;
 import shop.product.api.OutboxSweepHandler;
 import shop.product.api.ProductApi;
 import software.amazon.awscdk.Duration;
@@ -38,6 +40,13 @@ final class ProductStack extends ServiceStack {
         function(
             "outbox-sweep", OutboxSweepHandler.class.getName(), Duration.seconds(50), env, null);
     schedule("outbox-sweep", sweep, ScheduleExpression.rate(Duration.minutes(1)));
+
+    // The indexes (the unique sku among them) exist before the functions serve, as the PostgreSQL
+    // services' migrations do; created at deploy time so that no cold start sends them.
+    ShopFunction indexes =
+        function(
+            "ensure-indexes", EnsureIndexesHandler.class.getName(), Duration.minutes(2), env, null);
+    runOnDeploy("EnsureIndexes", indexes, List.of());
     allowPublishingOwnEvents();
   }
 

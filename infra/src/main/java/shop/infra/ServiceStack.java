@@ -218,11 +218,19 @@ abstract class ServiceStack extends Stack {
    * before the stack is complete; it runs again whenever the function's code or config changes.
    */
   protected Trigger migrateOnDeploy(ShopFunction migrate, Construct databaseCreated) {
-    return Trigger.Builder.create(this, "Migrate")
-        .handler(migrate.function())
+    return runOnDeploy("Migrate", migrate, List.of(databaseCreated));
+  }
+
+  /**
+   * Runs {@code function} once during the deployment, after {@code after} and before the stack is
+   * complete; again whenever the function's code or config changes. A failure fails the deployment.
+   */
+  protected Trigger runOnDeploy(String id, ShopFunction function, List<Construct> after) {
+    return Trigger.Builder.create(this, id)
+        .handler(function.function())
         .invocationType(InvocationType.REQUEST_RESPONSE)
         .timeout(Duration.minutes(5))
-        .executeAfter(List.of(databaseCreated))
+        .executeAfter(after)
         .build();
   }
 

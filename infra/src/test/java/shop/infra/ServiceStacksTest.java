@@ -251,9 +251,14 @@ class ServiceStacksTest {
   }
 
   @Test
-  void migrationsRunDuringTheDeployment() {
+  void migrationsAndProductIndexesRunDuringTheDeployment() {
     for (String service : DataStack.DATABASE_SERVICES) {
       template(service).resourceCountIs("Custom::Trigger", 1);
     }
+    template("product").resourceCountIs("Custom::Trigger", 1);
+    template("product")
+        .hasResourceProperties(
+            "AWS::Lambda::Function",
+            Map.of("Handler", "shop.product.api.EnsureIndexesHandler::handleRequest"));
   }
 }

@@ -15,7 +15,6 @@ import shop.platform.outbox.EventBridgeBus;
 import shop.platform.outbox.RelayPolicy;
 import shop.platform.outbox.RelaySummary;
 import shop.product.adapter.MongoCatalog;
-import shop.product.adapter.MongoIndexes;
 import shop.product.adapter.MongoInventory;
 import shop.product.adapter.MongoOutbox;
 import shop.product.adapter.MongoOutboxRelay;
@@ -137,9 +136,11 @@ public final class ProductModule implements AutoCloseable {
     aws.endpoint("S3").ifPresent(presign::endpointOverride);
     this.presigner = presign.build();
 
+    // The only traffic this starts is the driver's own server monitor (which reconnects after a
+    // SnapStart restore); the connection pool stays empty until the first request, and the indexes
+    // are the deployment's job (EnsureIndexesHandler), so init sends no command.
     this.mongo = MongoClients.create(config.require("MONGODB_URI"));
     MongoDatabase database = mongo.getDatabase(config.require("MONGODB_DATABASE"));
-    MongoIndexes.ensure(database);
     MongoCatalog catalog = new MongoCatalog(database, clock);
     this.inventory = new MongoInventory(database, clock);
     this.outbox = new MongoOutbox(database, clock);

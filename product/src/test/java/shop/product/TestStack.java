@@ -19,6 +19,7 @@ import shop.platform.config.Config;
 import shop.platform.events.FailureRecorder;
 import shop.platform.testing.FakeEventBridge;
 import shop.platform.testing.TestTokens;
+import shop.product.api.EnsureIndexesHandler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -65,6 +66,7 @@ public final class TestStack implements AutoCloseable {
     values.put("OUTBOX_BASE_DELAY", "PT0.05S");
     values.put("OUTBOX_MAX_DELAY", "PT0.1S");
     this.config = new Config(values);
+    new EnsureIndexesHandler(config).run();
     this.module =
         new ProductModule(config, TestTokens.verifier(), failures::add, Clock.systemUTC());
     if (s3 != null) {

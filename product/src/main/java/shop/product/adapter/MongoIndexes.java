@@ -3,16 +3,19 @@ package shop.product.adapter;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.util.List;
 import org.bson.Document;
 
 /**
- * The indexes product's queries need, created at cold start. Creating an index that exists with the
- * same keys and options is a no-op, so this runs on every start.
+ * The indexes product's queries need (the unique sku among them), created by the deployment ({@code
+ * EnsureIndexesHandler}), not at a function's cold start. Creating an index that exists with the
+ * same keys and options is a no-op, so every deployment runs it.
  */
 public final class MongoIndexes {
   private MongoIndexes() {}
 
-  public static void ensure(MongoDatabase database) {
+  /** Creates what is missing; returns the names of the indexes. */
+  public static List<String> ensure(MongoDatabase database) {
     var products = database.getCollection(ProductDocuments.COLLECTION);
     Mongo.one(
         products.createIndex(
@@ -36,5 +39,6 @@ public final class MongoIndexes {
             .createIndex(
                 Indexes.ascending(MongoOutbox.STATUS, MongoOutbox.NEXT_ATTEMPT_AT),
                 new IndexOptions().name("status_due")));
+    return List.of("sku_unique", "category_price", "status_id", "parent", "status_due");
   }
 }

@@ -33,7 +33,7 @@ public final class BootstrapMain {
       Map<String, String> queues = run(endpoints, Topology.shop());
       System.out.printf(
           "bootstrapped %s on %s: databases %s migrated, %d queues (each with its DLQ and rule),"
-              + " tables, buckets%n",
+              + " tables, buckets, product indexes%n",
           Topology.shop().busName(),
           endpoints.eventBridgeUrl(),
           endpoints.postgres().keySet(),
@@ -56,13 +56,14 @@ public final class BootstrapMain {
           CompletableFuture.supplyAsync(() -> bootstrap.busAndQueues(events, sqs));
       CompletableFuture<Void> tables = CompletableFuture.runAsync(() -> bootstrap.tables(dynamo));
       CompletableFuture<Void> buckets = CompletableFuture.runAsync(() -> bootstrap.buckets(s3));
+      CompletableFuture<Void> indexes = CompletableFuture.runAsync(bootstrap::productIndexes);
       CompletableFuture<Void> databases =
           CompletableFuture.runAsync(
               () -> {
                 createDatabases(endpoints);
                 endpoints.postgres().keySet().forEach(bootstrap::migrate);
               });
-      CompletableFuture.allOf(queues, tables, buckets, databases).join();
+      CompletableFuture.allOf(queues, tables, buckets, indexes, databases).join();
       return queues.join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;

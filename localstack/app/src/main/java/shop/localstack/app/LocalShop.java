@@ -253,13 +253,18 @@ public final class LocalShop implements AutoCloseable {
     // on first use), so they are built while the emulators start.
     CompletableFuture<UserModule> user =
         supply(boot, "user module", () -> new UserModule(userConfig()));
-    // The product module creates its MongoDB indexes as it is built, waiting at most 10 s: not
-    // while the migrations load Flyway, the heaviest part of the start, so that a busy machine does
-    // not make it time out.
     CompletableFuture<ProductModule> product =
-        CompletableFuture.allOf(starting.started(Service.MONGODB), userDb, transactionDb)
-            .thenApplyAsync(
-                ignored -> timed("product module", () -> new ProductModule(productConfig())), boot);
+        supply(boot, "product module", () -> new ProductModule(productConfig()));
+    // Each of the five createIndex commands waits at most 10 s: not while the migrations load
+    // Flyway, the heaviest part of the start, so that a busy machine does not make them time out.
+    CompletableFuture<Void> productIndexes =
+        afterAll(
+            boot,
+            "product indexes",
+            bootstrap::productIndexes,
+            starting.started(Service.MONGODB),
+            userDb,
+            transactionDb);
     CompletableFuture<TransactionModule> transaction =
         supply(boot, "transaction module", () -> TransactionModule.from(transactionConfig()));
     CompletableFuture<NotificationModule> notification =
@@ -297,7 +302,8 @@ public final class LocalShop implements AutoCloseable {
             tables,
             buckets,
             userDb,
-            transactionDb);
+            transactionDb,
+            productIndexes);
 
     // Events published by the seeds must find the bus, its rules and their queues.
     CompletableFuture<Void> adminSeed =
@@ -317,6 +323,7 @@ public final class LocalShop implements AutoCloseable {
             "catalogue seed",
             () -> LOG.info("seeded {} demo products", DemoCatalog.seed(product.join())),
             product,
+            productIndexes,
             queues);
     CompletableFuture<Void> consumers =
         afterAll(
@@ -338,7 +345,8 @@ public final class LocalShop implements AutoCloseable {
             queues,
             tables,
             userDb,
-            transactionDb);
+            transactionDb,
+            productIndexes);
 
     join(
         starting,
@@ -348,6 +356,7 @@ public final class LocalShop implements AutoCloseable {
         buckets,
         userDb,
         transactionDb,
+        productIndexes,
         serving,
         adminSeed,
         catalogSeed,
@@ -558,7 +567,7 @@ public final class LocalShop implements AutoCloseable {
 
   private Map<String, String> productEnvironment() {
     Map<String, String> config = common("product");
-    config.put("MONGODB_DATABASE", "product");
+    config.put("MONGODB_DATABASE", ShopBootstrap.PRODUCT_DATABASE);
     config.put("PRODUCT_IMAGES_BUCKET", Bootstrap.PRODUCT_IMAGES_BUCKET);
     return config;
   }

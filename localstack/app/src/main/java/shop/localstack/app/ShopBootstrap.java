@@ -8,6 +8,7 @@ import shop.notification.NotificationTables;
 import shop.notification.adapter.DynamoDbSendLedger;
 import shop.ops.adapter.DynamoDbAuditLog;
 import shop.platform.config.Config;
+import shop.product.api.EnsureIndexesHandler;
 import shop.transaction.api.MigrateHandler;
 import shop.user.MigrateDatabase;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,11 +20,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Everything the shop needs before its functions serve, in parts that depend on one emulator (or
  * AWS-compatible endpoint) each, so that {@link LocalShop} runs each as soon as its emulator is up:
  * the topology's bus, archive, rules, queues and DLQs ({@link Bootstrap}), every DynamoDB table
- * (the platform's, the notification ledger, the ops audit log), the buckets, and each PostgreSQL
- * service's migrations. Every part is idempotent. {@link BootstrapMain} runs them all against
- * arbitrary endpoints (LocalStack).
+ * (the platform's, the notification ledger, the ops audit log), the buckets, each PostgreSQL
+ * service's migrations and product's MongoDB indexes. Every part is idempotent. {@link
+ * BootstrapMain} runs them all against arbitrary endpoints (LocalStack).
  */
 final class ShopBootstrap {
+  /** Product's MongoDB database. */
+  static final String PRODUCT_DATABASE = "product";
+
   private final Endpoints endpoints;
   private final Bootstrap topology;
 
@@ -47,6 +51,14 @@ final class ShopBootstrap {
 
   void buckets(S3Client s3) {
     topology.buckets(s3);
+  }
+
+  /** The product store's indexes, with the same code the deploy runs. */
+  void productIndexes() {
+    new EnsureIndexesHandler(
+            new Config(
+                Map.of("MONGODB_URI", endpoints.mongoUri(), "MONGODB_DATABASE", PRODUCT_DATABASE)))
+        .run();
   }
 
   /**
