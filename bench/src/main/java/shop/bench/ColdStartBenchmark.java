@@ -146,6 +146,12 @@ public final class ColdStartBenchmark {
             false,
             () -> List.of("scheduled")),
         new ColdStartCase(
+            "product",
+            "shop.product.api.EnsureIndexesHandler",
+            "{} (indexes exist)",
+            false,
+            () -> List.of("map")),
+        new ColdStartCase(
             "user",
             "shop.user.api.UserApi",
             "GET /.well-known/jwks.json",
