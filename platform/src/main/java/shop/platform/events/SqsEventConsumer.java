@@ -8,6 +8,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.events.CloudEventCodec;
@@ -20,7 +23,15 @@ import shop.events.ShopEvent;
  * a CloudEvent), validates it against its schema and hands it to the handler for its type. Returns
  * partial batch failures (the event source mapping must have {@code ReportBatchItemFailures}): a
  * message that cannot be read or whose handler throws is reported alone and retried by SQS, and the
- * others are deleted. Messages are handled one by one, in order.
+ * others are deleted.
+ *
+ * <p>The messages of a batch are handled at the same time, each on a virtual thread of its own: a
+ * handler mostly waits for its store, the bus or a provider, and one after the other the last
+ * message of a batch of ten waited for the nine before it (the payments hop took 1.3 s at the
+ * median and 6.3 s at p99 that way). SQS standard queues promise no order anyway, and every handler
+ * already runs concurrently with the other pollers' batches, so handlers must be (and are) safe
+ * when messages race: idempotent per event id, a cancellation that overtakes its order remembered,
+ * shared state thread-safe.
  */
 public final class SqsEventConsumer {
   private static final Logger log = LoggerFactory.getLogger(SqsEventConsumer.class);
@@ -61,15 +72,34 @@ public final class SqsEventConsumer {
    * recorded; only a JVM {@link Error} (out of memory, say) escapes, failing the whole batch.
    */
   public SQSBatchResponse handle(SQSEvent batch) {
-    List<SQSBatchResponse.BatchItemFailure> failed = new ArrayList<>();
     List<SQSEvent.SQSMessage> records =
         batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
-    for (SQSEvent.SQSMessage message : records) {
-      if (!handle(message)) {
-        failed.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+    List<Future<Boolean>> outcomes = new ArrayList<>(records.size());
+    try (ExecutorService messages = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (SQSEvent.SQSMessage message : records) {
+        outcomes.add(messages.submit(() -> handle(message)));
+      }
+    }
+    List<SQSBatchResponse.BatchItemFailure> failed = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      if (!done(outcomes.get(i))) {
+        failed.add(new SQSBatchResponse.BatchItemFailure(records.get(i).getMessageId()));
       }
     }
     return new SQSBatchResponse(failed);
+  }
+
+  /** The outcome of a finished message; an {@link Error} it threw fails the whole batch. */
+  private static boolean done(Future<Boolean> outcome) {
+    try {
+      return outcome.resultNow();
+    } catch (IllegalStateException notSuccessful) {
+      Throwable cause = outcome.exceptionNow();
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("a message's handling ended without an outcome", cause);
+    }
   }
 
   /** Whether {@code message} is done; false means SQS must deliver it again. */

@@ -13,10 +13,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import shop.events.EventEnvelope;
 import shop.events.EventType;
@@ -27,8 +30,10 @@ import shop.platform.testing.EventFixtures;
 class SqsEventConsumerTest {
   private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
 
-  private final List<String> handled = new ArrayList<>();
-  private final List<FailureRecorder.Failure> failures = new ArrayList<>();
+  // The consumer handles a batch's messages concurrently.
+  private final List<String> handled = Collections.synchronizedList(new ArrayList<>());
+  private final List<FailureRecorder.Failure> failures =
+      Collections.synchronizedList(new ArrayList<>());
 
   private final Set<String> unreservable = new HashSet<>();
   private final EventHandler<OrderCreated> orders =
@@ -54,7 +59,7 @@ class SqsEventConsumerTest {
   }
 
   @Test
-  void dispatchesEachEventToTheHandlerOfItsTypeInOrder() {
+  void dispatchesEachEventToTheHandlerOfItsType() {
     EventEnvelope<UserRegistered> user = userRegistered();
     EventEnvelope<OrderCreated> order = orderCreated();
 
@@ -63,7 +68,34 @@ class SqsEventConsumerTest {
             batch(message("m-1", eventBridgeBody(user)), message("m-2", eventBridgeBody(order))));
 
     assertThat(response.getBatchItemFailures()).isEmpty();
-    assertThat(handled).containsExactly("user " + user.id(), "order " + order.id());
+    assertThat(handled).containsExactlyInAnyOrder("user " + user.id(), "order " + order.id());
+  }
+
+  @Test
+  void handlesTheMessagesOfABatchAtTheSameTime() {
+    // Each handler waits until all three are in it: handled one after the other, the first
+    // would wait in vain and fail its message.
+    CyclicBarrier allIn = new CyclicBarrier(3);
+    EventHandler<OrderCreated> waiting =
+        event -> {
+          try {
+            allIn.await(10, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new IllegalStateException("the batch's messages were not handled together", e);
+          }
+          handled.add("order " + event.id());
+        };
+    SqsEventConsumer together = consumer(Map.of(EventType.ORDER_CREATED, waiting));
+
+    SQSBatchResponse response =
+        together.handle(
+            batch(
+                message("m-1", eventBridgeBody(orderCreated())),
+                message("m-2", eventBridgeBody(orderCreated())),
+                message("m-3", eventBridgeBody(orderCreated()))));
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(handled).hasSize(3);
   }
 
   @Test

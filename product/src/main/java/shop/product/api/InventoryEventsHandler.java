@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -42,7 +43,8 @@ public final class InventoryEventsHandler implements RequestHandler<SQSEvent, SQ
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent batch, Context context) {
-    List<String> recorded = new ArrayList<>();
+    // The batch's messages are handled concurrently (SqsEventConsumer).
+    List<String> recorded = Collections.synchronizedList(new ArrayList<>());
     EventHandler<OrderCreated> created =
         e -> announce(recorded, m.reserveStock.reserve(reserveOrder(e.data(), e.sequence())));
     EventHandler<OrderCancelled> cancelled = e -> m.releaseStock.release(e.data().orderId());
