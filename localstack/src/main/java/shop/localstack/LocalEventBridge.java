@@ -40,6 +40,7 @@ public final class LocalEventBridge implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService requests;
   private final ExecutorService replays;
+  private final ExecutorService deliveries;
   private final SqsClient sqs;
   private final EventBridgeOperations operations;
   private volatile boolean paused;
@@ -49,10 +50,11 @@ public final class LocalEventBridge implements AutoCloseable {
     this.sqs = sqs;
     this.requests = Executors.newFixedThreadPool(8, daemonThreads("local-eventbridge"));
     this.replays = Executors.newSingleThreadExecutor(daemonThreads("local-eventbridge-replay"));
+    this.deliveries = Executors.newFixedThreadPool(8, daemonThreads("local-eventbridge-delivery"));
     BusRules rules = new BusRules(arns);
     this.operations =
         new EventBridgeOperations(
-            json, arns, rules, new BusArchives(arns, replays), new SqsTargets(sqs));
+            json, arns, rules, new BusArchives(arns, replays), new SqsTargets(sqs, deliveries));
     server.setExecutor(requests);
     server.createContext("/", this::handle);
   }
@@ -171,9 +173,14 @@ public final class LocalEventBridge implements AutoCloseable {
     server.stop(0);
     requests.shutdownNow();
     replays.shutdownNow();
+    // Accepted events still on their way to a queue are delivered before the SQS client closes.
+    deliveries.shutdown();
     try {
       requests.awaitTermination(5, TimeUnit.SECONDS);
       replays.awaitTermination(5, TimeUnit.SECONDS);
+      if (!deliveries.awaitTermination(5, TimeUnit.SECONDS)) {
+        LOG.warn("{} event deliveries were dropped on stop", deliveries.shutdownNow().size());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       LOG.warn("interrupted while the local EventBridge was stopping", e);
