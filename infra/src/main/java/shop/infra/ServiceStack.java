@@ -8,6 +8,7 @@ import java.util.Map;
 import shop.events.EventType;
 import shop.events.Subscription;
 import shop.events.Topology;
+import shop.platform.config.SecretReferences;
 import shop.platform.http.ApiRoute;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -100,7 +101,7 @@ abstract class ServiceStack extends Stack {
    * function given the setting may read that secret.
    */
   protected String secretSetting(ISecret secret, String field) {
-    String reference = "secretsmanager:" + secret.getSecretArn() + "#" + field;
+    String reference = SecretReferences.reference(secret.getSecretArn(), field);
     secretSettings.put(reference, secret);
     return reference;
   }

@@ -3,7 +3,9 @@ package shop.platform.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,13 +29,31 @@ public final class SecretReferences {
   private SecretReferences() {}
 
   /**
+   * The setting that stands for {@code field} of the JSON secret {@code secretId} (name or ARN).
+   */
+  public static String reference(String secretId, String field) {
+    return PREFIX + secretId + "#" + field;
+  }
+
+  /**
    * {@code config} with every secret reference replaced by its value, read with a Secrets Manager
    * client configured from {@code config} ({@link AwsClients}) and made only if there is one.
    */
   public static Config resolve(Config config) {
-    return resolve(
-        config,
-        () -> new AwsClients(config).build(SecretsManagerClient.builder(), "SECRETS_MANAGER"));
+    List<SecretsManagerClient> made = new ArrayList<>(1);
+    try {
+      return resolve(
+          config,
+          () -> {
+            if (made.isEmpty()) {
+              made.add(
+                  new AwsClients(config).build(SecretsManagerClient.builder(), "SECRETS_MANAGER"));
+            }
+            return made.get(0);
+          });
+    } finally {
+      made.forEach(SecretsManagerClient::close);
+    }
   }
 
   /**

@@ -7,12 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import shop.user.adapter.SigningKeyRing;
 
 /**
- * Secrets Manager, locally: the provider sandbox answers {@code GetSecretValue} for the JWT signing
- * keys with a key pair made at start, so the user service reads its keys through the same AWS SDK
- * call as in the cloud.
+ * Secrets Manager, locally: the provider sandbox answers {@code GetSecretValue} for the shop's
+ * secrets, so every service reads its signing keys and provider credentials through the same
+ * settings ({@code secretsmanager:<id>#<field>}) and the same AWS SDK call as in the cloud. The
+ * signing keys are a key pair made at start; the providers' credentials are the sandbox's.
  */
 final class LocalSecrets {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,12 +22,23 @@ final class LocalSecrets {
   private LocalSecrets() {}
 
   static void putSigningKeys(URI sandbox, String secretId) {
+    put(sandbox, secretId, SigningKeyRing.newSecretJson("local-" + System.currentTimeMillis()));
+  }
+
+  /** Makes the sandbox answer {@code secretId} with {@code fields} as the secret's JSON. */
+  static void put(URI sandbox, String secretId, Map<String, String> fields) {
+    ObjectNode json = JSON.createObjectNode();
+    fields.forEach(json::put);
+    put(sandbox, secretId, json.toString());
+  }
+
+  private static void put(URI sandbox, String secretId, String secretString) {
     ObjectNode secret = JSON.createObjectNode();
     secret.put(
         "ARN", "arn:aws:secretsmanager:us-east-1:000000000000:secret:" + secretId + "-local");
     secret.put("Name", secretId);
     secret.put("VersionId", "00000000-0000-4000-8000-000000000001");
-    secret.put("SecretString", SigningKeyRing.newSecretJson("local-" + System.currentTimeMillis()));
+    secret.put("SecretString", secretString);
     secret.putArray("VersionStages").add("AWSCURRENT");
     ObjectNode mapping = JSON.createObjectNode();
     ObjectNode request = mapping.putObject("request");
@@ -35,7 +48,12 @@ final class LocalSecrets {
         .putObject("headers")
         .putObject("X-Amz-Target")
         .put("equalTo", "secretsmanager.GetSecretValue");
-    request.putArray("bodyPatterns").addObject().put("contains", secretId);
+    request
+        .putArray("bodyPatterns")
+        .addObject()
+        .putObject("matchesJsonPath")
+        .put("expression", "$.SecretId")
+        .put("equalTo", secretId);
     ObjectNode response = mapping.putObject("response");
     response.put("status", 200);
     response.putObject("headers").put("Content-Type", "application/x-amz-json-1.1");
@@ -51,7 +69,7 @@ final class LocalSecrets {
                   HttpResponse.BodyHandlers.ofString());
       if (answer.statusCode() != 201) {
         throw new IllegalStateException(
-            "the sandbox refused the signing-key secret: " + answer.body());
+            "the sandbox refused the secret " + secretId + ": " + answer.body());
       }
     } catch (IOException e) {
       throw new IllegalStateException("the sandbox is not answering at " + sandbox, e);

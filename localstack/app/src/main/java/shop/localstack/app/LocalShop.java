@@ -36,6 +36,7 @@ import shop.notification.api.NotificationEventsHandler;
 import shop.ops.OpsModule;
 import shop.ops.api.OpsApi;
 import shop.platform.config.Config;
+import shop.platform.config.SecretReferences;
 import shop.product.DemoCatalog;
 import shop.product.ProductModule;
 import shop.product.api.InventoryEventsHandler;
@@ -77,6 +78,12 @@ public final class LocalShop implements AutoCloseable {
   public static final String JWT_AUDIENCE = "shop-api";
   public static final String SIGNING_SECRET_ID = "shop/jwt-signing-keys";
   public static final String STRIPE_WEBHOOK_SECRET = "whsec_local_sandbox";
+
+  /** The provider secrets, named as in the cloud (infra's SharedStack), answered by the sandbox. */
+  static final String STRIPE_SECRET_ID = "shop/stripe";
+
+  static final String SENDGRID_SECRET_ID = "shop/sendgrid";
+  static final String TWILIO_SECRET_ID = "shop/twilio";
 
   /**
    * The database pool of each PostgreSQL service here. In the cloud a Lambda instance serves one
@@ -201,11 +208,7 @@ public final class LocalShop implements AutoCloseable {
         supply(boot, "SQS client", () -> keep(endpoints.sqsClient()));
 
     CompletableFuture<Void> secrets =
-        after(
-            starting.started(Service.SANDBOX),
-            boot,
-            "signing keys",
-            () -> LocalSecrets.putSigningKeys(endpoints.sandboxUrl(), SIGNING_SECRET_ID));
+        after(starting.started(Service.SANDBOX), boot, "secrets", this::putSecrets);
     CompletableFuture<Map<String, String>> queues =
         after(
             starting.started(Service.SQS, Service.EVENTBRIDGE),
@@ -250,9 +253,10 @@ public final class LocalShop implements AutoCloseable {
             () -> bootstrap.migrate("transaction"));
 
     // Nothing connects while the modules are built (pools, SDK clients and the Mongo driver connect
-    // on first use), so they are built while the emulators start.
+    // on first use), so they are built while the emulators start; those that read secrets (their
+    // settings are references, as in the cloud) once the sandbox answers for them.
     CompletableFuture<UserModule> user =
-        supply(boot, "user module", () -> new UserModule(userConfig()));
+        after(secrets, boot, "user module", () -> new UserModule(userConfig()));
     CompletableFuture<ProductModule> product =
         supply(boot, "product module", () -> new ProductModule(productConfig()));
     // Each of the five createIndex commands waits at most 10 s: not while the migrations load
@@ -266,7 +270,8 @@ public final class LocalShop implements AutoCloseable {
             userDb,
             transactionDb);
     CompletableFuture<TransactionModule> transaction =
-        supply(boot, "transaction module", () -> TransactionModule.from(transactionConfig()));
+        after(
+            secrets, boot, "transaction module", () -> TransactionModule.from(transactionConfig()));
     CompletableFuture<NotificationModule> notification =
         supply(boot, "notification module", () -> new NotificationModule(notificationConfig()));
     CompletableFuture<OpsModule> ops =
@@ -338,6 +343,7 @@ public final class LocalShop implements AutoCloseable {
                     transaction.join(),
                     notification.join()),
             sqsClient,
+            secrets,
             user,
             product,
             transaction,
@@ -514,13 +520,35 @@ public final class LocalShop implements AutoCloseable {
     return new LocalHttpApi.Function(name, ServiceRoutes.of(handlerClass), handler);
   }
 
+  /**
+   * The signing keys (a key pair made now) and the providers' credentials (the sandbox's), as
+   * Secrets Manager secrets.
+   */
+  private void putSecrets() {
+    URI sandbox = endpoints.sandboxUrl();
+    LocalSecrets.putSigningKeys(sandbox, SIGNING_SECRET_ID);
+    LocalSecrets.put(
+        sandbox,
+        STRIPE_SECRET_ID,
+        Map.of("apiKey", "sk_test_local_sandbox", "webhookSecret", STRIPE_WEBHOOK_SECRET));
+    LocalSecrets.put(sandbox, SENDGRID_SECRET_ID, Map.of("apiKey", "SG.local-sandbox"));
+    LocalSecrets.put(
+        sandbox,
+        TWILIO_SECRET_ID,
+        Map.of(
+            "accountSid", "AC00000000000000000000000000000000",
+            "authToken", "local-sandbox",
+            "from", "+15005550006"));
+  }
+
   /** What every service gets: the cloud's endpoints and credentials, and how to verify tokens. */
   private Map<String, String> common(String service) {
     Map<String, String> config = new HashMap<>(endpoints.config(service));
     config.put("JWT_ISSUER", apiUrl.toString());
     config.put("JWT_AUDIENCE", JWT_AUDIENCE);
     config.put("JWKS_URL", apiUrl + "/.well-known/jwks.json");
-    config.put("STRIPE_API_KEY", "sk_test_local_sandbox");
+    // Secrets Manager is answered by the provider sandbox locally.
+    config.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", endpoints.sandboxUrl().toString());
     config.putAll(settings);
     return config;
   }
@@ -556,8 +584,7 @@ public final class LocalShop implements AutoCloseable {
     config.put("DATABASE_PASSWORD", config.get("DB_PASSWORD"));
     config.put("DATABASE_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
     config.put("JWT_SIGNING_SECRET_ID", SIGNING_SECRET_ID);
-    // Secrets Manager is answered by the provider sandbox locally.
-    config.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", endpoints.sandboxUrl().toString());
+    config.put("STRIPE_API_KEY", SecretReferences.reference(STRIPE_SECRET_ID, "apiKey"));
     return config;
   }
 
@@ -579,7 +606,9 @@ public final class LocalShop implements AutoCloseable {
   private Map<String, String> transactionEnvironment() {
     Map<String, String> config = common("transaction");
     config.put("PRODUCT_API_URL", apiUrl.toString());
-    config.put("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
+    config.put("STRIPE_API_KEY", SecretReferences.reference(STRIPE_SECRET_ID, "apiKey"));
+    config.put(
+        "STRIPE_WEBHOOK_SECRET", SecretReferences.reference(STRIPE_SECRET_ID, "webhookSecret"));
     config.put("DB_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
     return config;
   }
@@ -595,11 +624,11 @@ public final class LocalShop implements AutoCloseable {
     config.put("EMAIL_PRIMARY", "ses");
     config.put("EMAIL_SECONDARY", "sendgrid");
     config.put("EMAIL_FROM", "shop@example.com");
-    config.put("SENDGRID_API_KEY", "SG.local-sandbox");
+    config.put("SENDGRID_API_KEY", SecretReferences.reference(SENDGRID_SECRET_ID, "apiKey"));
     config.put("SENDGRID_BASE_URL", sandbox);
-    config.put("TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000000");
-    config.put("TWILIO_AUTH_TOKEN", "local-sandbox");
-    config.put("TWILIO_FROM", "+15005550006");
+    config.put("TWILIO_ACCOUNT_SID", SecretReferences.reference(TWILIO_SECRET_ID, "accountSid"));
+    config.put("TWILIO_AUTH_TOKEN", SecretReferences.reference(TWILIO_SECRET_ID, "authToken"));
+    config.put("TWILIO_FROM", SecretReferences.reference(TWILIO_SECRET_ID, "from"));
     config.put("TWILIO_BASE_URL", sandbox);
     return config;
   }

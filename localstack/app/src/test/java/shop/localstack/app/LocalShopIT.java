@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import shop.localstack.CloudPorts;
 import shop.ops.OpsModule;
 import shop.ops.cli.OpsCli;
 import shop.platform.config.Config;
+import shop.platform.config.SecretReferences;
 
 /**
  * End to end on the local cloud: a checkout through REST, events and notifications; a consumer that
@@ -76,6 +78,18 @@ class LocalShopIT {
     assertThat(shop.userConfig().getInt("DATABASE_POOL_SIZE", 0)).isEqualTo(LocalShop.DB_POOL_SIZE);
     assertThat(shop.transactionConfig().getInt("DB_POOL_SIZE", 0))
         .isEqualTo(LocalShop.DB_POOL_SIZE);
+  }
+
+  @Test
+  void providerCredentialsAreReadFromSecretsManagerAsInTheCloud() {
+    // The services get references, not values, and resolve them through the SDK like a Lambda.
+    Map<String, String> notification = shop.environment("notification");
+    assertThat(notification.get("TWILIO_AUTH_TOKEN"))
+        .isEqualTo(SecretReferences.reference(LocalShop.TWILIO_SECRET_ID, "authToken"));
+    assertThat(SecretReferences.resolve(new Config(notification)).require("TWILIO_AUTH_TOKEN"))
+        .isEqualTo("local-sandbox");
+    assertThat(SecretReferences.resolve(shop.transactionConfig()).require("STRIPE_WEBHOOK_SECRET"))
+        .isEqualTo(LocalShop.STRIPE_WEBHOOK_SECRET);
   }
 
   @Test
