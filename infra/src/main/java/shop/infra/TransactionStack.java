@@ -27,11 +27,14 @@ final class TransactionStack extends ServiceStack {
   TransactionStack(
       Construct scope, StackProps props, SharedStack shared, DataStack data, LambdaJars jars) {
     super(scope, "transaction", props, shared, jars);
+    // The migrations need the database only (and may read no other secret).
+    Map<String, String> database = new HashMap<>();
+    database.put("DB_JDBC_URL", data.jdbcUrl(service));
+    database.put("DB_USER", DataStack.ADMIN_USER);
+    database.put("DB_PASSWORD", secretSetting(data.credentials(), "password"));
     Map<String, String> env = new HashMap<>(tokenEnvironment());
+    env.putAll(database);
     env.put("DB_R2DBC_URL", data.r2dbcUrl(service));
-    env.put("DB_JDBC_URL", data.jdbcUrl(service));
-    env.put("DB_USER", DataStack.ADMIN_USER);
-    env.put("DB_PASSWORD", secretSetting(data.credentials(), "password"));
     env.put("PRODUCT_API_URL", shared.issuer());
     env.put("STRIPE_API_KEY", secretSetting(shared.stripe(), "apiKey"));
     env.put("STRIPE_WEBHOOK_SECRET", secretSetting(shared.stripe(), "webhookSecret"));
@@ -57,7 +60,7 @@ final class TransactionStack extends ServiceStack {
     schedule("expire-orders", expire, ScheduleExpression.rate(Duration.minutes(5)));
 
     ShopFunction migrate =
-        function("migrate", MigrateHandler.class.getName(), Duration.minutes(5), env, network);
+        function("migrate", MigrateHandler.class.getName(), Duration.minutes(5), database, network);
     migrateOnDeploy(migrate, data.databaseCreated(service));
     allowPublishingOwnEvents();
   }

@@ -21,10 +21,12 @@ final class UserStack extends ServiceStack {
   UserStack(
       Construct scope, StackProps props, SharedStack shared, DataStack data, LambdaJars jars) {
     super(scope, "user", props, shared, jars);
-    Map<String, String> env = new HashMap<>();
-    env.put("DATABASE_URL", data.jdbcUrl(service));
-    env.put("DATABASE_USER", DataStack.ADMIN_USER);
-    env.put("DATABASE_PASSWORD", secretSetting(data.credentials(), "password"));
+    // The migrations need the database only (and may read no other secret).
+    Map<String, String> database = new HashMap<>();
+    database.put("DATABASE_URL", data.jdbcUrl(service));
+    database.put("DATABASE_USER", DataStack.ADMIN_USER);
+    database.put("DATABASE_PASSWORD", secretSetting(data.credentials(), "password"));
+    Map<String, String> env = new HashMap<>(database);
     env.put("JWT_ISSUER", shared.issuer());
     env.put("JWT_AUDIENCE", config.jwtAudience());
     env.put("JWT_SIGNING_SECRET_ID", shared.jwtSigningKeys().getSecretArn());
@@ -44,7 +46,8 @@ final class UserStack extends ServiceStack {
     function("seed-admin", SeedAdminHandler.class.getName(), Duration.seconds(30), env, network);
 
     ShopFunction migrate =
-        function("migrate", MigrateDatabase.class.getName(), Duration.minutes(5), env, network);
+        function(
+            "migrate", MigrateDatabase.class.getName(), Duration.minutes(5), database, network);
     migrateOnDeploy(migrate, data.databaseCreated(service));
     allowPublishingOwnEvents();
   }

@@ -255,6 +255,25 @@ class ServiceStacksTest {
     for (String service : DataStack.DATABASE_SERVICES) {
       template(service).resourceCountIs("Custom::Trigger", 1);
     }
+    // The migrations get the database's settings and no other secret.
+    for (String service : DataStack.DATABASE_SERVICES) {
+      Map<String, Map<String, Object>> migrate =
+          template(service)
+              .findResources(
+                  "AWS::Lambda::Function",
+                  Map.of("Properties", Map.of("FunctionName", "shop-" + service + "-migrate")));
+      assertThat(migrate).hasSize(1);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> variables =
+          (Map<String, Object>)
+              ((Map<String, Object>)
+                      ((Map<String, Object>) migrate.values().iterator().next().get("Properties"))
+                          .get("Environment"))
+                  .get("Variables");
+      assertThat(variables.keySet())
+          .as("shop-%s-migrate's environment", service)
+          .doesNotContain("STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET", "JWT_SIGNING_SECRET_ID");
+    }
     template("product").resourceCountIs("Custom::Trigger", 1);
     template("product")
         .hasResourceProperties(
