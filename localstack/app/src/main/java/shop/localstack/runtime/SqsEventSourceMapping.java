@@ -44,6 +44,10 @@ public final class SqsEventSourceMapping implements AutoCloseable {
   private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean paused = new AtomicBoolean();
+
+  /** Pollers between their check of {@link #paused} and the end of their receive and batch. */
+  private final AtomicInteger busy = new AtomicInteger();
+
   private final AtomicInteger crashAfter = new AtomicInteger(-1);
   private final ExecutorService pollers;
 
@@ -80,11 +84,16 @@ public final class SqsEventSourceMapping implements AutoCloseable {
   }
 
   /**
-   * Reliability drills: stops receiving (batches in flight finish) until {@link #resume()}, so that
-   * messages pile up in the queue and arrive together in the next batch.
+   * Reliability drills: stops receiving until {@link #resume()}, so that messages pile up in the
+   * queue and arrive together in the next batch. Returns once no receive or batch is in flight
+   * (within about a receive's wait and a batch's run), so that nothing sent afterwards is taken.
    */
   public void pause() {
     paused.set(true);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (busy.get() > 0 && System.nanoTime() < deadline) {
+      pause(Duration.ofMillis(20));
+    }
   }
 
   public void resume() {
@@ -125,10 +134,14 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 
   private void poll() {
     while (running.get()) {
+      // Counted busy before the check, so that pause() cannot miss a poller about to receive.
+      busy.incrementAndGet();
       if (paused.get()) {
+        busy.decrementAndGet();
         pause(Duration.ofMillis(50));
         continue;
       }
+      boolean receiveFailed = false;
       try {
         List<Message> messages =
             sqs.receiveMessage(
@@ -145,11 +158,16 @@ public final class SqsEventSourceMapping implements AutoCloseable {
       } catch (SdkException e) {
         if (running.get()) {
           LOG.warn("{}: receiving from {} failed: {}", functionName, queueUrl, e.getMessage());
-          pause(Duration.ofSeconds(1));
+          receiveFailed = true;
         }
       } catch (RuntimeException e) {
         // A poller never dies: Lambda's event source mapping keeps polling whatever one batch did.
         LOG.error("{}: a batch from {} could not be completed", functionName, queueUrl, e);
+      } finally {
+        busy.decrementAndGet();
+      }
+      if (receiveFailed) {
+        pause(Duration.ofSeconds(1));
       }
     }
   }

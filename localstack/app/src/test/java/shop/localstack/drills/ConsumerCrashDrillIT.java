@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import shop.localstack.app.LocalShop;
 import shop.localstack.runtime.SqsEventSourceMapping;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Drill 2, consumer crash mid-batch: each consumer of the checkout (inventory, payments,
@@ -31,9 +30,8 @@ class ConsumerCrashDrillIT {
     try (Stores stores = new Stores(shop);
         SqsClient sqs = shop.cloud().endpoints().sqsClient()) {
       Checkouts checkouts = new Checkouts(api, sandbox, stores, "crash");
+      // Returns once no poller is in the middle of a receive.
       CONSUMERS.forEach(c -> shop.eventSourceMapping(c).pause());
-      // A poller in the middle of a receive still delivers what it got.
-      Thread.sleep(1500);
       List<String> orders;
       try {
         orders = checkouts.place(ORDERS, 8);
@@ -64,19 +62,9 @@ class ConsumerCrashDrillIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(250))
-        .until(() -> visible(sqs, queue) >= messages);
+        .until(() -> Queues.visible(sqs, queue) >= messages);
     SqsEventSourceMapping mapping = shop.eventSourceMapping(consumer);
     mapping.crashNextBatchAfter(CRASH_AFTER);
     mapping.resume();
-  }
-
-  private static int visible(SqsClient sqs, String queue) {
-    return Integer.parseInt(
-        sqs.getQueueAttributes(
-                q ->
-                    q.queueUrl(queue)
-                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-            .attributes()
-            .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
   }
 }

@@ -21,7 +21,6 @@ import shop.ops.OpsModule;
 import shop.ops.cli.OpsCli;
 import shop.platform.config.Config;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Drill 3, poison message: in one batch of welcome emails, the email provider refuses one address
@@ -50,7 +49,6 @@ class PoisonMessageDrillIT {
     try (SqsClient sqs = shop.cloud().endpoints().sqsClient()) {
       String queue = sqs.getQueueUrl(q -> q.queueName("shop-notifications")).queueUrl();
       shop.eventSourceMapping("notifications").pause();
-      Thread.sleep(1500);
       try {
         register(api, poison);
         for (int i = 1; i < BATCH; i++) {
@@ -61,7 +59,7 @@ class PoisonMessageDrillIT {
         await()
             .atMost(Duration.ofSeconds(30))
             .pollInterval(Duration.ofMillis(250))
-            .until(() -> visible(sqs, queue) >= BATCH);
+            .until(() -> Queues.visible(sqs, queue) >= BATCH);
       } finally {
         shop.eventSourceMapping("notifications").resume();
       }
@@ -125,16 +123,6 @@ class PoisonMessageDrillIT {
             .put("password", "a long enough drill password")
             .put("name", "Drill");
     api.expect(201, api.send("POST", "/auth/register", null, body));
-  }
-
-  private static int visible(SqsClient sqs, String queue) {
-    return Integer.parseInt(
-        sqs.getQueueAttributes(
-                q ->
-                    q.queueUrl(queue)
-                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-            .attributes()
-            .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
   }
 
   private static String ops(OpsModule module, String... args) {
