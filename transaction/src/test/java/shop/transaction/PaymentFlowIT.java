@@ -182,6 +182,35 @@ class PaymentFlowIT {
   }
 
   @Test
+  void aCustomerMayGiveUpOnThe3DSecureStepAndALateSuccessIsRefunded() {
+    String orderId = place("pm_card_threeDSecure");
+    servers.inventoryReserved("evt-" + orderId, orderId);
+    assertThat(get(orderId).path("status").asText()).isEqualTo("PAYMENT_ACTION_REQUIRED");
+
+    var response = cancel(orderId);
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+    assertThat(json(response.getBody()).path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(published(orderId, "OrderCancelled").path("data").path("refundedAmount").asLong())
+        .isZero();
+    servers.wiremock.verify(
+        0,
+        postRequestedFor(urlEqualTo("/v1/refunds"))
+            .withHeader("Idempotency-Key", equalTo("refund-" + orderId)));
+
+    // The customer completes the bank's challenge after all: the money goes back, the order stays
+    // cancelled (its stock is already released).
+    String late = succeeded("evt_" + UUID.randomUUID(), orderId);
+    assertThat(webhook(late, TransactionServers.WEBHOOK_SECRET).getStatusCode()).isEqualTo(200);
+
+    assertThat(get(orderId).path("status").asText()).isEqualTo("CANCELLED");
+    servers.wiremock.verify(
+        1,
+        postRequestedFor(urlEqualTo("/v1/refunds"))
+            .withHeader("Idempotency-Key", equalTo("refund-" + orderId)));
+  }
+
+  @Test
   void aWebhookWithABadSignatureIs400AndChangesNothing() {
     String orderId = place("pm_card_threeDSecure");
     servers.inventoryReserved("evt-" + orderId, orderId);

@@ -7,6 +7,11 @@ import shop.transaction.payment.RefundPayment;
 /**
  * A customer cancels their order: before payment it is simply cancelled; once paid, the money goes
  * back first and the order ends REFUNDED. Either way OrderCancelled releases the stock.
+ *
+ * <p>An order waiting for the customer's 3-D Secure step is not paid yet, so it is cancelled like a
+ * reserved one: a customer who gives up on the bank's challenge should not have to wait for the
+ * expiry sweep to get their stock released. Should they complete the challenge afterwards, the late
+ * success is refunded ({@code ApplyPaymentNotice}), as for an expired order.
  */
 public final class CancelOrder {
   private final OrderUpdates updates;
@@ -30,7 +35,7 @@ public final class CancelOrder {
               }
               return Optional.of(
                   switch (order.status()) {
-                    case PENDING, RESERVED ->
+                    case PENDING, RESERVED, PAYMENT_ACTION_REQUIRED ->
                         order.cancel(CancelReason.CUSTOMER_REQUEST, clock.instant());
                     case PAID ->
                         order.refund(

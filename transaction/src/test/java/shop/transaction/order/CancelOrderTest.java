@@ -44,6 +44,20 @@ class CancelOrderTest {
   }
 
   @Test
+  void cancelsAnOrderWaitingForTheCustomersPaymentActionWithoutARefund() {
+    orders.put(OrderFixtures.actionRequired());
+
+    assertThat(cancel.cancel("order-1", OrderFixtures.USER).status())
+        .isEqualTo(OrderStatus.CANCELLED);
+    assertThat(refunds).isEmpty();
+    assertThat(orders.events())
+        .last()
+        .isInstanceOfSatisfying(
+            OrderEvent.Cancelled.class,
+            c -> assertThat(c.reason()).isEqualTo(CancelReason.CUSTOMER_REQUEST));
+  }
+
+  @Test
   void refundsAPaidOrderFirst() {
     orders.put(OrderFixtures.paid());
 
