@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import shop.events.Topology;
 import shop.localstack.app.LocalShop;
 import shop.ops.OpsModule;
 import shop.ops.cli.OpsCli;
@@ -65,8 +66,13 @@ class PoisonMessageDrillIT {
       }
 
       OpsModule ops = new OpsModule(new Config(shop.cloud().config()));
+      // Each failed receive waits out the visibility timeout (30 s in the long form).
+      int maxReceives =
+          Topology.shop().subscription("notifications").orElseThrow().maxReceiveCount();
       await()
-          .atMost(Duration.ofSeconds(120))
+          .atMost(
+              Duration.ofSeconds(
+                  Math.max(120, (maxReceives + 2L) * DrillShop.visibilitySeconds("notifications"))))
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> ops(ops, "dlq", "show", "notifications", "--json").contains(poison));
       JsonNode letters =
@@ -78,7 +84,7 @@ class PoisonMessageDrillIT {
         }
       }
       assertThat(letters).as("only the poison is dead-lettered").hasSize(1);
-      int receives = letter.path("receiveCount").asInt();
+      int receiveCount = letter.path("receiveCount").asInt();
       for (String email : good) {
         assertThat(sandbox.emailsMentioning(email)).as(email).isEqualTo(1);
       }
@@ -101,7 +107,7 @@ class PoisonMessageDrillIT {
               + " the other %d sent once each; after the fix, replay sent it %d time(s); a second"
               + " replay: %s",
           BATCH,
-          receives,
+          receiveCount,
           good.size(),
           poisonSent,
           again.strip());
