@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import shop.bench.coldstart.TrivialHandler;
 import shop.localstack.app.LocalShop;
 
@@ -22,6 +23,8 @@ import shop.localstack.app.LocalShop;
  * extra, untimed run per handler logs its class loading (and warms the page cache for its jar).
  */
 public final class ColdStartBenchmark {
+  private static int retried;
+
   private ColdStartBenchmark() {}
 
   public static void main(String[] args) {
@@ -46,7 +49,11 @@ public final class ColdStartBenchmark {
     LocalShop shop = LocalShops.start();
     Path scratch = Files.createTempDirectory("coldstart");
     try {
-      List<ColdStartCase> cases = cases(shop, scratch);
+      List<ColdStartCase> cases =
+          cases(shop, scratch).stream()
+              .flatMap(
+                  c -> c.service().equals("floor") ? Stream.of(c) : Stream.of(c, c.primedToo()))
+              .toList();
       ColdStartProbe probe = new ColdStartProbe(Path.of("").toAbsolutePath(), scratch);
       Map<ColdStartCase, ColdStartSample> classLoads = new LinkedHashMap<>();
       Map<ColdStartCase, List<ColdStartSample>> timed = new LinkedHashMap<>();
@@ -64,7 +71,7 @@ public final class ColdStartBenchmark {
       for (ColdStartCase c : cases) {
         rows.add(
             new ColdStartReport.Row(
-                c.service() + " " + c.simpleName(),
+                c.label(),
                 c.event(),
                 timed.get(c),
                 classLoads.get(c),
@@ -72,6 +79,7 @@ public final class ColdStartBenchmark {
       }
       System.out.println();
       System.out.print(ColdStartReport.table(rows.getFirst(), rows));
+      System.out.printf("children retried after giving no answer: %d%n", retried);
     } finally {
       shop.close();
       try (var files = Files.list(scratch)) {
@@ -83,13 +91,34 @@ public final class ColdStartBenchmark {
     }
   }
 
+  /**
+   * One start of {@code c}. A child that gives no answer (on a saturated machine a cold function's
+   * first connection can outlast its pool's acquire timeout) is started once more, and counted.
+   */
   private static ColdStartSample sample(
       ColdStartProbe probe, LocalShop shop, ColdStartCase c, boolean logClasses)
       throws IOException, InterruptedException {
     // The floor runs from the smallest service jar, so that it opens a jar of the same kind.
     String service = c.service().equals("floor") ? "ops" : c.service();
-    return probe.run(
-        service, c.handler(), c.eventArgs().get(), shop.environment(service), logClasses);
+    try {
+      return probe.run(
+          service,
+          c.handler(),
+          c.eventArgs().get(),
+          shop.environment(service),
+          c.primed(),
+          logClasses);
+    } catch (IllegalStateException noAnswer) {
+      retried++;
+      System.out.printf("%s: %s; starting it once more%n", c.label(), noAnswer.getMessage());
+      return probe.run(
+          service,
+          c.handler(),
+          c.eventArgs().get(),
+          shop.environment(service),
+          c.primed(),
+          logClasses);
+    }
   }
 
   /** Every handler the CDK app deploys (infra/), each with the first event its trigger sends. */

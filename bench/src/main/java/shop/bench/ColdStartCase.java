@@ -9,16 +9,46 @@ import java.util.function.Supplier;
  * would).
  *
  * @param read a handler whose first event only reads (the 600 ms target rather than 1 s)
+ * @param primed whether the runner primes the handler (as SnapStart does before its snapshot)
+ *     before the first invocation
  */
 record ColdStartCase(
-    String service, String handler, String event, boolean read, Supplier<List<String>> eventArgs) {
+    String service,
+    String handler,
+    String event,
+    boolean read,
+    Supplier<List<String>> eventArgs,
+    boolean primed) {
 
-  String simpleName() {
-    return handler.substring(handler.lastIndexOf('.') + 1);
+  ColdStartCase(
+      String service,
+      String handler,
+      String event,
+      boolean read,
+      Supplier<List<String>> eventArgs) {
+    this(service, handler, event, read, eventArgs, false);
   }
 
-  /** The target of the issue: 600 ms for the read handlers, 1 s for the rest. */
-  double targetMillis() {
-    return read ? 600 : 1000;
+  /** The same start with the handler's SnapStart priming run before its first invocation. */
+  ColdStartCase primedToo() {
+    return new ColdStartCase(service, handler, event, read, eventArgs, true);
+  }
+
+  String label() {
+    return service
+        + " "
+        + handler.substring(handler.lastIndexOf('.') + 1)
+        + (primed ? " +prime" : "");
+  }
+
+  /**
+   * The target of the issue: 600 ms for the read handlers, 1 s for the rest; none for a primed
+   * start, which is read for its first invocation (what stays after a SnapStart restore).
+   */
+  Double targetMillis() {
+    if (primed) {
+      return null;
+    }
+    return read ? 600.0 : 1000.0;
   }
 }

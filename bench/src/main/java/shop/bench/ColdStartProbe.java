@@ -59,12 +59,16 @@ final class ColdStartProbe {
     return jar;
   }
 
-  /** One cold start; with {@code logClasses} the JVM also logs every class it loads. */
+  /**
+   * One cold start; {@code primed}, the runner primes the handler before its first invocation; with
+   * {@code logClasses} the JVM also logs every class it loads.
+   */
   ColdStartSample run(
       String service,
       String handler,
       List<String> eventArgs,
       Map<String, String> environment,
+      boolean primed,
       boolean logClasses)
       throws IOException, InterruptedException {
     Path classLog = scratch.resolve("classes-" + System.nanoTime() + ".log");
@@ -72,6 +76,9 @@ final class ColdStartProbe {
     command.addAll(LAMBDA_FLAGS);
     if (logClasses) {
       command.add("-Xlog:class+load=info:file=" + classLog);
+    }
+    if (primed) {
+      command.add("-D" + FirstInvocation.PRIME + "=true");
     }
     command.addAll(
         List.of(

@@ -11,13 +11,13 @@ import java.util.Set;
  * median from the same run, and its target.
  */
 final class ColdStartReport {
-  private static final String ROW = "%-34s %-28s %8s %6s %8s %8s %8s %7s %7s %-8s %7s %s%n";
+  private static final String ROW = "%-34s %-28s %8s %6s %8s %8s %8s %8s %7s %7s %-8s %7s %s%n";
 
   private ColdStartReport() {}
 
   /**
    * One handler's timed runs, and the untimed run that logged its class loading; {@code
-   * targetMillis} is null for the floor.
+   * targetMillis} is null for the floor and for primed starts (read for their first call).
    */
   record Row(
       String handler,
@@ -53,7 +53,7 @@ final class ColdStartReport {
 
     String verdict() {
       if (targetMillis == null) {
-        return "floor";
+        return "-";
       }
       return (total() <= targetMillis ? "met" : "OVER") + " (" + targetMillis.intValue() + ")";
     }
@@ -72,6 +72,7 @@ final class ColdStartReport {
             "xfloor",
             "to main",
             "ctor ms",
+            "prime ms",
             "1st call",
             "classes",
             "in call",
@@ -89,6 +90,9 @@ final class ColdStartReport {
               String.format(Locale.ROOT, "%.1f", row.total() / floor.total()),
               ms(row.part(ColdStartSample::mainMillis)),
               ms(row.part(ColdStartSample::constructorMillis)),
+              row.part(ColdStartSample::primeMillis) < 0
+                  ? "-"
+                  : ms(row.part(ColdStartSample::primeMillis)),
               ms(row.part(ColdStartSample::invokeMillis)),
               row.classes(),
               row.classesInInvoke(),

@@ -5,13 +5,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One cold start as measured: launch to response in the parent, the child's own split, and (in the
- * class-logging run only) how many classes it loaded and how many of them during the invocation.
+ * One cold start as measured: launch to response in the parent, the child's own split (constructor,
+ * priming or -1 when not primed, first invocation), and (in the class-logging run only) how many
+ * classes it loaded and how many of them during the invocation.
  */
 record ColdStartSample(
     double totalMillis,
     double mainMillis,
     double constructorMillis,
+    double primeMillis,
     double invokeMillis,
     String outcome,
     int classes,
@@ -22,6 +24,7 @@ record ColdStartSample(
   static ColdStartSample parse(double totalMillis, String line, List<String> classLog) {
     double main = 0;
     double constructed = 0;
+    double primed = -1;
     double invoked = 0;
     String outcome = "?";
     for (String field : line.split(" ")) {
@@ -33,6 +36,7 @@ record ColdStartSample(
       switch (field.substring(0, eq)) {
         case "main" -> main = Double.parseDouble(value);
         case "constructed" -> constructed = Double.parseDouble(value);
+        case "primed" -> primed = Double.parseDouble(value);
         case "invoked" -> invoked = Double.parseDouble(value);
         case "outcome" -> outcome = value;
         default -> {}
@@ -47,7 +51,15 @@ record ColdStartSample(
     }
     int inInvoke = marker < 0 ? 0 : loads.size() - marker - 1;
     return new ColdStartSample(
-        totalMillis, main, constructed, invoked, outcome, loads.size(), inInvoke, heaviest(loads));
+        totalMillis,
+        main,
+        constructed,
+        primed,
+        invoked,
+        outcome,
+        loads.size(),
+        inInvoke,
+        heaviest(loads));
   }
 
   /**

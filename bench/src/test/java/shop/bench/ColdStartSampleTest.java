@@ -17,8 +17,21 @@ class ColdStartSampleTest {
     assertThat(sample.mainMillis()).isEqualTo(95);
     assertThat(sample.constructorMillis()).isEqualTo(301.5);
     assertThat(sample.invokeMillis()).isEqualTo(250.2);
+    assertThat(sample.primeMillis()).as("not primed").isEqualTo(-1);
     assertThat(sample.outcome()).isEqualTo("200");
     assertThat(sample.classes()).isZero();
+  }
+
+  @Test
+  void readsThePrimingTimeOfAPrimedStart() {
+    ColdStartSample sample =
+        ColdStartSample.parse(
+            990,
+            "FIRST-EVENT main=95 constructed=301.5 primed=180.4 invoked=40.0 outcome=200",
+            List.of());
+
+    assertThat(sample.primeMillis()).isEqualTo(180.4);
+    assertThat(sample.invokeMillis()).isEqualTo(40.0);
   }
 
   @Test

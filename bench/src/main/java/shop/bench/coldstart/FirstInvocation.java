@@ -7,9 +7,10 @@ import java.util.Arrays;
 
 /**
  * The child JVM of the cold-start benchmark, in place of the Lambda runtime: instantiates one
- * handler by class name (its no-arg constructor, as Lambda does), invokes it once with a first
- * event and prints one line of timings. It uses only the JDK and the Lambda event classes that
- * every service jar carries, so what it loads is what the handler loads.
+ * handler by class name (its no-arg constructor, as Lambda does), with {@code
+ * -Dshop.bench.prime=true} runs its SnapStart priming, invokes it once with a first event and
+ * prints one line of timings. It uses only the JDK and the Lambda event classes that every service
+ * jar carries, so what it loads is what the handler loads.
  *
  * <p>Arguments: {@code <handler class> <launch epoch millis> <event kind> [event arguments]}; see
  * {@link FirstEvents}.
@@ -17,6 +18,9 @@ import java.util.Arrays;
 public final class FirstInvocation {
   /** The prefix of the result line the benchmark reads. */
   public static final String RESULT = "FIRST-EVENT";
+
+  /** The system property that makes the runner prime the handler before its first invocation. */
+  public static final String PRIME = "shop.bench.prime";
 
   private FirstInvocation() {}
 
@@ -29,20 +33,34 @@ public final class FirstInvocation {
         (RequestHandler<Object, Object>)
             Class.forName(args[0]).getDeclaredConstructor().newInstance();
     long constructed = System.nanoTime();
-    // Loading the marker tells the class-load log where construction ended.
+    double primeMillis = Boolean.getBoolean(PRIME) ? prime() : -1;
+    long ready = System.nanoTime();
+    // Loading the marker tells the class-load log where the first invocation began.
     Class.forName(Constructed.class.getName());
     Object response = handler.handleRequest(event, new FirstEventContext(args[0]));
     long invoked = System.nanoTime();
     System.out.printf(
-        "%s main=%d constructed=%.1f invoked=%.1f outcome=%s%n",
+        "%s main=%d constructed=%.1f primed=%.1f invoked=%.1f outcome=%s%n",
         RESULT,
         mainAt,
         (constructed - start) / 1e6,
-        (invoked - constructed) / 1e6,
+        primeMillis,
+        (invoked - ready) / 1e6,
         outcome(response));
     System.out.flush();
     // Handlers leave pools and clients running, as in a Lambda instance; the line is out.
     System.exit(0);
+  }
+
+  /**
+   * Runs the handler's SnapStart priming as a checkpoint would (this JVM has no CRaC, so nothing
+   * else calls the hooks); returns its time. What the first invocation then costs is what stays in
+   * the cold path after a restore.
+   */
+  private static double prime() throws ReflectiveOperationException {
+    long start = System.nanoTime();
+    Class.forName("shop.platform.snapstart.Priming").getMethod("primeAll").invoke(null);
+    return (System.nanoTime() - start) / 1e6;
   }
 
   private static String outcome(Object response) {

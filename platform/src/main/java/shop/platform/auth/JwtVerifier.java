@@ -18,9 +18,13 @@ import com.auth0.jwt.interfaces.JWTVerifier;
 import com.auth0.jwt.interfaces.RSAKeyProvider;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import shop.platform.config.Config;
 import shop.platform.http.ProblemException;
 import shop.platform.observability.RequestLog;
+import shop.platform.snapstart.Priming;
 
 /**
  * Verifies the access tokens the user service issues: RS256 only (so {@code none} and
@@ -41,17 +46,57 @@ public final class JwtVerifier {
   public static final Duration LEEWAY = Duration.ofSeconds(30);
 
   private final JWTVerifier verifier;
+  private final String issuer;
+  private final String audience;
+  private final Priming.Primer primer;
 
   public JwtVerifier(KeyLookup keys, String issuer, String audience) {
-    Algorithm algorithm = Algorithm.RSA256(new PublicKeysOnly(keys));
-    this.verifier =
-        JWT.require(algorithm)
+    this.verifier = verifier(Algorithm.RSA256(new PublicKeysOnly(keys)), issuer, audience);
+    this.issuer = issuer;
+    this.audience = audience;
+    this.primer = Priming.register("jwt verifier", this::prime);
+  }
+
+  private static JWTVerifier verifier(Algorithm algorithm, String issuer, String audience) {
+    return JWT.require(algorithm)
+        .withIssuer(issuer)
+        .withAudience(audience)
+        .withClaimPresence("sub")
+        .withClaimPresence("exp")
+        .acceptLeeway(LEEWAY.toSeconds())
+        .build();
+  }
+
+  /**
+   * Before a SnapStart snapshot: signs a token with a throwaway key and verifies it as a request's
+   * token is verified (signature, claims, the caller), so that the JWT library, the RSA signature
+   * and JSON decoding are loaded and run once. The real keys are fetched on the first request, as
+   * without priming: keys in a snapshot could be stale by the time it is restored.
+   */
+  void prime() {
+    KeyPair pair;
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      pair = generator.generateKeyPair();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no RSA", e);
+    }
+    Algorithm throwaway =
+        Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate());
+    Instant now = Instant.now();
+    String token =
+        JWT.create()
+            .withKeyId("priming")
             .withIssuer(issuer)
             .withAudience(audience)
-            .withClaimPresence("sub")
-            .withClaimPresence("exp")
-            .acceptLeeway(LEEWAY.toSeconds())
-            .build();
+            .withSubject("priming")
+            .withClaim("email", "priming@example.com")
+            .withClaim("roles", List.of("customer"))
+            .withIssuedAt(now)
+            .withExpiresAt(now.plus(Duration.ofMinutes(1)))
+            .sign(throwaway);
+    caller(verifier(throwaway, issuer, audience).verify(token));
   }
 
   /**
@@ -99,17 +144,20 @@ public final class JwtVerifier {
     } catch (JWTVerificationException e) {
       throw ProblemException.unauthorized("the token is not valid");
     }
-    Caller caller =
-        new Caller(
-            jwt.getSubject(),
-            string(jwt.getClaim("email")),
-            string(jwt.getClaim("name")),
-            string(jwt.getClaim("phone")),
-            Boolean.TRUE.equals(jwt.getClaim("smsOptIn").asBoolean()),
-            roles(jwt.getClaim("roles")),
-            string(jwt.getClaim("stripeCustomerId")));
+    Caller caller = caller(jwt);
     RequestLog.user(caller.userId());
     return caller;
+  }
+
+  private static Caller caller(DecodedJWT jwt) {
+    return new Caller(
+        jwt.getSubject(),
+        string(jwt.getClaim("email")),
+        string(jwt.getClaim("name")),
+        string(jwt.getClaim("phone")),
+        Boolean.TRUE.equals(jwt.getClaim("smsOptIn").asBoolean()),
+        roles(jwt.getClaim("roles")),
+        string(jwt.getClaim("stripeCustomerId")));
   }
 
   private static String string(Claim claim) {

@@ -2,6 +2,10 @@ package shop.platform.events;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,6 +21,7 @@ import shop.events.CloudEventCodec;
 import shop.events.EventEnvelope;
 import shop.events.EventType;
 import shop.events.ShopEvent;
+import shop.platform.snapstart.Priming;
 
 /**
  * The engine of every SQS-triggered Lambda handler: decodes each message (EventBridge event around
@@ -42,6 +47,7 @@ public final class SqsEventConsumer {
   private final FailureRecorder failures;
   private final CloudEventCodec codec;
   private final Clock clock;
+  private final Priming.Primer primer;
 
   /**
    * @param consumer the subscription's consumer name (as in the topology)
@@ -65,6 +71,34 @@ public final class SqsEventConsumer {
     this.failures = Objects.requireNonNull(failures, "failures");
     this.codec = CloudEventCodec.instance();
     this.clock = clock;
+    this.primer = Priming.register("consumer " + consumer, this::prime);
+  }
+
+  /**
+   * Before a SnapStart snapshot: reads a sample of every subscribed event as a delivery would be
+   * read (the EventBridge envelope, the CloudEvent, its schema, the record) and writes it back as
+   * the outbox would, without handling it. No handler runs and nothing leaves the process.
+   */
+  void prime() {
+    for (EventType type : handlers.keySet()) {
+      String sample = sample(type);
+      EventBridgeMessage parsed =
+          EventBridgeMessage.parse(
+              "{\"detail-type\":\"" + type.eventName() + "\",\"detail\":" + sample + "}");
+      codec.encode(codec.decode(parsed.detail()));
+    }
+  }
+
+  private static String sample(EventType type) {
+    try (InputStream in =
+        SqsEventConsumer.class.getClassLoader().getResourceAsStream(type.sampleResource())) {
+      if (in == null) {
+        throw new IllegalStateException("no sample " + type.sampleResource() + " on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -20,6 +20,19 @@ class JwtVerifierTest {
   private final JwtVerifier verifier = TestTokens.verifier();
 
   @Test
+  void primingVerifiesAThrowawayTokenWithoutLookingUpAKey() {
+    JwtVerifier offline =
+        new JwtVerifier(
+            kid -> {
+              throw new AssertionError("priming looked up key " + kid);
+            },
+            TestTokens.ISSUER,
+            TestTokens.AUDIENCE);
+
+    offline.prime();
+  }
+
+  @Test
   void acceptsAValidTokenAndReadsItsClaims() {
     Caller caller =
         verifier.verify(

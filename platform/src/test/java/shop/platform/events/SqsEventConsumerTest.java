@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import shop.events.EventEnvelope;
 import shop.events.EventType;
 import shop.events.OrderCreated;
+import shop.events.PaymentCaptured;
 import shop.events.UserRegistered;
 import shop.platform.testing.EventFixtures;
 
@@ -47,6 +48,26 @@ class SqsEventConsumerTest {
 
   private final SqsEventConsumer consumer =
       consumer(Map.of(EventType.ORDER_CREATED, orders, EventType.USER_REGISTERED, users));
+
+  @Test
+  void primingReadsASampleOfEverySubscribedEventWithoutHandlingOrRecordingAnything() {
+    EventHandler<OrderCreated> mustNotRun =
+        event -> {
+          throw new AssertionError("priming handled " + event.id());
+        };
+    EventHandler<PaymentCaptured> payments = event -> handled.add("payment " + event.id());
+    SqsEventConsumer everyType =
+        consumer(
+            Map.of(
+                EventType.ORDER_CREATED, mustNotRun,
+                EventType.USER_REGISTERED, users,
+                EventType.PAYMENT_CAPTURED, payments));
+
+    everyType.prime();
+
+    assertThat(handled).isEmpty();
+    assertThat(failures).isEmpty();
+  }
 
   @Test
   void decodesTheEventBridgeEventAsSqsDeliversIt() {

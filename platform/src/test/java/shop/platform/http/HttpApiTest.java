@@ -76,6 +76,21 @@ class HttpApiTest {
           .build();
 
   @Test
+  void primingRunsTheRequestPathWithoutAnyRoute() {
+    HttpApi untouchable =
+        HttpApi.builder()
+            .route(
+                "GET /products",
+                r -> {
+                  throw new AssertionError("priming reached a route");
+                })
+            .jwtVerifier(TestTokens.verifier())
+            .build();
+
+    untouchable.prime();
+  }
+
+  @Test
   void decodesAValidBodyAndIgnoresUnknownFields() throws Exception {
     var response =
         call(
