@@ -21,6 +21,7 @@ import java.net.URI;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
@@ -44,6 +45,7 @@ import shop.platform.snapstart.Priming;
 public final class JwtVerifier {
   public static final String ALGORITHM = "RS256";
   public static final Duration LEEWAY = Duration.ofSeconds(30);
+  private static final long PRIMING_SEED = 20261124L;
 
   private final JWTVerifier verifier;
   private final String issuer;
@@ -76,11 +78,15 @@ public final class JwtVerifier {
   void prime() {
     KeyPair pair;
     try {
+      // From a fixed seed: priming draws no entropy that the snapshot would freeze and every
+      // restored copy of it would then share.
+      SecureRandom fixed = SecureRandom.getInstance("SHA1PRNG");
+      fixed.setSeed(PRIMING_SEED);
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
+      generator.initialize(2048, fixed);
       pair = generator.generateKeyPair();
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no RSA", e);
+      throw new IllegalStateException("this JVM has no RSA or SHA1PRNG", e);
     }
     Algorithm throwaway =
         Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate());

@@ -1,5 +1,6 @@
 package shop.platform.outbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,10 +28,28 @@ public final class EventBridgeBus implements EventBus {
     this.busName = busName;
   }
 
+  /**
+   * How long one PutEvents attempt, and the call with the SDK's retries, may take. PutEvents
+   * answers in tens of milliseconds; without a bound a bus that hangs would hold checkout's answer
+   * (the relay right after its commit) for the HTTP client's 30 s socket timeout per attempt.
+   * Events of a call that timed out stay in the outbox and the sweep sends them.
+   */
+  static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+
   /** The shop's bus through a client built by {@code clients} (endpoint override EVENTBRIDGE). */
   public static EventBridgeBus create(AwsClients clients) {
+    return create(clients, ATTEMPT_TIMEOUT, CALL_TIMEOUT);
+  }
+
+  static EventBridgeBus create(AwsClients clients, Duration attempt, Duration call) {
     return new EventBridgeBus(
-        clients.build(EventBridgeClient.builder(), "EVENTBRIDGE"), Topology.shop().busName());
+        clients.build(
+            EventBridgeClient.builder()
+                .overrideConfiguration(c -> c.apiCallAttemptTimeout(attempt).apiCallTimeout(call)),
+            "EVENTBRIDGE"),
+        Topology.shop().busName());
   }
 
   @Override

@@ -3,12 +3,20 @@ package shop.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import shop.platform.config.AwsClients;
+import shop.platform.config.Config;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
@@ -76,6 +84,48 @@ class EventBridgeBusTest {
               assertThat(result.ok()).isFalse();
               assertThat(result.describe()).contains("SdkClientException", "connection refused");
             });
+  }
+
+  @Test
+  void aBusThatDoesNotAnswerFailsTheEntriesWithinTheCallTimeout() throws Exception {
+    HttpServer silent = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    CountDownLatch released = new CountDownLatch(1);
+    silent.createContext(
+        "/",
+        exchange -> {
+          try {
+            released.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.close();
+        });
+    silent.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    silent.start();
+    try {
+      Config config =
+          new Config(
+              Map.of(
+                  "AWS_REGION", "us-east-1",
+                  "AWS_ACCESS_KEY_ID", "test",
+                  "AWS_SECRET_ACCESS_KEY", "test",
+                  "AWS_ENDPOINT_URL_EVENTBRIDGE",
+                      "http://127.0.0.1:" + silent.getAddress().getPort()));
+      EventBridgeBus bus =
+          EventBridgeBus.create(
+              new AwsClients(config), Duration.ofMillis(200), Duration.ofMillis(500));
+
+      long start = System.nanoTime();
+      List<EventBus.Result> results = bus.publish(List.of(outgoing("a")));
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(results).singleElement().satisfies(r -> assertThat(r.ok()).isFalse());
+      assertThat(results.getFirst().describe()).contains("Timeout");
+      assertThat(took).isLessThan(Duration.ofSeconds(3));
+    } finally {
+      released.countDown();
+      silent.stop(0);
+    }
   }
 
   @Test
