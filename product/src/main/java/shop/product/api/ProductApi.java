@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import shop.platform.http.HttpApi;
 import shop.platform.http.ProblemException;
 import shop.product.ProductModule;
@@ -36,12 +38,21 @@ public final class ProductApi
             .map(ConflictException.class, e -> ProblemException.conflict(e.getMessage()))
             .map(
                 StaleVersionException.class,
-                e -> ProblemException.preconditionFailed(e.getMessage()));
+                e -> ProblemException.preconditionFailed(e.getMessage()))
+            // MongoDB cannot be reached (no server selected in time, a connection lost): the
+            // client may retry, as with the other services' databases.
+            .map(MongoTimeoutException.class, e -> storeUnavailable())
+            .map(MongoSocketException.class, e -> storeUnavailable());
     new ProductRoutes(module).register(builder);
     new CategoryRoutes(module).register(builder);
     new ImageRoutes(module).register(builder);
     new QuoteRoutes(module).register(builder);
     this.api = builder.build();
+  }
+
+  private static ProblemException storeUnavailable() {
+    return ProblemException.unavailable(
+        "the product store cannot be reached right now; try again shortly");
   }
 
   /** The routes served, for the route contract test. */

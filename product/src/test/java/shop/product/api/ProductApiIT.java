@@ -18,6 +18,7 @@ import shop.platform.testing.ApiEvents;
 import shop.platform.testing.RouteContract;
 import shop.platform.testing.TestTokens;
 import shop.product.DemoCatalog;
+import shop.product.ProductModule;
 import shop.product.TestStack;
 import shop.product.inventory.ReservationLine;
 import shop.product.inventory.ReserveOrder;
@@ -418,6 +419,30 @@ class ProductApiIT {
 
   private static String sku() {
     return "MUG-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+  }
+
+  @Test
+  void anUnreachableStoreIsA503ToRetryNotA500() throws Exception {
+    int closedPort;
+    try (var socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    ProductModule unreachable =
+        new ProductModule(
+            stack.config.with(
+                Map.of(
+                    "MONGODB_URI",
+                    "mongodb://127.0.0.1:" + closedPort + "/?serverSelectionTimeoutMS=300")),
+            TestTokens.verifier(),
+            java.time.Clock.systemUTC());
+
+    APIGatewayV2HTTPResponse response =
+        new ProductApi(unreachable).handleRequest(ApiEvents.request("GET /products").build(), null);
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(503);
+    assertThat(response.getHeaders())
+        .containsEntry("Content-Type", "application/problem+json")
+        .containsEntry("Retry-After", "1");
   }
 
   static APIGatewayV2HTTPResponse call(ApiEvents request) {
