@@ -62,6 +62,15 @@ public record Subscription(
     return "shop-" + consumer + "-dlq";
   }
 
+  /**
+   * The dead-letter queue of the rule's target: events EventBridge could not put on {@link
+   * #queue()} (the queue gone, its key or policy wrong) after its own retries. Operators replay it
+   * like the consumer's DLQ.
+   */
+  public String undeliverableQueue() {
+    return rule() + "-undeliverable";
+  }
+
   /** The EventBridge rule name. */
   public String rule() {
     return "shop-" + consumer;

@@ -54,7 +54,7 @@ final class EventConsumer extends Construct {
                 .queue(deadLetterQueue)
                 .maxReceiveCount(subscription.maxReceiveCount())
                 .build());
-    undeliverable = queue("UndeliverableQueue", undeliverableQueueName(subscription), null, null);
+    undeliverable = queue("UndeliverableQueue", subscription.undeliverableQueue(), null, null);
     NagFindings.onResource(
         undeliverable,
         "AwsSolutions-SQS3",
@@ -86,13 +86,8 @@ final class EventConsumer extends Construct {
     SnsAction notify = new SnsAction(alarms);
     alarmOnFirstMessage("DeadLetterAlarm", deadLetterQueue, subscription.deadLetterQueue())
         .addAlarmAction(notify);
-    alarmOnFirstMessage("UndeliverableAlarm", undeliverable, undeliverableQueueName(subscription))
+    alarmOnFirstMessage("UndeliverableAlarm", undeliverable, subscription.undeliverableQueue())
         .addAlarmAction(notify);
-  }
-
-  /** The DLQ of the rule's target: events EventBridge could not put on the consumer's queue. */
-  static String undeliverableQueueName(Subscription subscription) {
-    return subscription.rule() + "-undeliverable";
   }
 
   /** The topology's event pattern (its JSON), as the CDK's EventPattern. */

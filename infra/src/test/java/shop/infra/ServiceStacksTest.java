@@ -158,8 +158,7 @@ class ServiceStacksTest {
               "RedrivePolicy",
                   Match.objectLike(Map.of("maxReceiveCount", subscription.maxReceiveCount()))));
       for (String dlq :
-          List.of(
-              subscription.deadLetterQueue(), EventConsumer.undeliverableQueueName(subscription))) {
+          List.of(subscription.deadLetterQueue(), subscription.undeliverableQueue())) {
         template.hasResourceProperties(
             "AWS::SQS::Queue", Map.of("QueueName", dlq, "SqsManagedSseEnabled", true));
         template.hasResourceProperties(

@@ -27,9 +27,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Creates the topology's resources with the real AWS SDK v2 clients, the same calls as against AWS:
  * the bus, its archive, per subscription a DLQ, a queue redriving to it and a rule targeting the
- * queue; the DynamoDB failures and idempotency tables; the product images bucket. Idempotent:
- * running it again changes nothing. (In the cloud the CDK app builds the same from the same
- * topology; the SQS queue policies that let EventBridge send are not needed locally.)
+ * queue, with the rule target's own dead-letter queue for events it cannot deliver; the DynamoDB
+ * failures and idempotency tables; the product images bucket. Idempotent: running it again changes
+ * nothing. (In the cloud the CDK app builds the same from the same topology; the SQS queue policies
+ * that let EventBridge send are not needed locally.)
  */
 public final class Bootstrap {
   /** The bucket of product images (a constant until the product service's config names it). */
@@ -70,8 +71,9 @@ public final class Bootstrap {
   }
 
   /**
-   * The bus, its archive, and per subscription the DLQ, the queue and the rule targeting it (needs
-   * EventBridge and SQS); returns every subscription's queue URL by queue name.
+   * The bus, its archive, and per subscription the DLQ, the queue, the rule targeting it and the
+   * target's dead-letter queue (needs EventBridge and SQS); returns every subscription's queue URL
+   * by queue name.
    */
   public Map<String, String> busAndQueues(EventBridgeClient events, SqsClient sqs) {
     String busArn = bus(events);
@@ -79,7 +81,9 @@ public final class Bootstrap {
     Map<String, String> queueUrls = new LinkedHashMap<>();
     for (Subscription subscription : topology.subscriptions()) {
       String queueUrl = queues(sqs, subscription);
-      rule(events, subscription, arn(sqs, queueUrl));
+      String undeliverableUrl =
+          sqs.createQueue(q -> q.queueName(subscription.undeliverableQueue())).queueUrl();
+      rule(events, subscription, arn(sqs, queueUrl), arn(sqs, undeliverableUrl));
       queueUrls.put(subscription.queue(), queueUrl);
     }
     LOG.info(
@@ -148,7 +152,11 @@ public final class Bootstrap {
         .get(QueueAttributeName.QUEUE_ARN);
   }
 
-  private void rule(EventBridgeClient events, Subscription subscription, String queueArn) {
+  private void rule(
+      EventBridgeClient events,
+      Subscription subscription,
+      String queueArn,
+      String undeliverableArn) {
     events.putRule(
         r ->
             r.name(subscription.rule())
@@ -161,7 +169,12 @@ public final class Bootstrap {
         t ->
             t.rule(subscription.rule())
                 .eventBusName(topology.busName())
-                .targets(Target.builder().id(subscription.consumer()).arn(queueArn).build()));
+                .targets(
+                    Target.builder()
+                        .id(subscription.consumer())
+                        .arn(queueArn)
+                        .deadLetterConfig(d -> d.arn(undeliverableArn))
+                        .build()));
   }
 
   /**

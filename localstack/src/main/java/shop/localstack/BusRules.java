@@ -19,7 +19,12 @@ import software.amazon.event.ruler.RuleCompiler;
 final class BusRules {
   static final String DEFAULT_BUS = "default";
 
-  record Target(String id, String arn) {}
+  /**
+   * A rule's target.
+   *
+   * @param deadLetterArn the SQS queue for events that cannot be delivered to {@code arn}, or null
+   */
+  record Target(String id, String arn, String deadLetterArn) {}
 
   record Rule(
       String name,

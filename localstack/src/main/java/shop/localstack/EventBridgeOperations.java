@@ -166,7 +166,7 @@ final class EventBridgeOperations {
     for (BusRules.Rule rule : rules.matching(event.bus(), envelope)) {
       if (onlyRules.isEmpty() || onlyRules.contains(rule.arn())) {
         for (BusRules.Target target : rule.targets().values()) {
-          targets.send(target.arn(), envelope);
+          targets.send(target, rule.arn(), envelope);
         }
       }
     }
@@ -248,8 +248,18 @@ final class EventBridgeOperations {
       JsonInput target = new JsonInput(element);
       String id = target.required("Id");
       String arn = target.required("Arn");
-      if (SqsTargets.supports(arn)) {
-        rules.putTarget(bus, rule, new BusRules.Target(id, arn));
+      String deadLetterArn =
+          element.has("DeadLetterConfig")
+              ? new JsonInput(element.get("DeadLetterConfig")).string("Arn").orElse(null)
+              : null;
+      if (deadLetterArn != null && !SqsTargets.supports(deadLetterArn)) {
+        failures
+            .addObject()
+            .put("TargetId", id)
+            .put("ErrorCode", "ValidationException")
+            .put("ErrorMessage", "DeadLetterConfig.Arn must be an SQS queue ARN.");
+      } else if (SqsTargets.supports(arn)) {
+        rules.putTarget(bus, rule, new BusRules.Target(id, arn, deadLetterArn));
       } else {
         failures
             .addObject()
@@ -282,7 +292,13 @@ final class EventBridgeOperations {
     ArrayNode list = response.putArray("Targets");
     rules
         .targets(bus(in), in.required("Rule"))
-        .forEach(t -> list.addObject().put("Id", t.id()).put("Arn", t.arn()));
+        .forEach(
+            t -> {
+              ObjectNode entry = list.addObject().put("Id", t.id()).put("Arn", t.arn());
+              if (t.deadLetterArn() != null) {
+                entry.putObject("DeadLetterConfig").put("Arn", t.deadLetterArn());
+              }
+            });
     return response;
   }
 

@@ -5,15 +5,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * Delivers events to SQS targets (queue ARNs) with the real SQS API, after PutEvents has answered,
  * as EventBridge does: a PutEvents caller waits for the bus to accept its events, not for every
  * target to receive them (it used to, one target after the other, on checkout's path). A failed
- * delivery is retried a few times, then logged and dropped: AWS would retry for a while and then
- * drop too (targets without a DLQ).
+ * delivery is retried a few times, then goes to the target's dead-letter queue, with the attributes
+ * AWS sets there ({@code RULE_ARN}, {@code TARGET_ARN}, {@code ERROR_CODE}, {@code ERROR_MESSAGE});
+ * a target without one drops it, logged, as AWS does.
  */
 final class SqsTargets {
   private static final Logger LOG = LoggerFactory.getLogger(SqsTargets.class);
@@ -37,12 +40,13 @@ final class SqsTargets {
     return arn.startsWith("arn:aws:sqs:") && arn.split(":", -1).length == 6;
   }
 
-  /** Sends {@code body} to the queue soon; returns at once. */
-  void send(String queueArn, String body) {
-    deliveries.execute(() -> deliver(queueArn, body));
+  /** Sends {@code body} to {@code target} of rule {@code ruleArn} soon; returns at once. */
+  void send(BusRules.Target target, String ruleArn, String body) {
+    deliveries.execute(() -> deliver(target, ruleArn, body));
   }
 
-  private void deliver(String queueArn, String body) {
+  private void deliver(BusRules.Target target, String ruleArn, String body) {
+    String queueArn = target.arn();
     for (int attempt = 1; ; attempt++) {
       try {
         sqs.sendMessage(m -> m.queueUrl(queueUrl(queueArn)).messageBody(body));
@@ -50,11 +54,7 @@ final class SqsTargets {
       } catch (SdkException e) {
         queueUrls.remove(queueArn);
         if (attempt == ATTEMPTS) {
-          LOG.warn(
-              "could not deliver an event to {} after {} attempts: {}",
-              queueArn,
-              ATTEMPTS,
-              e.getMessage());
+          deadLetter(target, ruleArn, body, e);
           return;
         }
         try {
@@ -66,6 +66,50 @@ final class SqsTargets {
         }
       }
     }
+  }
+
+  private void deadLetter(BusRules.Target target, String ruleArn, String body, SdkException e) {
+    if (target.deadLetterArn() == null) {
+      LOG.warn(
+          "could not deliver an event to {} after {} attempts and it has no dead-letter queue;"
+              + " dropped: {}",
+          target.arn(),
+          ATTEMPTS,
+          e.getMessage());
+      return;
+    }
+    String code =
+        e instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+            ? aws.awsErrorDetails().errorCode()
+            : e.getClass().getSimpleName();
+    try {
+      sqs.sendMessage(
+          m ->
+              m.queueUrl(queueUrl(target.deadLetterArn()))
+                  .messageBody(body)
+                  .messageAttributes(
+                      Map.of(
+                          "RULE_ARN", text(ruleArn),
+                          "TARGET_ARN", text(target.arn()),
+                          "ERROR_CODE", text(code),
+                          "ERROR_MESSAGE", text(String.valueOf(e.getMessage())))));
+      LOG.warn(
+          "could not deliver an event to {} after {} attempts; sent to its dead-letter queue {}: {}",
+          target.arn(),
+          ATTEMPTS,
+          target.deadLetterArn(),
+          e.getMessage());
+    } catch (SdkException lost) {
+      LOG.error(
+          "could not deliver an event to {} nor to its dead-letter queue {}; dropped: {}",
+          target.arn(),
+          target.deadLetterArn(),
+          lost.getMessage());
+    }
+  }
+
+  private static MessageAttributeValue text(String value) {
+    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
   }
 
   private String queueUrl(String queueArn) {

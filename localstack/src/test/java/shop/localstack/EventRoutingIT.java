@@ -1,8 +1,10 @@
 package shop.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +17,9 @@ import shop.events.Topology;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 @ExtendWith(LocalCloudExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,6 +78,85 @@ class EventRoutingIT {
             .isEmpty();
       }
     }
+  }
+
+  @Test
+  void everyConsumersRuleTargetHasItsUndeliverableQueueAsDeadLetterQueue() {
+    for (Subscription subscription : topology.subscriptions()) {
+      var targets =
+          events.listTargetsByRule(
+              r -> r.rule(subscription.rule()).eventBusName(topology.busName()));
+
+      assertThat(targets.targets())
+          .singleElement()
+          .satisfies(
+              t ->
+                  assertThat(t.deadLetterConfig().arn())
+                      .endsWith(":" + subscription.undeliverableQueue()));
+    }
+  }
+
+  @Test
+  void anEventItsTargetCannotTakeGoesToTheTargetsDeadLetterQueueWithTheReason() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String deadLetterUrl = sqs.createQueue(q -> q.queueName("undeliverable-" + run)).queueUrl();
+    String deadLetterArn =
+        sqs.getQueueAttributes(a -> a.queueUrl(deadLetterUrl).attributeNamesWithStrings("QueueArn"))
+            .attributesAsStrings()
+            .get("QueueArn");
+    String gone = "arn:aws:sqs:" + LocalCloud.REGION + ":" + LocalCloud.ACCOUNT + ":gone-" + run;
+    String source = "test.undeliverable." + run;
+    String ruleArn =
+        events
+            .putRule(
+                r ->
+                    r.name("undeliverable-" + run)
+                        .eventBusName(topology.busName())
+                        .eventPattern("{\"source\":[\"" + source + "\"]}"))
+            .ruleArn();
+    events.putTargets(
+        t ->
+            t.rule("undeliverable-" + run)
+                .eventBusName(topology.busName())
+                .targets(
+                    Target.builder()
+                        .id("gone")
+                        .arn(gone)
+                        .deadLetterConfig(d -> d.arn(deadLetterArn))
+                        .build()));
+
+    String eventId =
+        events
+            .putEvents(
+                p ->
+                    p.entries(
+                        PutEventsRequestEntry.builder()
+                            .eventBusName(topology.busName())
+                            .source(source)
+                            .detailType("Test")
+                            .detail("{\"n\":1}")
+                            .build()))
+            .entries()
+            .get(0)
+            .eventId();
+
+    Message letter =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    sqs.receiveMessage(
+                            r ->
+                                r.queueUrl(deadLetterUrl)
+                                    .messageAttributeNames("All")
+                                    .waitTimeSeconds(1))
+                        .messages(),
+                messages -> !messages.isEmpty())
+            .get(0);
+    assertThat(Queues.json(letter.body()).path("id").asText()).isEqualTo(eventId);
+    assertThat(letter.messageAttributes().get("RULE_ARN").stringValue()).isEqualTo(ruleArn);
+    assertThat(letter.messageAttributes().get("TARGET_ARN").stringValue()).isEqualTo(gone);
+    assertThat(letter.messageAttributes().get("ERROR_CODE").stringValue()).isNotBlank();
   }
 
   @Test

@@ -2,6 +2,7 @@ package shop.ops;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.stream.Stream;
 import shop.events.Topology;
 import shop.ops.adapter.DynamoDbAuditLog;
 import shop.ops.adapter.DynamoDbFailureReasons;
@@ -51,7 +52,12 @@ public final class OpsModule {
     Consumers consumers =
         new Consumers(
             topology.subscriptions().stream()
-                .map(s -> new Consumer(s.consumer(), s.queue(), s.deadLetterQueue(), s.rule()))
+                .flatMap(
+                    s ->
+                        Stream.of(
+                            new Consumer(s.consumer(), s.queue(), s.deadLetterQueue(), s.rule()),
+                            Consumer.undeliverable(
+                                s.consumer(), s.queue(), s.undeliverableQueue(), s.rule())))
                 .toList());
     DeadLetterQueues queues = new SqsDeadLetterQueues(sqs);
     AuditLog audit =

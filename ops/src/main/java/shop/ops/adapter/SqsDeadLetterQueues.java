@@ -17,11 +17,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The dead-letter queues on SQS. Bodies are EventBridge events whose detail is a CloudEvent. */
 public final class SqsDeadLetterQueues implements DeadLetterQueues {
+  private static final String ERROR_CODE = "ERROR_CODE";
+  private static final String ERROR_MESSAGE = "ERROR_MESSAGE";
   private final SqsClient sqs;
   private final ObjectMapper json = EventJson.mapper();
   private final Map<String, String> urls = new ConcurrentHashMap<>();
@@ -56,7 +59,8 @@ public final class SqsDeadLetterQueues implements DeadLetterQueues {
                     .maxNumberOfMessages(10)
                     .visibilityTimeout((int) Math.max(1, hideFor.toSeconds()))
                     .waitTimeSeconds(0)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .messageAttributeNames(ERROR_CODE, ERROR_MESSAGE))
         .messages()
         .stream()
         .map(this::decode)
@@ -156,7 +160,22 @@ public final class SqsDeadLetterQueues implements DeadLetterQueues {
         receiveCount,
         sentAt,
         message.body(),
-        null);
+        deliveryError(message));
+  }
+
+  /**
+   * Why EventBridge could not deliver the event, as it notes on what it puts in a rule target's
+   * DLQ; null for the messages of a consumer's DLQ (their reasons are in the failures table).
+   */
+  private static String deliveryError(Message message) {
+    MessageAttributeValue code = message.messageAttributes().get(ERROR_CODE);
+    MessageAttributeValue text = message.messageAttributes().get(ERROR_MESSAGE);
+    if (code == null && text == null) {
+      return null;
+    }
+    return "not delivered by EventBridge: "
+        + (code == null ? "" : code.stringValue() + ": ")
+        + (text == null ? "" : text.stringValue());
   }
 
   private static String text(JsonNode node) {

@@ -34,7 +34,11 @@ public final class InspectDeadLetters {
             Comparator.comparing(
                 DeadLetter::sentAt, Comparator.nullsLast(Comparator.naturalOrder())))
         .limit(limit)
-        .map(l -> l.withFailureReason(reasons.find(consumer.name(), l).orElse(null)))
+        .map(
+            l ->
+                l.failureReason() != null
+                    ? l
+                    : l.withFailureReason(reasons.find(consumer.name(), l).orElse(null)))
         .toList();
   }
 }

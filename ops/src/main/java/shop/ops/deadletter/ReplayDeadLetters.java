@@ -10,9 +10,9 @@ import shop.ops.audit.AuditLog;
 
 /**
  * Moves dead letters back to their consumer's queue. Everything at once goes through the queue's
- * own move task; a selection goes one by one, and a message is deleted from the DLQ only after its
- * send succeeded, so a failure halfway leaves it where it was. Safe to repeat: every consumer is
- * idempotent on the CloudEvent id.
+ * own move task (for a redrive DLQ); a selection, or everything of a rule target's DLQ, goes one by
+ * one, and a message is deleted from the DLQ only after its send succeeded, so a failure halfway
+ * leaves it where it was. Safe to repeat: every consumer is idempotent on the CloudEvent id.
  */
 public final class ReplayDeadLetters {
   private static final Duration HIDE_WHILE_REPLAYING = Duration.ofSeconds(60);
@@ -50,10 +50,11 @@ public final class ReplayDeadLetters {
           DeadLetterScan.scan(queues, consumer.deadLetterQueue(), HIDE_WHILE_REPLAYING);
       queues.release(consumer.deadLetterQueue(), letters);
       List<DeadLetter> selected = letters.stream().filter(selection::matches).toList();
-      return new ReplayOutcome(consumer.name(), selection, true, method(selection), selected, 0, 0);
+      return new ReplayOutcome(
+          consumer.name(), selection, true, method(consumer, selection), selected, 0, 0);
     }
     outcome =
-        selection.isEverything()
+        byMoveTask(consumer, selection)
             ? moveAll(consumer, maxPerSecond)
             : moveSelected(consumer, selection, maxPerSecond);
     audit.record(
@@ -121,7 +122,12 @@ public final class ReplayDeadLetters {
         consumer.name(), selection, false, "one-by-one", selected, moved, failed);
   }
 
-  private static String method(Selection selection) {
-    return selection.isEverything() ? "move-task" : "one-by-one";
+  /** SQS moves messages back only from a queue's redrive DLQ, and all of them. */
+  private static boolean byMoveTask(Consumer consumer, Selection selection) {
+    return selection.isEverything() && consumer.redriven();
+  }
+
+  private static String method(Consumer consumer, Selection selection) {
+    return byMoveTask(consumer, selection) ? "move-task" : "one-by-one";
   }
 }

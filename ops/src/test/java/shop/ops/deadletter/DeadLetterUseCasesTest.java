@@ -65,6 +65,31 @@ class DeadLetterUseCasesTest {
   }
 
   @Test
+  void everythingInARuleTargetsDeadLetterQueueIsReplayedOneByOneToTheConsumersQueue() {
+    Consumer undeliverable =
+        Consumer.undeliverable(
+            "inventory", "shop-inventory", "shop-inventory-undeliverable", "shop-inventory");
+    queues.put("shop-inventory-undeliverable", InMemoryQueues.letter("u1", "OrderCreated", T0));
+    queues.put("shop-inventory-undeliverable", InMemoryQueues.letter("u2", "OrderCreated", T0));
+    ReplayDeadLetters replayEither =
+        new ReplayDeadLetters(
+            new Consumers(List.of(INVENTORY, undeliverable)), queues, audit, clock, d -> {});
+
+    ReplayOutcome outcome =
+        replayEither.replay("inventory-undeliverable", Selection.everything(), false, 100, "ada");
+
+    // SQS's move task takes only a queue's redrive DLQ; a target's DLQ is not one.
+    assertThat(queues.moveTasks).isZero();
+    assertThat(outcome.method()).isEqualTo("one-by-one");
+    assertThat(outcome.moved()).isEqualTo(2);
+    assertThat(queues.in("shop-inventory"))
+        .extracting(DeadLetter::eventId)
+        .containsExactlyInAnyOrder("u1", "u2");
+    assertThat(queues.visibleIn("shop-inventory-undeliverable")).isEmpty();
+    assertThat(queues.visibleIn("shop-inventory-dlq")).hasSize(3);
+  }
+
+  @Test
   void aFailedSendLeavesTheMessageInTheDeadLetterQueue() {
     queues.refuseSendsOf.add("e3");
 
