@@ -181,7 +181,9 @@ public final class OpsCli implements Callable<Integer> {
 
       @Parameters(
           index = "0",
-          description = "the consumer (inventory, payments, notifications, carts)")
+          description =
+              "the consumer (inventory, payments, notifications, carts), or <consumer>-undeliverable"
+                  + " for its rule target's DLQ")
       String consumer;
 
       @Option(names = "--limit", defaultValue = "20")
