@@ -100,24 +100,22 @@ public final class ColdStartBenchmark {
       throws IOException, InterruptedException {
     // The floor runs from the smallest service jar, so that it opens a jar of the same kind.
     String service = c.service().equals("floor") ? "ops" : c.service();
-    try {
-      return probe.run(
-          service,
-          c.handler(),
-          c.eventArgs().get(),
-          shop.environment(service),
-          c.primed(),
-          logClasses);
-    } catch (IllegalStateException noAnswer) {
-      retried++;
-      System.out.printf("%s: %s; starting it once more%n", c.label(), noAnswer.getMessage());
-      return probe.run(
-          service,
-          c.handler(),
-          c.eventArgs().get(),
-          shop.environment(service),
-          c.primed(),
-          logClasses);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return probe.run(
+            service,
+            c.handler(),
+            c.eventArgs().get(),
+            shop.environment(service),
+            c.primed(),
+            logClasses);
+      } catch (IllegalStateException noAnswer) {
+        if (attempt == 2) {
+          throw noAnswer;
+        }
+        retried++;
+        System.out.printf("%s: %s; starting it once more%n", c.label(), noAnswer.getMessage());
+      }
     }
   }
 

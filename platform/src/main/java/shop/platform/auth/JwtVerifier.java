@@ -50,6 +50,7 @@ public final class JwtVerifier {
   private final JWTVerifier verifier;
   private final String issuer;
   private final String audience;
+  // Held here: the CRaC context keeps a primer only as long as its owner does.
   private final Priming.Primer primer;
 
   public JwtVerifier(KeyLookup keys, String issuer, String audience) {

@@ -47,6 +47,7 @@ public final class SqsEventConsumer {
   private final FailureRecorder failures;
   private final CloudEventCodec codec;
   private final Clock clock;
+  // Held here: the CRaC context keeps a primer only as long as its owner does.
   private final Priming.Primer primer;
 
   /**

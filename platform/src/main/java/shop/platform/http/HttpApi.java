@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -36,7 +38,8 @@ public final class HttpApi {
   private final int maxBodyBytes;
   private final RequestBodies bodies;
   private final ObjectMapper mapper = HttpJson.mapper();
-  private final Priming.Primer primer = Priming.register("http api", this::prime);
+  // Held here: the CRaC context keeps a primer only as long as its owner does.
+  private final Priming.Primer primer = Priming.register("http api", () -> prime());
 
   private HttpApi(Builder builder) {
     this.routes = Map.copyOf(builder.routes);
@@ -77,9 +80,9 @@ public final class HttpApi {
   /**
    * Before a SnapStart snapshot: one request through the whole request path (event, dispatch,
    * problem, JSON), for a route no service has, so that no route and no store is touched and no
-   * request is logged.
+   * request is logged. Returns the two problems it rendered.
    */
-  void prime() {
+  List<Problem> prime() {
     APIGatewayV2HTTPEvent event =
         APIGatewayV2HTTPEvent.builder()
             .withRouteKey("GET /__priming")
@@ -88,11 +91,13 @@ public final class HttpApi {
             .withBody("{\"name\":\" \",\"count\":0}")
             .build();
     HttpRequest request = new HttpRequest(event, bodies, verifier);
+    List<Problem> problems = new ArrayList<>();
     try {
       dispatch(event, request);
       throw new IllegalStateException("a route answers GET /__priming");
     } catch (ProblemException e) {
       problem(e, request);
+      problems.add(e.problem());
     }
     // And a body that breaks its constraints: JSON to a record, Bean Validation, a 400 naming it.
     try {
@@ -100,7 +105,9 @@ public final class HttpApi {
       throw new IllegalStateException("an invalid priming body was accepted");
     } catch (ProblemException e) {
       problem(e, request);
+      problems.add(e.problem());
     }
+    return problems;
   }
 
   /** The request body priming reads: refused, since its name is blank and its count zero. */

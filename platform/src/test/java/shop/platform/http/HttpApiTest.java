@@ -87,7 +87,12 @@ class HttpApiTest {
             .jwtVerifier(TestTokens.verifier())
             .build();
 
-    untouchable.prime();
+    List<Problem> problems = untouchable.prime();
+
+    assertThat(problems).extracting(Problem::status).containsExactly(404, 400);
+    assertThat(problems.get(1).errors())
+        .extracting(FieldError::field)
+        .containsExactlyInAnyOrder("name", "count");
   }
 
   @Test
