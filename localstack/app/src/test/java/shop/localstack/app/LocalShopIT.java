@@ -23,6 +23,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import shop.events.EventEnvelope;
+import shop.events.OrderCreated;
 import shop.events.Subscription;
 import shop.events.Topology;
 import shop.localstack.CloudPorts;
@@ -30,6 +32,10 @@ import shop.ops.OpsModule;
 import shop.ops.cli.OpsCli;
 import shop.platform.config.Config;
 import shop.platform.config.SecretReferences;
+import shop.platform.testing.EventFixtures;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * End to end on the local cloud: a checkout through REST, events and notifications; a consumer that
@@ -167,6 +173,61 @@ class LocalShopIT {
     assertThat(ops(ops, "dlq", "replay", "notifications", "--id", id)).contains("replayed 0");
     assertThat(emailsTo(sandbox, email)).isEqualTo(sentBefore + 1);
     assertThat(ops(ops, "audit", "list")).contains("dlq.replay");
+  }
+
+  @Test
+  void anEventTheBusCouldNotDeliverIsShownWithEventBridgesReasonAndReplayedToItsConsumer()
+      throws Exception {
+    // As EventBridge leaves it in a rule target's DLQ: the event as the rule delivers it, and
+    // why the queue would not take it.
+    EventEnvelope<OrderCreated> order = EventFixtures.orderCreated();
+    OpsModule ops = new OpsModule(new Config(shop.cloud().config()));
+    try (SqsClient sqs = shop.cloud().endpoints().sqsClient()) {
+      String undeliverable =
+          sqs.getQueueUrl(q -> q.queueName("shop-carts-undeliverable")).queueUrl();
+      sqs.sendMessage(
+          m ->
+              m.queueUrl(undeliverable)
+                  .messageBody(EventFixtures.eventBridgeBody(order))
+                  .messageAttributes(
+                      Map.of(
+                          "ERROR_CODE", text("KMS.AccessDeniedException"),
+                          "ERROR_MESSAGE", text("the queue's key refused EventBridge"))));
+
+      assertThat(ops(ops, "dlq", "show", "carts-undeliverable", "--json"))
+          .contains(
+              order.id(),
+              "not delivered by EventBridge: KMS.AccessDeniedException: the queue's key refused");
+      assertThat(ops(ops, "dlq", "replay", "carts-undeliverable"))
+          .contains("replayed 1", "one-by-one");
+
+      String carts = sqs.getQueueUrl(q -> q.queueName("shop-carts")).queueUrl();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                assertThat(ops(ops, "dlq", "show", "carts-undeliverable", "--json"))
+                    .doesNotContain(order.id());
+                assertThat(inQueue(sqs, carts)).as("handled and deleted by carts").isZero();
+              });
+      assertThat(ops(ops, "dlq", "show", "carts", "--json")).doesNotContain(order.id());
+    }
+  }
+
+  private static MessageAttributeValue text(String value) {
+    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+  }
+
+  private static long inQueue(SqsClient sqs, String url) {
+    Map<QueueAttributeName, String> counts =
+        sqs.getQueueAttributes(
+                a ->
+                    a.queueUrl(url)
+                        .attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            .attributes();
+    return counts.values().stream().mapToLong(Long::parseLong).sum();
   }
 
   @Test
