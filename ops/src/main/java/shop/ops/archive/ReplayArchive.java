@@ -56,7 +56,7 @@ public final class ReplayArchive {
     if (to.isAfter(Instant.now(clock))) {
       throw new IllegalArgumentException("--to cannot be in the future");
     }
-    Optional<String> rule = consumerName.map(name -> consumers.named(name).rule());
+    Optional<String> rule = consumerName.map(name -> consumers.subscriber(name).rule());
     String name = "ops-" + Instant.now(clock).toEpochMilli();
     replays.start(name, from, to, rule);
     Instant giveUp = Instant.now(clock).plus(deadline);
