@@ -19,23 +19,18 @@ public final class Consumers {
    * <consumer>-undeliverable}), which shares its consumer's rule. What an archive replay targets.
    */
   public Consumer subscriber(String name) {
-    List<Consumer> subscribers = consumers.stream().filter(Consumer::redriven).toList();
-    return subscribers.stream()
-        .filter(c -> c.name().equals(name))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new UnknownConsumerException(
-                    name, subscribers.stream().map(Consumer::name).toList()));
+    return find(name, consumers.stream().filter(Consumer::redriven).toList());
   }
 
   public Consumer named(String name) {
-    return consumers.stream()
+    return find(name, consumers);
+  }
+
+  private static Consumer find(String name, List<Consumer> among) {
+    return among.stream()
         .filter(c -> c.name().equals(name))
         .findFirst()
         .orElseThrow(
-            () ->
-                new UnknownConsumerException(
-                    name, consumers.stream().map(Consumer::name).toList()));
+            () -> new UnknownConsumerException(name, among.stream().map(Consumer::name).toList()));
   }
 }
