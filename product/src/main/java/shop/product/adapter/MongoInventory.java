@@ -223,7 +223,7 @@ public final class MongoInventory implements Inventory {
   }
 
   @Override
-  public boolean transition(
+  public Reservation transition(
       String orderId,
       Set<ReservationState> from,
       ReservationState to,
@@ -238,12 +238,17 @@ public final class MongoInventory implements Inventory {
       updates.add(
           Updates.set(REJECTIONS, rejections.stream().map(MongoInventory::toDocument).toList()));
     }
-    return Mongo.one(
-                reservations.updateOne(
-                    and(eq(ID, orderId), in(STATE, from.stream().map(Enum::name).toList())),
-                    Updates.combine(updates)))
-            .getModifiedCount()
-        == 1;
+    Document moved =
+        Mongo.one(
+            reservations.findOneAndUpdate(
+                and(eq(ID, orderId), in(STATE, from.stream().map(Enum::name).toList())),
+                Updates.combine(updates),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    if (moved != null) {
+      return toReservation(moved);
+    }
+    return reservation(orderId)
+        .orElseThrow(() -> new IllegalStateException("reservation " + orderId + " vanished"));
   }
 
   @Override

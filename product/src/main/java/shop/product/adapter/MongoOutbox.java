@@ -16,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -56,6 +58,7 @@ public final class MongoOutbox implements ReservationEvents {
   static final String CREATED_AT = "createdAt";
   static final String SENT_AT = "sentAt";
   static final String LAST_ERROR = "lastError";
+  static final String CLAIM = "claim";
 
   /** Where an entry is. */
   public enum Status {
@@ -140,48 +143,73 @@ public final class MongoOutbox implements ReservationEvents {
   }
 
   /**
-   * Claims up to {@code max} due PENDING entries (all of them, or only those in {@code ids}) by
-   * pushing their next attempt {@code lease} into the future, so a concurrent relay skips them; a
-   * relay that dies mid-send leaves them due again when the lease ends.
+   * Claims up to {@code max} due PENDING entries (those in {@code ids}, or the oldest due ones) by
+   * pushing their next attempt {@code lease} into the future under a claim token of this call, so a
+   * concurrent relay skips them; a relay that dies mid-send leaves them due again when the lease
+   * ends. Three round trips at most, whatever the number of entries: find the oldest (sweep only),
+   * claim them all in one update, read back those this call won.
    */
   List<EventBus.Outgoing> claim(Collection<String> ids, int max, Duration lease) {
     Instant now = clock.instant();
-    List<Bson> filters = new ArrayList<>();
-    filters.add(eq(STATUS, Status.PENDING.name()));
-    filters.add(lte(NEXT_ATTEMPT_AT, Date.from(now)));
-    if (ids != null) {
-      filters.add(in(ID, ids));
+    Bson due = and(eq(STATUS, Status.PENDING.name()), lte(NEXT_ATTEMPT_AT, Date.from(now)));
+    List<String> candidates =
+        ids != null ? ids.stream().distinct().limit(max).toList() : oldestDue(due, max);
+    if (candidates.isEmpty()) {
+      return List.of();
     }
-    FindOneAndUpdateOptions oldestFirst =
-        new FindOneAndUpdateOptions()
-            .sort(Sorts.ascending(NEXT_ATTEMPT_AT, ID))
-            .returnDocument(ReturnDocument.AFTER);
-    List<EventBus.Outgoing> claimed = new ArrayList<>();
-    while (claimed.size() < max) {
-      Document entry =
-          Mongo.one(
-              outbox.findOneAndUpdate(
-                  and(filters),
-                  Updates.set(NEXT_ATTEMPT_AT, Date.from(now.plus(lease))),
-                  oldestFirst));
-      if (entry == null) {
-        break;
+    String token = UUID.randomUUID().toString();
+    long won =
+        Mongo.one(
+                outbox.updateMany(
+                    and(in(ID, candidates), due),
+                    Updates.combine(
+                        Updates.set(NEXT_ATTEMPT_AT, Date.from(now.plus(lease))),
+                        Updates.set(CLAIM, token))))
+            .getModifiedCount();
+    if (won == 0) {
+      return List.of();
+    }
+    // Read back by id alone (the id index) and keep this call's claims, in the candidates' order.
+    Map<String, Document> read = new HashMap<>();
+    for (Document entry : Mongo.all(outbox.find(in(ID, candidates)))) {
+      if (token.equals(entry.getString(CLAIM))) {
+        read.put(entry.getString(ID), entry);
       }
-      claimed.add(
-          new EventBus.Outgoing(
-              entry.getString(ID),
-              entry.getString(SOURCE),
-              entry.getString(DETAIL_TYPE),
-              entry.getDate(TIME).toInstant(),
-              entry.getString(DETAIL)));
     }
-    return claimed;
+    return candidates.stream()
+        .map(read::get)
+        .filter(Objects::nonNull)
+        .map(
+            entry ->
+                new EventBus.Outgoing(
+                    entry.getString(ID),
+                    entry.getString(SOURCE),
+                    entry.getString(DETAIL_TYPE),
+                    entry.getDate(TIME).toInstant(),
+                    entry.getString(DETAIL)))
+        .toList();
   }
 
-  void markSent(String id) {
+  private List<String> oldestDue(Bson due, int max) {
+    return Mongo.all(
+            outbox
+                .find(due)
+                .sort(Sorts.ascending(NEXT_ATTEMPT_AT, ID))
+                .limit(max)
+                .projection(new Document(ID, 1)))
+        .stream()
+        .map(entry -> entry.getString(ID))
+        .toList();
+  }
+
+  /** Marks the entries the bus accepted, in one update. */
+  void markSent(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
     Mongo.one(
-        outbox.updateOne(
-            eq(ID, id),
+        outbox.updateMany(
+            in(ID, ids),
             Updates.combine(
                 Updates.set(STATUS, Status.SENT.name()),
                 Updates.set(SENT_AT, Date.from(clock.instant())),

@@ -1,5 +1,6 @@
 package shop.product.adapter;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -63,15 +64,14 @@ public final class MongoOutboxRelay {
       return RelaySummary.NONE;
     }
     List<EventBus.Result> results = bus.publish(claimed);
-    int sent = 0;
+    List<String> sent = new ArrayList<>();
     int retried = 0;
     int parked = 0;
     for (int i = 0; i < claimed.size(); i++) {
       String id = claimed.get(i).id();
       EventBus.Result result = i < results.size() ? results.get(i) : null;
       if (result != null && result.ok()) {
-        outbox.markSent(id);
-        sent++;
+        sent.add(id);
         continue;
       }
       String error = result == null ? "no result from the bus" : result.describe();
@@ -87,6 +87,7 @@ public final class MongoOutboxRelay {
         retried++;
       }
     }
-    return new RelaySummary(sent, retried, parked);
+    outbox.markSent(sent);
+    return new RelaySummary(sent.size(), retried, parked);
   }
 }

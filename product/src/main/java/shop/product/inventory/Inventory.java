@@ -40,9 +40,11 @@ public interface Inventory {
 
   /**
    * Moves the reservation to {@code to} if it is in one of {@code from}, recording {@code at} (for
-   * a decision) and {@code rejections}; false when it was in none of them.
+   * a decision) and {@code rejections}; returns the reservation as it then stands, which is in
+   * another state when it was in none of {@code from} (a concurrent delivery or a cancellation
+   * moved it first: its state is the truth). One round trip when the move succeeds.
    */
-  boolean transition(
+  Reservation transition(
       String orderId,
       Set<ReservationState> from,
       ReservationState to,

@@ -20,13 +20,13 @@ public final class ReleaseStock {
     Reservation reservation = inventory.openCancelled(orderId);
     if (reservation.state() == ReservationState.PENDING
         || reservation.state() == ReservationState.RESERVED) {
-      inventory.transition(
-          orderId,
-          EnumSet.of(ReservationState.PENDING, ReservationState.RESERVED),
-          ReservationState.CANCELLED,
-          null,
-          reservation.rejections());
-      reservation = inventory.reservation(orderId).orElseThrow();
+      reservation =
+          inventory.transition(
+              orderId,
+              EnumSet.of(ReservationState.PENDING, ReservationState.RESERVED),
+              ReservationState.CANCELLED,
+              null,
+              reservation.rejections());
     }
     if (reservation.state() == ReservationState.REJECTED) {
       // Rejected orders hold nothing; settling again would re-record the rejection event.

@@ -58,18 +58,14 @@ public final class ReserveStock {
     }
     ReservationState outcome =
         rejections.isEmpty() ? ReservationState.RESERVED : ReservationState.REJECTED;
-    inventory.transition(
+    // Whoever won the flip (this delivery, a concurrent one, or a cancellation), its state is the
+    // truth.
+    return inventory.transition(
         pending.orderId(),
         EnumSet.of(ReservationState.PENDING),
         outcome,
         clock.instant(),
         rejections);
-    // Whoever won the flip (this delivery, a concurrent one, or a cancellation), its state is the
-    // truth.
-    return inventory
-        .reservation(pending.orderId())
-        .orElseThrow(
-            () -> new IllegalStateException("reservation " + pending.orderId() + " vanished"));
   }
 
   /**

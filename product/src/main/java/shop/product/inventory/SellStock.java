@@ -24,13 +24,13 @@ public final class SellStock {
     switch (reservation.state()) {
       case PENDING -> throw new ReservationNotReadyException(orderId, "pending");
       case RESERVED -> {
-        inventory.transition(
-            orderId,
-            EnumSet.of(ReservationState.RESERVED),
-            ReservationState.SOLD,
-            null,
-            reservation.rejections());
-        reservation = inventory.reservation(orderId).orElseThrow();
+        reservation =
+            inventory.transition(
+                orderId,
+                EnumSet.of(ReservationState.RESERVED),
+                ReservationState.SOLD,
+                null,
+                reservation.rejections());
       }
       default -> {}
     }

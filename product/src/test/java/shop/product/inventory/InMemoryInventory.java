@@ -84,26 +84,29 @@ final class InMemoryInventory implements Inventory {
   }
 
   @Override
-  public synchronized boolean transition(
+  public synchronized Reservation transition(
       String orderId,
       Set<ReservationState> from,
       ReservationState to,
       Instant at,
       List<Rejection> rejections) {
     Reservation r = reservations.get(orderId);
-    if (r == null || !from.contains(r.state())) {
-      return false;
+    if (r == null) {
+      throw new IllegalStateException("reservation " + orderId + " vanished");
     }
-    reservations.put(
-        orderId,
+    if (!from.contains(r.state())) {
+      return r;
+    }
+    Reservation moved =
         new Reservation(
             orderId,
             r.lines(),
             to,
             r.sequence(),
             at != null ? at : r.decidedAt(),
-            to == ReservationState.REJECTED ? rejections : r.rejections()));
-    return true;
+            to == ReservationState.REJECTED ? rejections : r.rejections());
+    reservations.put(orderId, moved);
+    return moved;
   }
 
   @Override

@@ -7,6 +7,7 @@ import static shop.platform.testing.EventFixtures.eventBridgeBody;
 import static shop.platform.testing.EventFixtures.message;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -259,6 +261,62 @@ class InventoryIT {
               assertThat(acceptedFor(orderId)).containsExactly(eventId);
             });
     assertThat(m.outbox().status(eventId)).isEqualTo(MongoOutbox.Status.SENT);
+  }
+
+  @Test
+  void relaysRacingOverOverlappingEntriesSendEachEventOnce() {
+    Product mug = product(100);
+    List<String> orders = new ArrayList<>();
+    List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      String orderId = UUID.randomUUID().toString();
+      orders.add(orderId);
+      messages.add(
+          message(UUID.randomUUID().toString(), eventBridgeBody(created(orderId, line(mug, 1)))));
+    }
+    bus.failRequests(500);
+    assertThat(
+            handler
+                .handleRequest(batch(messages.toArray(SQSEvent.SQSMessage[]::new)), null)
+                .getBatchItemFailures())
+        .isEmpty();
+    bus.recover();
+    List<String> eventIds =
+        orders.stream().map(o -> MongoOutbox.eventId(o, ReservationState.RESERVED)).toList();
+
+    // The failed fast relay backed the entries off. Until all are sent, four relays race over
+    // overlapping windows of them (0-14, 5-19, 10-24, 15-24 and 0-4) and a sweep over all.
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    AtomicBoolean done = new AtomicBoolean();
+    try (ExecutorService threads = Executors.newFixedThreadPool(5)) {
+      for (int i = 0; i < 5; i++) {
+        int from = i * 5;
+        Runnable relay =
+            i == 4
+                ? () -> m.sweep(100)
+                : () ->
+                    m.relay()
+                        .relay(
+                            IntStream.range(from, from + 15)
+                                .mapToObj(k -> eventIds.get(k % eventIds.size()))
+                                .toList());
+        threads.execute(
+            () -> {
+              while (!done.get() && System.nanoTime() < deadline) {
+                relay.run();
+                done.compareAndSet(
+                    false,
+                    eventIds.stream()
+                        .allMatch(id -> m.outbox().status(id) == MongoOutbox.Status.SENT));
+              }
+            });
+      }
+    }
+
+    for (int i = 0; i < orders.size(); i++) {
+      assertThat(acceptedFor(orders.get(i))).containsExactly(eventIds.get(i));
+      assertThat(m.outbox().status(eventIds.get(i))).isEqualTo(MongoOutbox.Status.SENT);
+    }
   }
 
   private static SQSBatchResponse handle(String body) {
