@@ -3,6 +3,9 @@ package shop.bench;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -38,15 +42,18 @@ import shop.transaction.api.PaymentEventsHandler;
 import shop.user.UserModule;
 import shop.user.api.CartEventsHandler;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The event pipeline of checkout on the local cloud, in three parts.
+ * The event pipeline of checkout on the local cloud, in four parts.
  *
  * <ol>
- *   <li>Latency: orders placed by a few clients; for each, from the 201 of {@code POST /orders} to
- *       OrderCreated, InventoryReserved and PaymentCaptured on the bus and the emails at the
- *       provider sandbox, p50/p99 per stage.
+ *   <li>Latency under load: orders placed by a few clients; for each, from the 201 of {@code POST
+ *       /orders} to OrderCreated, InventoryReserved and PaymentCaptured on the bus and the emails
+ *       at the provider sandbox, p50/p99 per stage.
+ *   <li>Notification latency: OrderCreated put on the bus at a steady, modest rate; from each on
+ *       the bus to its email at the provider sandbox.
  *   <li>Throughput: each consumer (inventory, payments, notifications, carts) drains a queue filled
  *       beforehand, against a plain receive/delete loop on the same messages (the floor). Payments
  *       gets real InventoryReserved events: its rule is disabled while orders are placed and
@@ -58,6 +65,15 @@ public final class PipelineBenchmark {
   private static final int CUSTOMERS = 8;
   private static final int PRODUCTS = 10;
   private static final int WARM_UP = 50;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * OrderCreated per second for the notification latency: a steady flow (430,000 orders a day) that
+   * leaves most of the 2 cores idle, so the figure is the path's own. Each OrderCreated sets off
+   * three consumers and a second event on the local cloud, about 60 ms of its CPU; at 25/s the
+   * cores are saturated and the latency is queueing.
+   */
+  private static final int STEADY_RATE = 5;
 
   private PipelineBenchmark() {}
 
@@ -121,12 +137,32 @@ public final class PipelineBenchmark {
         System.out.print(PipelineLatencies.table(PipelineLatencies.stages(trail)));
       }
 
-      // Until the consumers are measured, payments' rule is off: the tap keeps the
-      // InventoryReserved
-      // of the orders placed now, and the inventory drain's InventoryReserved (orders that do not
-      // exist) would otherwise keep the shop's own payments consumer failing on the same cores.
+      // From here on payments' rule is off: the tap keeps the InventoryReserved of the orders
+      // placed
+      // next, and the InventoryReserved of the made-up orders below (orders that do not exist)
+      // would otherwise keep the shop's own payments consumer failing on the same cores.
       Subscription payments = subscription("payments");
       bus.disableRule(r -> r.name(payments.rule()).eventBusName(Topology.shop().busName()));
+      List<String> products = fixtures.productIds();
+      Supplier<String> orderCreated =
+          () ->
+              SampleEvents.orderCreated(
+                  UUID.randomUUID().toString(),
+                  userId,
+                  products.get(ThreadLocalRandom.current().nextInt(products.size())));
+      if (measured.test("notifications")) {
+        journal.clear();
+        int steady = STEADY_RATE * (quick ? 8 : 30);
+        List<String> published = publishSteadily(bus, generate(orderCreated, steady), STEADY_RATE);
+        PipelineLatencies.Stage toEmail =
+            awaitReceivedEmails(tap, journal, published, Duration.ofSeconds(60));
+        System.out.println();
+        System.out.printf(
+            "Notification latency, %d OrderCreated put on the bus at %d/s, nothing else going"
+                + " on:%n",
+            steady, STEADY_RATE);
+        System.out.print(PipelineLatencies.table(List.of(toEmail)));
+      }
       List<String> reservedEvents = List.of();
       if (measured.test("payments")) {
         Map<String, PlacedOrder> reserved = placeOrders(client, fixtures, reservedOrders, 8);
@@ -135,13 +171,6 @@ public final class PipelineBenchmark {
       tap.close();
 
       QueueDrain drain = new QueueDrain(sqs);
-      List<String> products = fixtures.productIds();
-      Supplier<String> orderCreated =
-          () ->
-              SampleEvents.orderCreated(
-                  UUID.randomUUID().toString(),
-                  userId,
-                  products.get(ThreadLocalRandom.current().nextInt(products.size())));
       List<ThroughputReport.Row> rows = new ArrayList<>();
       if (measured.test("inventory")) {
         rows.add(
@@ -284,6 +313,70 @@ public final class PipelineBenchmark {
         .filter(c -> c.body().contains(subject))
         .map(SandboxJournal.ProviderCall::loggedAt)
         .min(Long::compare);
+  }
+
+  /**
+   * Puts the events of {@code bodies} (SQS bodies: EventBridge envelopes) on the bus, {@code rate}
+   * per second, each on time whatever the previous one's answer time; returns their order ids.
+   */
+  private static List<String> publishSteadily(EventBridgeClient bus, List<String> bodies, int rate)
+      throws InterruptedException {
+    List<String> orderIds = new ArrayList<>();
+    long start = System.nanoTime();
+    long period = TimeUnit.SECONDS.toNanos(1) / rate;
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < bodies.size(); i++) {
+        JsonNode envelope = JSON.readTree(bodies.get(i));
+        orderIds.add(envelope.path("detail").path("data").path("orderId").asText());
+        PutEventsRequestEntry entry =
+            PutEventsRequestEntry.builder()
+                .eventBusName(Topology.shop().busName())
+                .source(envelope.path("source").asText())
+                .detailType(envelope.path("detail-type").asText())
+                .detail(envelope.path("detail").toString())
+                .build();
+        TimeUnit.NANOSECONDS.sleep(start + i * period - System.nanoTime());
+        threads.execute(
+            () -> {
+              var response = bus.putEvents(r -> r.entries(entry));
+              if (response.failedEntryCount() > 0) {
+                throw new IllegalStateException("the bus refused " + response.entries());
+              }
+            });
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return orderIds;
+  }
+
+  /** From each order's OrderCreated on the bus to its first 'received' email at the provider. */
+  private static PipelineLatencies.Stage awaitReceivedEmails(
+      BusTap tap, SandboxJournal journal, List<String> orderIds, Duration patience)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    List<Double> millis;
+    do {
+      Thread.sleep(1000);
+      List<SandboxJournal.ProviderCall> calls =
+          journal.calls().stream().filter(SandboxJournal.ProviderCall::notification).toList();
+      millis =
+          orderIds.stream()
+              .flatMap(
+                  id ->
+                      tap
+                          .seen(id, "OrderCreated")
+                          .flatMap(
+                              onBus ->
+                                  firstCall(calls, "We received your order " + id)
+                                      .map(email -> (double) (email - onBus)))
+                          .stream())
+              .toList();
+    } while (millis.size() < orderIds.size() && System.nanoTime() < deadline);
+    return new PipelineLatencies.Stage(
+        "OrderCreated on the bus -> 'received' email at provider",
+        millis,
+        orderIds.size() - millis.size());
   }
 
   /** The InventoryReserved bodies of {@code orders}, once the tap has seen them all. */
