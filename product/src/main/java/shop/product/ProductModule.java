@@ -199,6 +199,7 @@ public final class ProductModule implements AutoCloseable {
   public RelaySummary sweep(int max) {
     RelaySummary summary = relay.relayPending(max);
     inventory.pruneSettledHolds(clock.instant().minus(SETTLED_HOLD_RETENTION));
+    outbox.deleteSent(clock.instant().minus(RelayPolicy.SENT_RETENTION));
     return summary;
   }
 

@@ -62,6 +62,15 @@ public final class OutboxRelay {
       "UPDATE event_outbox SET status = 'PARKED', attempts = attempts + 1, last_error = $2"
           + " WHERE id = $1 AND status = 'PENDING'";
 
+  private static final String DELETE_SENT =
+      """
+      DELETE FROM event_outbox WHERE id IN (
+        SELECT id FROM event_outbox
+        WHERE status = 'SENT' AND sent_at < now() - make_interval(secs => $1)
+        ORDER BY sent_at
+        LIMIT $2)
+      """;
+
   private final ConnectionFactory connections;
   private final EventBus bus;
   private final RelayPolicy policy;
@@ -104,10 +113,32 @@ public final class OutboxRelay {
     if (max < 1) {
       return Mono.just(RelaySummary.NONE);
     }
-    return sweep(max);
+    return relayDue(max);
   }
 
-  private Mono<RelaySummary> sweep(int remaining) {
+  /**
+   * The scheduled sweep: sends up to {@code max} due rows ({@link #relayPending}), then deletes up
+   * to {@code max} rows sent more than {@link RelayPolicy#SENT_RETENTION} ago ({@link
+   * #deleteSent}).
+   */
+  public Mono<RelaySummary> sweep(int max) {
+    return relayPending(max)
+        .flatMap(summary -> deleteSent(RelayPolicy.SENT_RETENTION, max).thenReturn(summary));
+  }
+
+  /**
+   * Deletes up to {@code max} rows sent more than {@code retention} ago, oldest first, so the table
+   * holds what is pending or parked plus a recent history; returns how many went. A sent row is
+   * never needed again: the bus has the event (and its archive keeps it for replays).
+   */
+  public Mono<Long> deleteSent(Duration retention, int max) {
+    return withConnection(
+        c ->
+            update(c.createStatement(DELETE_SENT).bind(0, seconds(retention)).bind(1, max))
+                .defaultIfEmpty(0L));
+  }
+
+  private Mono<RelaySummary> relayDue(int remaining) {
     int batch = Math.min(EventBus.MAX_BATCH, remaining);
     return withConnection(c -> claimDue(c, batch).collectList())
         .flatMap(
@@ -117,7 +148,7 @@ public final class OutboxRelay {
                         summary ->
                             rows.size() < batch || remaining - rows.size() < 1
                                 ? Mono.just(summary)
-                                : sweep(remaining - rows.size()).map(summary::plus)));
+                                : relayDue(remaining - rows.size()).map(summary::plus)));
   }
 
   private Flux<OutboxRow> claimDue(Connection connection, int limit) {

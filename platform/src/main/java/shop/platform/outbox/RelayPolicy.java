@@ -17,6 +17,12 @@ import shop.platform.config.Config;
 public record RelayPolicy(
     int maxAttempts, Duration baseDelay, Duration maxDelay, Duration claimTimeout) {
 
+  /**
+   * How long the sweep keeps a sent entry before deleting it: long enough to trace an event from
+   * its outbox, short enough that the outbox does not grow with every event ever sent.
+   */
+  public static final Duration SENT_RETENTION = Duration.ofDays(7);
+
   public RelayPolicy {
     Objects.requireNonNull(baseDelay, "baseDelay");
     Objects.requireNonNull(maxDelay, "maxDelay");

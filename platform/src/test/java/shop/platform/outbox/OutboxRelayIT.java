@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -302,6 +303,34 @@ class OutboxRelayIT {
     assertThat(relay.relayPending(12).block(TIMEOUT)).isEqualTo(new RelaySummary(12, 0, 0));
     assertThat(eventBridge.requests()).isEqualTo(2);
     assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(13, 0, 0));
+  }
+
+  @Test
+  void theSweepDeletesOnlyRowsSentLongerAgoThanTheRetention() {
+    List<EventEnvelope<?>> old = List.of(userRegistered(), userRegistered(), userRegistered());
+    List<EventEnvelope<?>> recent = List.of(userRegistered());
+    commit(old);
+    commit(recent);
+    relay.relay(ids(old)).block(TIMEOUT);
+    relay.relay(ids(recent)).block(TIMEOUT);
+    db.execute(
+        "UPDATE event_outbox SET sent_at = now() - interval '8 days' WHERE id IN ("
+            + stringIds(old).stream().map(id -> "'" + id + "'").collect(Collectors.joining(","))
+            + ")");
+    List<EventEnvelope<?>> waiting = List.of(userRegistered());
+    commit(waiting);
+    eventBridge.failRequests(500);
+
+    assertThat(relay.sweep(2).block(TIMEOUT)).isEqualTo(new RelaySummary(0, 1, 0));
+    assertThat(db.count("SELECT count(*) FROM event_outbox WHERE status = 'SENT'")).isEqualTo(2);
+    relay.sweep(100).block(TIMEOUT);
+
+    assertThat(db.count("SELECT count(*) FROM event_outbox WHERE status = 'SENT'")).isEqualTo(1);
+    assertThat(db.count("SELECT count(*) FROM event_outbox WHERE status = 'PENDING'")).isEqualTo(1);
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM event_outbox WHERE id = '" + recent.getFirst().id() + "'"))
+        .isEqualTo(1);
   }
 
   private OutboxRelay newRelay() {

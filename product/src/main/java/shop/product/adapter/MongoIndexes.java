@@ -39,6 +39,13 @@ public final class MongoIndexes {
             .createIndex(
                 Indexes.ascending(MongoOutbox.STATUS, MongoOutbox.NEXT_ATTEMPT_AT),
                 new IndexOptions().name("status_due")));
-    return List.of("sku_unique", "category_price", "status_id", "parent", "status_due");
+    Mongo.one(
+        database
+            .getCollection(MongoOutbox.COLLECTION, Document.class)
+            .createIndex(
+                Indexes.ascending(MongoOutbox.STATUS, MongoOutbox.SENT_AT),
+                new IndexOptions().name("status_sent")));
+    return List.of(
+        "sku_unique", "category_price", "status_id", "parent", "status_due", "status_sent");
   }
 }

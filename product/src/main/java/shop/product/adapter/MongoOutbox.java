@@ -3,6 +3,7 @@ package shop.product.adapter;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -214,6 +215,16 @@ public final class MongoOutbox implements ReservationEvents {
                 Updates.set(STATUS, Status.SENT.name()),
                 Updates.set(SENT_AT, Date.from(clock.instant())),
                 Updates.inc(ATTEMPTS, 1))));
+  }
+
+  /**
+   * Deletes the entries sent before {@code before}; returns how many went. A sent entry is never
+   * needed again: the bus has the event (and its archive keeps it for replays).
+   */
+  public long deleteSent(Instant before) {
+    return Mongo.one(
+            outbox.deleteMany(and(eq(STATUS, Status.SENT.name()), lt(SENT_AT, Date.from(before)))))
+        .getDeletedCount();
   }
 
   /** Records a failed send; returns the number of failed attempts so far. */

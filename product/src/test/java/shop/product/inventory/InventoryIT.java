@@ -319,6 +319,25 @@ class InventoryIT {
     }
   }
 
+  @Test
+  void deletesSentEntriesOnlyOnceTheyAreOlderThanTheCutOff() {
+    Product mug = product(10);
+    String sentOrder = UUID.randomUUID().toString();
+    handle(eventBridgeBody(created(sentOrder, line(mug, 1))));
+    String sent = MongoOutbox.eventId(sentOrder, ReservationState.RESERVED);
+    bus.failRequests(500);
+    String waitingOrder = UUID.randomUUID().toString();
+    handle(eventBridgeBody(created(waitingOrder, line(mug, 1))));
+    String waiting = MongoOutbox.eventId(waitingOrder, ReservationState.RESERVED);
+
+    assertThat(m.outbox().deleteSent(Instant.now().minus(1, ChronoUnit.HOURS))).isZero();
+    assertThat(m.outbox().status(sent)).isEqualTo(MongoOutbox.Status.SENT);
+
+    assertThat(m.outbox().deleteSent(Instant.now().plus(1, ChronoUnit.MINUTES))).isPositive();
+    assertThat(m.outbox().status(sent)).isNull();
+    assertThat(m.outbox().status(waiting)).isEqualTo(MongoOutbox.Status.PENDING);
+  }
+
   private static SQSBatchResponse handle(String body) {
     return handler.handleRequest(batch(message(UUID.randomUUID().toString(), body)), null);
   }

@@ -9,7 +9,8 @@ import shop.transaction.TransactionModule;
 
 /**
  * The outbox sweep, target of an EventBridge Scheduler rate schedule: sends the events the fast
- * path after each commit did not. The local cloud calls {@link #run()} on its own schedule.
+ * path after each commit did not, and deletes those sent over a week ago. The local cloud calls
+ * {@link #run()} on its own schedule.
  */
 public final class OutboxSweepHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -33,6 +34,6 @@ public final class OutboxSweepHandler
   }
 
   public RelaySummary run() {
-    return module.outboxRelay().relayPending(MAX_PER_RUN).block(Duration.ofMinutes(2));
+    return module.outboxRelay().sweep(MAX_PER_RUN).block(Duration.ofMinutes(2));
   }
 }

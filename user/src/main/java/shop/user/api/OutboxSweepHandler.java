@@ -8,8 +8,9 @@ import shop.platform.outbox.RelaySummary;
 import shop.user.UserModule;
 
 /**
- * Sends outbox rows the fast path left behind (the bus was down, the function died after commit).
- * Runs on a schedule (EventBridge Scheduler in the cloud, a timer in the local cloud).
+ * Sends outbox rows the fast path left behind (the bus was down, the function died after commit)
+ * and deletes those sent over a week ago. Runs on a schedule (EventBridge Scheduler in the cloud, a
+ * timer in the local cloud).
  */
 public final class OutboxSweepHandler implements RequestHandler<ScheduledEvent, String> {
   private static final int MAX_PER_RUN = 500;
@@ -31,6 +32,6 @@ public final class OutboxSweepHandler implements RequestHandler<ScheduledEvent, 
   }
 
   public RelaySummary sweep() {
-    return module.outboxRelay().relayPending(MAX_PER_RUN).block(Duration.ofMinutes(1));
+    return module.outboxRelay().sweep(MAX_PER_RUN).block(Duration.ofMinutes(1));
   }
 }
