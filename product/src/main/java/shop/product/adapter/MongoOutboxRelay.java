@@ -52,6 +52,7 @@ public final class MongoOutboxRelay {
       int batch = Math.min(EventBus.MAX_BATCH, max - summary.total());
       List<EventBus.Outgoing> claimed = outbox.claim(null, batch, policy.claimTimeout());
       if (claimed.isEmpty()) {
+        // Nothing due, or a concurrent relay claimed this batch first and goes on from there.
         break;
       }
       summary = summary.plus(send(claimed));
