@@ -138,9 +138,8 @@ public final class PipelineBenchmark {
       }
 
       // From here on payments' rule is off: the tap keeps the InventoryReserved of the orders
-      // placed
-      // next, and the InventoryReserved of the made-up orders below (orders that do not exist)
-      // would otherwise keep the shop's own payments consumer failing on the same cores.
+      // placed next, and the InventoryReserved of the made-up orders below (orders that do not
+      // exist) would otherwise keep the shop's own payments consumer failing on the same cores.
       Subscription payments = subscription("payments");
       bus.disableRule(r -> r.name(payments.rule()).eventBusName(Topology.shop().busName()));
       List<String> products = fixtures.productIds();
