@@ -73,6 +73,12 @@ class OversellDrillIT {
           }
         }
         awaitSettled(stores, customer, created.size());
+        // A sale follows its order's PaymentCaptured through the bus and the inventory queue, so
+        // the stock settles a little after the last order is PAID (the watcher keeps watching).
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(250))
+            .until(() -> stores.stock(product).reserved() == 0);
       } finally {
         done.set(true);
       }
