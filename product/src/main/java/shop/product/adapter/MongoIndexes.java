@@ -33,18 +33,15 @@ public final class MongoIndexes {
         database
             .getCollection(MongoCatalog.CATEGORIES)
             .createIndex(Indexes.ascending("parentId"), new IndexOptions().name("parent")));
+    var outbox = database.getCollection(MongoOutbox.COLLECTION, Document.class);
     Mongo.one(
-        database
-            .getCollection(MongoOutbox.COLLECTION, Document.class)
-            .createIndex(
-                Indexes.ascending(MongoOutbox.STATUS, MongoOutbox.NEXT_ATTEMPT_AT),
-                new IndexOptions().name("status_due")));
+        outbox.createIndex(
+            Indexes.ascending(MongoOutbox.STATUS, MongoOutbox.NEXT_ATTEMPT_AT),
+            new IndexOptions().name("status_due")));
     Mongo.one(
-        database
-            .getCollection(MongoOutbox.COLLECTION, Document.class)
-            .createIndex(
-                Indexes.ascending(MongoOutbox.STATUS, MongoOutbox.SENT_AT),
-                new IndexOptions().name("status_sent")));
+        outbox.createIndex(
+            Indexes.ascending(MongoOutbox.STATUS, MongoOutbox.SENT_AT),
+            new IndexOptions().name("status_sent")));
     return List.of(
         "sku_unique", "category_price", "status_id", "parent", "status_due", "status_sent");
   }
