@@ -12,6 +12,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +23,8 @@ import shop.events.CloudEventCodec;
 import shop.events.EventEnvelope;
 import shop.events.EventType;
 import shop.events.ShopEvent;
+import shop.platform.outbox.CommittedEvents;
+import shop.platform.outbox.OutboxRelay;
 import shop.platform.snapstart.Priming;
 
 /**
@@ -45,6 +49,7 @@ public final class SqsEventConsumer {
   private final String consumer;
   private final Map<EventType, EventHandler<?>> handlers;
   private final FailureRecorder failures;
+  private final OutboxRelay outbox;
   private final CloudEventCodec codec;
   private final Clock clock;
   // Held here: the CRaC context keeps a primer only as long as its owner does.
@@ -59,17 +64,31 @@ public final class SqsEventConsumer {
       String consumer,
       Map<EventType, ? extends EventHandler<?>> handlers,
       FailureRecorder failures) {
-    this(consumer, handlers, failures, Clock.systemUTC());
+    this(consumer, handlers, failures, null, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #SqsEventConsumer(String, Map, FailureRecorder)}, for a consumer whose handlers
+   * publish: the events they commit to {@code outbox} are relayed once the batch is handled.
+   */
+  public SqsEventConsumer(
+      String consumer,
+      Map<EventType, ? extends EventHandler<?>> handlers,
+      FailureRecorder failures,
+      OutboxRelay outbox) {
+    this(consumer, handlers, failures, Objects.requireNonNull(outbox, "outbox"), Clock.systemUTC());
   }
 
   SqsEventConsumer(
       String consumer,
       Map<EventType, ? extends EventHandler<?>> handlers,
       FailureRecorder failures,
+      OutboxRelay outbox,
       Clock clock) {
     this.consumer = Objects.requireNonNull(consumer, "consumer");
     this.handlers = handlers.isEmpty() ? Map.of() : new EnumMap<>(handlers);
     this.failures = Objects.requireNonNull(failures, "failures");
+    this.outbox = outbox;
     this.codec = CloudEventCodec.instance();
     this.clock = clock;
     this.primer = Priming.register("consumer " + consumer, this::prime);
@@ -110,10 +129,15 @@ public final class SqsEventConsumer {
     List<SQSEvent.SQSMessage> records =
         batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
     List<Future<Boolean>> outcomes = new ArrayList<>(records.size());
+    Queue<String> committed = new ConcurrentLinkedQueue<>();
     try (ExecutorService messages = Executors.newVirtualThreadPerTaskExecutor()) {
       for (SQSEvent.SQSMessage message : records) {
-        outcomes.add(messages.submit(() -> handle(message)));
+        outcomes.add(messages.submit(() -> handleCollecting(message, committed)));
       }
+    }
+    if (outbox != null) {
+      // The fast path: what the batch committed goes to the bus before the batch is acknowledged.
+      outbox.relayCommitted(List.copyOf(committed));
     }
     List<SQSBatchResponse.BatchItemFailure> failed = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
@@ -134,6 +158,17 @@ public final class SqsEventConsumer {
         throw error;
       }
       throw new IllegalStateException("a message's handling ended without an outcome", cause);
+    }
+  }
+
+  /** As {@link #handle(SQSEvent.SQSMessage)}, adding the events it committed to {@code into}. */
+  private boolean handleCollecting(SQSEvent.SQSMessage message, Queue<String> into) {
+    try (CommittedEvents.Scope scope = CommittedEvents.open()) {
+      try {
+        return handle(message);
+      } finally {
+        into.addAll(scope.ids());
+      }
     }
   }
 

@@ -16,13 +16,16 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.platform.auth.JwtVerifier;
+import shop.platform.domain.DomainFailure;
 import shop.platform.observability.RequestLog;
+import shop.platform.outbox.OutboxRelay;
 import shop.platform.snapstart.Priming;
 
 /**
  * Dispatches API Gateway HTTP API (payload v2) events by their {@code routeKey} to the service's
  * routes, and turns every failure into an {@code application/problem+json} response: a {@link
- * ProblemException} as it says, a mapped domain exception as its mapping says, a dependency that
+ * ProblemException} as it says, a domain failure as its mapping says (the service's own, else the
+ * shared kernel's: {@code DomainProblems}), a dependency that
  * cannot serve (no database connection in time, a refused or closed connection, a timeout) as a 503
  * with {@code Retry-After}, anything else as a 500 that names the request id and never the stack
  * trace.
@@ -35,6 +38,7 @@ public final class HttpApi {
   private final Map<Class<? extends RuntimeException>, Function<RuntimeException, ProblemException>>
       mappers;
   private final JwtVerifier verifier;
+  private final OutboxRelay outbox;
   private final int maxBodyBytes;
   private final RequestBodies bodies;
   private final ObjectMapper mapper = HttpJson.mapper();
@@ -45,6 +49,7 @@ public final class HttpApi {
     this.routes = Map.copyOf(builder.routes);
     this.mappers = new LinkedHashMap<>(builder.mappers);
     this.verifier = builder.verifier;
+    this.outbox = builder.outbox;
     this.maxBodyBytes = builder.maxBodyBytes;
     this.bodies = new RequestBodies(mapper, builder.validation);
   }
@@ -61,20 +66,28 @@ public final class HttpApi {
     return routes.keySet();
   }
 
+  /**
+   * Answers {@code event}; the events its route committed to the outbox are relayed before the
+   * answer goes back (the fast path), since a Lambda instance may be frozen right after.
+   */
   public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
     long start = System.nanoTime();
     HttpRequest request = new HttpRequest(event, bodies, verifier);
     RequestLog log = RequestLog.start(request.requestId(), event.getRouteKey());
-    APIGatewayV2HTTPResponse response;
-    try {
-      response = dispatch(event, request);
-    } catch (ProblemException e) {
-      response = problem(e, request);
-    } catch (RuntimeException e) {
-      response = mapped(e, request);
-    }
+    APIGatewayV2HTTPResponse response =
+        outbox == null ? answer(event, request) : outbox.relayingAfter(() -> answer(event, request));
     log.finish(response.getStatusCode(), System.nanoTime() - start);
     return response;
+  }
+
+  private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event, HttpRequest request) {
+    try {
+      return dispatch(event, request);
+    } catch (ProblemException e) {
+      return problem(e, request);
+    } catch (RuntimeException e) {
+      return mapped(e, request);
+    }
   }
 
   /**
@@ -134,6 +147,12 @@ public final class HttpApi {
         return problem(mapping.getValue().apply(e), request);
       }
     }
+    if (e instanceof DomainFailure failure) {
+      ProblemException problem = DomainProblems.of(failure);
+      if (problem != null) {
+        return problem(problem, request);
+      }
+    }
     if (Unavailable.is(e)) {
       LOG.warn("{}: a dependency is unavailable: {}", request.routeKey(), e.toString());
       return problem(
@@ -185,6 +204,7 @@ public final class HttpApi {
             Class<? extends RuntimeException>, Function<RuntimeException, ProblemException>>
         mappers = new LinkedHashMap<>();
     private JwtVerifier verifier;
+    private OutboxRelay outbox;
     private int maxBodyBytes = 256 * 1024;
     private BeanValidation validation;
 
@@ -208,6 +228,12 @@ public final class HttpApi {
 
     public Builder jwtVerifier(JwtVerifier verifier) {
       this.verifier = verifier;
+      return this;
+    }
+
+    /** The service's outbox: what a request commits to it is relayed before the answer. */
+    public Builder outbox(OutboxRelay outbox) {
+      this.outbox = outbox;
       return this;
     }
 

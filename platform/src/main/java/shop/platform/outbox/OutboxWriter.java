@@ -5,10 +5,11 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 import shop.events.CloudEventCodec;
 import shop.events.EventEnvelope;
+import shop.platform.postgres.PostgresDatabase;
 
 /**
- * Appends events to the outbox table inside the caller's own database transaction, so the event
- * exists exactly when the state change that caused it does.
+ * Appends events to the outbox table ({@link PostgresOutboxStore}) inside the caller's own database
+ * transaction, so the event exists exactly when the state change that caused it does.
  */
 public final class OutboxWriter {
   private static final String INSERT =
@@ -26,7 +27,9 @@ public final class OutboxWriter {
   }
 
   /**
-   * Writes {@code event} on {@code connection}, which must be inside the caller's transaction. The
+   * Writes {@code event} on {@code connection}, which must be inside the caller's transaction
+   * ({@link PostgresDatabase#transaction}); once that commits, the event is noted in {@link
+   * CommittedEvents} for the entry point's fast path. The
    * event is encoded and validated first: an event that breaks its schema errors with {@link
    * shop.events.InvalidEventException} before anything is written, and the caller's rollback then
    * drops the state change too. The event id must be a UUID.
@@ -45,6 +48,7 @@ public final class OutboxWriter {
                         .bind(4, payload)
                         .execute()))
         .flatMap(result -> Mono.from(result.getRowsUpdated()))
-        .then();
+        // Once the caller's transaction commits, its entry point relays the event at once.
+        .then(PostgresDatabase.afterCommit(() -> CommittedEvents.add(event.id())));
   }
 }

@@ -14,6 +14,11 @@ public record RelaySummary(int sent, int retried, int parked) {
     return new RelaySummary(sent + other.sent, retried + other.retried, parked + other.parked);
   }
 
+  /** What a sweep handler answers: {@code {sent, retried, parked}}. */
+  public java.util.Map<String, Integer> toMap() {
+    return java.util.Map.of("sent", sent, "retried", retried, "parked", parked);
+  }
+
   /** Rows this call handled in any way. */
   public int total() {
     return sent + retried + parked;

@@ -218,7 +218,7 @@ class SqsEventConsumerTest {
 
   private SqsEventConsumer consumer(Map<EventType, EventHandler<?>> handlers) {
     return new SqsEventConsumer(
-        "inventory", handlers, failures::add, Clock.fixed(NOW, ZoneOffset.UTC));
+        "inventory", handlers, failures::add, null, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   private static List<String> failedIds(SQSBatchResponse response) {

@@ -17,6 +17,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import shop.platform.testing.ApiEvents;
+import shop.platform.domain.ConflictException;
+import shop.platform.domain.InvalidFieldException;
+import shop.platform.domain.NotFoundException;
+import shop.platform.domain.PreconditionFailedException;
+import shop.platform.domain.RejectedException;
+import shop.platform.domain.TooManyAttemptsException;
+import shop.platform.domain.UnauthenticatedException;
+import shop.platform.domain.UnavailableException;
 import shop.platform.testing.TestTokens;
 
 class HttpApiTest {
@@ -66,6 +74,27 @@ class HttpApiTest {
                     "wrapped",
                     new io.r2dbc.spi.R2dbcNonTransientResourceException(
                         "terminating connection due to administrator command"));
+              })
+          .route(
+              "GET /mongo",
+              r -> {
+                throw new com.mongodb.MongoTimeoutException("no server selected in 30000 ms");
+              })
+          .route(
+              "GET /kernel/{failure}",
+              r -> {
+                throw switch (r.path("failure")) {
+                  case "invalid" -> new InvalidFieldException("items[0].quantity", "is too big");
+                  case "unauthenticated" -> new UnauthenticatedException("wrong password");
+                  case "missing" -> NotFoundException.of("order o-1");
+                  case "conflict" -> new ConflictException("already paid");
+                  case "stale" -> new PreconditionFailedException("version 3 is not current");
+                  case "rejected" -> new RejectedException("card declined");
+                  case "throttled" ->
+                      new TooManyAttemptsException("too many attempts", Duration.ofSeconds(90));
+                  case "unavailable" -> new UnavailableException("stripe did not answer");
+                  default -> new IllegalArgumentException("a bug, not the client's fault");
+                };
               })
           .route(
               "GET /items/{id}",
@@ -294,6 +323,55 @@ class HttpApiTest {
 
     assertThat(signed.getStatusCode()).isEqualTo(200);
     assertThat(json(signed).get("by").asText()).isEqualTo("arn:aws:iam::1:role/transaction");
+  }
+
+  @Test
+  void answersEveryFailureOfTheSharedKernelWithItsProblem() throws Exception {
+    Map<String, Integer> statuses =
+        Map.of(
+            "invalid", 400,
+            "unauthenticated", 401,
+            "missing", 404,
+            "conflict", 409,
+            "stale", 412,
+            "rejected", 422,
+            "throttled", 429,
+            "unavailable", 503);
+    for (var expected : statuses.entrySet()) {
+      var response = call(ApiEvents.request("GET /kernel/{failure}").path("failure", expected.getKey()));
+      assertProblem(response, expected.getValue());
+    }
+
+    JsonNode invalid = json(call(ApiEvents.request("GET /kernel/{failure}").path("failure", "invalid")));
+    assertThat(invalid.get("errors").get(0).get("field").asText()).isEqualTo("items[0].quantity");
+    assertThat(invalid.get("errors").get(0).get("message").asText()).isEqualTo("is too big");
+    assertThat(
+            call(ApiEvents.request("GET /kernel/{failure}").path("failure", "throttled"))
+                .getHeaders())
+        .containsEntry("Retry-After", "90");
+    assertThat(
+            json(call(ApiEvents.request("GET /kernel/{failure}").path("failure", "missing")))
+                .get("detail")
+                .asText())
+        .isEqualTo("order o-1 not found");
+  }
+
+  @Test
+  void mongoDbOutOfReachIsA503TheClientMayRetry() throws Exception {
+    var response = call(ApiEvents.request("GET /mongo"));
+
+    assertProblem(response, 503);
+    assertThat(response.getHeaders()).containsKey("Retry-After");
+  }
+
+  @Test
+  void anUnexpectedIllegalArgumentIsA500NotTheClientsFault() throws Exception {
+    var response = call(ApiEvents.request("GET /kernel/{failure}").path("failure", "bug"));
+
+    assertProblem(response, 500);
+    assertThat(json(response).get("detail").asText())
+        .contains("request id")
+        .doesNotContain("a bug");
   }
 
   private APIGatewayV2HTTPResponse call(ApiEvents request) {

@@ -28,6 +28,7 @@ import shop.events.ShopEvent;
 import shop.events.UserRegistered;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
+import shop.platform.postgres.PostgresDatabase;
 import shop.platform.testing.EmbeddedDatabase;
 import shop.platform.testing.EventFixtures;
 import shop.platform.testing.FakeEventBridge;
@@ -43,6 +44,9 @@ class OutboxRelayIT {
   private static FakeEventBridge eventBridge;
   private static EventBridgeClient client;
 
+  private static PostgresDatabase database;
+  private static PostgresOutboxStore store;
+
   private final OutboxWriter writer = new OutboxWriter();
   private OutboxRelay relay;
 
@@ -50,6 +54,8 @@ class OutboxRelayIT {
   static void start() {
     db = EmbeddedDatabase.start("classpath:db/platform");
     db.execute("CREATE TABLE test_orders (id text PRIMARY KEY)");
+    database = new PostgresDatabase(db.connections());
+    store = new PostgresOutboxStore(database);
     eventBridge = FakeEventBridge.start();
     Config config =
         new Config(
@@ -86,7 +92,7 @@ class OutboxRelayIT {
     List<EventEnvelope<?>> events = List.of(userRegistered(), orderCreated(), userRegistered());
     commit(events);
 
-    RelaySummary summary = relay.relay(ids(events)).block(TIMEOUT);
+    RelaySummary summary = relay.relay(ids(events));
 
     assertThat(summary).isEqualTo(new RelaySummary(3, 0, 0));
     assertThat(eventBridge.acceptedIds()).containsExactlyInAnyOrderElementsOf(stringIds(events));
@@ -104,7 +110,7 @@ class OutboxRelayIT {
                 "SELECT count(*) FROM event_outbox WHERE status = 'SENT' AND attempts = 1"
                     + " AND sent_at IS NOT NULL AND last_error IS NULL"))
         .isEqualTo(3);
-    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(RelaySummary.NONE);
+    assertThat(relay.relayPending(100)).isEqualTo(RelaySummary.NONE);
   }
 
   @Test
@@ -113,16 +119,15 @@ class OutboxRelayIT {
 
     assertThatThrownBy(
             () ->
-                db.inTransaction(
-                        connection ->
-                            writer
-                                .append(connection, event)
-                                .then(Mono.error(new IllegalStateException("use case failed"))))
-                    .block(TIMEOUT))
+                database.transaction(
+                    connection ->
+                        writer
+                            .append(connection, event)
+                            .then(Mono.error(new IllegalStateException("use case failed")))))
         .hasMessageContaining("use case failed");
 
-    assertThat(relay.relay(ids(List.of(event))).block(TIMEOUT)).isEqualTo(RelaySummary.NONE);
-    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(RelaySummary.NONE);
+    assertThat(relay.relay(ids(List.of(event)))).isEqualTo(RelaySummary.NONE);
+    assertThat(relay.relayPending(100)).isEqualTo(RelaySummary.NONE);
     assertThat(eventBridge.requests()).isZero();
     assertThat(db.count("SELECT count(*) FROM event_outbox")).isZero();
   }
@@ -133,12 +138,11 @@ class OutboxRelayIT {
 
     assertThatThrownBy(
             () ->
-                db.inTransaction(
-                        connection ->
-                            insertOrder(connection, "order-1")
-                                .then(writer.append(connection, userRegistered()))
-                                .then(writer.append(connection, invalid)))
-                    .block(TIMEOUT))
+                database.transaction(
+                    connection ->
+                        insertOrder(connection, "order-1")
+                            .then(writer.append(connection, userRegistered()))
+                            .then(writer.append(connection, invalid))))
         .isInstanceOf(InvalidEventException.class)
         .hasMessageContaining("phone");
 
@@ -153,7 +157,7 @@ class OutboxRelayIT {
     String throttled = events.get(1).id();
     eventBridge.failEntries(Set.of(throttled));
 
-    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(2, 1, 0));
+    assertThat(relay.relayPending(100)).isEqualTo(new RelaySummary(2, 1, 0));
 
     assertThat(
             db.count(
@@ -164,10 +168,10 @@ class OutboxRelayIT {
         .isEqualTo(1);
     // Not due yet: the backoff holds it back even when the bus is healthy again.
     eventBridge.recover();
-    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(RelaySummary.NONE);
+    assertThat(relay.relayPending(100)).isEqualTo(RelaySummary.NONE);
 
     backoffElapses();
-    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(1, 0, 0));
+    assertThat(relay.relayPending(100)).isEqualTo(new RelaySummary(1, 0, 0));
     assertThat(eventBridge.acceptedIds()).containsExactlyInAnyOrderElementsOf(stringIds(events));
     assertThat(db.count("SELECT count(*) FROM event_outbox WHERE status = 'SENT'")).isEqualTo(3);
     assertThat(db.count("SELECT attempts FROM event_outbox WHERE id = '" + throttled + "'"))
@@ -180,11 +184,11 @@ class OutboxRelayIT {
     commit(List.of(event));
     eventBridge.failRequests(500);
 
-    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(0, 1, 0));
+    assertThat(relay.relayPending(100)).isEqualTo(new RelaySummary(0, 1, 0));
     backoffElapses();
-    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(0, 1, 0));
+    assertThat(relay.relayPending(100)).isEqualTo(new RelaySummary(0, 1, 0));
     backoffElapses();
-    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(0, 0, 1));
+    assertThat(relay.relayPending(100)).isEqualTo(new RelaySummary(0, 0, 1));
 
     String lastError =
         db.query(
@@ -199,7 +203,7 @@ class OutboxRelayIT {
     // Parked rows wait for an operator, however long the bus has been back.
     eventBridge.recover();
     backoffElapses();
-    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(RelaySummary.NONE);
+    assertThat(relay.relayPending(100)).isEqualTo(RelaySummary.NONE);
     assertThat(eventBridge.accepted()).isEmpty();
   }
 
@@ -208,13 +212,13 @@ class OutboxRelayIT {
     commit(List.of(userRegistered(), userRegistered()));
     OutboxRelay broken =
         new OutboxRelay(
-            db.connections(),
+            store,
             events -> {
               throw new IllegalStateException("adapter bug");
             },
             POLICY);
 
-    assertThat(broken.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(0, 2, 0));
+    assertThat(broken.relayPending(100)).isEqualTo(new RelaySummary(0, 2, 0));
     assertThat(
             db.count(
                 "SELECT count(*) FROM event_outbox WHERE status = 'PENDING'"
@@ -245,9 +249,13 @@ class OutboxRelayIT {
           return bus.publish(outgoing);
         };
     try {
-      OutboxRelay relay = new OutboxRelay(onlyOne, busWhileTheServiceWorks, POLICY);
+      OutboxRelay relay =
+          new OutboxRelay(
+              new PostgresOutboxStore(new PostgresDatabase(onlyOne)),
+              busWhileTheServiceWorks,
+              POLICY);
 
-      assertThat(relay.relay(ids(events)).block(TIMEOUT)).isEqualTo(new RelaySummary(2, 0, 0));
+      assertThat(relay.relay(ids(events))).isEqualTo(new RelaySummary(2, 0, 0));
       assertThat(
               db.count("SELECT count(*) FROM event_outbox WHERE status = 'SENT' AND attempts = 1"))
           .isEqualTo(2);
@@ -264,7 +272,7 @@ class OutboxRelayIT {
             + "', 'shop.order.teleported.v9', 'shop.transaction', 'o-1',"
             + " '{\"time\":\"2026-01-01T00:00:00Z\"}')");
 
-    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(0, 0, 1));
+    assertThat(relay.relayPending(100)).isEqualTo(new RelaySummary(0, 0, 1));
     assertThat(eventBridge.requests()).isZero();
     assertThat(
             db.count(
@@ -282,9 +290,12 @@ class OutboxRelayIT {
 
     List<RelaySummary> summaries =
         Flux.merge(
-                relay.relayPending(100).subscribeOn(Schedulers.parallel()),
-                other.relayPending(100).subscribeOn(Schedulers.parallel()),
-                relay.relay(ids(events.subList(0, 20))).subscribeOn(Schedulers.parallel()))
+                Mono.fromCallable(() -> relay.relayPending(100))
+                    .subscribeOn(Schedulers.boundedElastic()),
+                Mono.fromCallable(() -> other.relayPending(100))
+                    .subscribeOn(Schedulers.boundedElastic()),
+                Mono.fromCallable(() -> relay.relay(ids(events.subList(0, 20))))
+                    .subscribeOn(Schedulers.boundedElastic()))
             .collectList()
             .block(TIMEOUT);
 
@@ -300,9 +311,9 @@ class OutboxRelayIT {
   void sendsAtMostTheRequestedNumberOfRowsPerSweep() {
     commit(IntStream.range(0, 25).<EventEnvelope<?>>mapToObj(i -> userRegistered()).toList());
 
-    assertThat(relay.relayPending(12).block(TIMEOUT)).isEqualTo(new RelaySummary(12, 0, 0));
+    assertThat(relay.relayPending(12)).isEqualTo(new RelaySummary(12, 0, 0));
     assertThat(eventBridge.requests()).isEqualTo(2);
-    assertThat(relay.relayPending(100).block(TIMEOUT)).isEqualTo(new RelaySummary(13, 0, 0));
+    assertThat(relay.relayPending(100)).isEqualTo(new RelaySummary(13, 0, 0));
   }
 
   @Test
@@ -311,8 +322,8 @@ class OutboxRelayIT {
     List<EventEnvelope<?>> recent = List.of(userRegistered());
     commit(old);
     commit(recent);
-    relay.relay(ids(old)).block(TIMEOUT);
-    relay.relay(ids(recent)).block(TIMEOUT);
+    relay.relay(ids(old));
+    relay.relay(ids(recent));
     db.execute(
         "UPDATE event_outbox SET sent_at = now() - interval '8 days' WHERE id IN ("
             + stringIds(old).stream().map(id -> "'" + id + "'").collect(Collectors.joining(","))
@@ -321,9 +332,9 @@ class OutboxRelayIT {
     commit(waiting);
     eventBridge.failRequests(500);
 
-    assertThat(relay.sweep(2).block(TIMEOUT)).isEqualTo(new RelaySummary(0, 1, 0));
+    assertThat(relay.sweep(2)).isEqualTo(new RelaySummary(0, 1, 0));
     assertThat(db.count("SELECT count(*) FROM event_outbox WHERE status = 'SENT'")).isEqualTo(2);
-    relay.sweep(100).block(TIMEOUT);
+    relay.sweep(100);
 
     assertThat(db.count("SELECT count(*) FROM event_outbox WHERE status = 'SENT'")).isEqualTo(1);
     assertThat(db.count("SELECT count(*) FROM event_outbox WHERE status = 'PENDING'")).isEqualTo(1);
@@ -333,17 +344,92 @@ class OutboxRelayIT {
         .isEqualTo(1);
   }
 
+  @Test
+  void theFastPathSendsWhatTheWorkCommittedAndNothingOfARollback() {
+    List<EventEnvelope<?>> committed = List.of(userRegistered(), orderCreated());
+    List<EventEnvelope<?>> rolledBack = List.of(userRegistered());
+    List<EventEnvelope<?>> outside = List.of(userRegistered());
+    commit(outside);
+
+    String answer =
+        relay.relayingAfter(
+            () -> {
+              commit(committed);
+              assertThatThrownBy(
+                      () ->
+                          database.transaction(
+                              c ->
+                                  writer
+                                      .append(c, rolledBack.getFirst())
+                                      .then(Mono.error(new IllegalStateException("no")))))
+                  .hasMessageContaining("no");
+              // Nothing goes before the work is done.
+              assertThat(eventBridge.requests()).isZero();
+              return "done";
+            });
+
+    assertThat(answer).isEqualTo("done");
+    assertThat(eventBridge.acceptedIds()).containsExactlyInAnyOrderElementsOf(ids(committed));
+    // What was committed outside the work's scope is the sweep's.
+    assertThat(db.count("SELECT count(*) FROM event_outbox WHERE status = 'PENDING'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void theFastPathRelaysWhatWasCommittedEvenWhenTheWorkThenFails() {
+    List<EventEnvelope<?>> events = List.of(userRegistered());
+
+    assertThatThrownBy(
+            () ->
+                relay.relayingAfter(
+                    () -> {
+                      commit(events);
+                      throw new IllegalStateException("answer failed after the commit");
+                    }))
+        .hasMessageContaining("after the commit");
+
+    assertThat(eventBridge.acceptedIds()).containsExactlyElementsOf(ids(events));
+  }
+
+  @Test
+  void operatorsListParkedRowsAndPutThemBackInLine() {
+    List<EventEnvelope<?>> events = List.of(userRegistered(), orderCreated(), userRegistered());
+    commit(events);
+    eventBridge.failRequests(500);
+    for (int attempt = 0; attempt < POLICY.maxAttempts(); attempt++) {
+      relay.relayPending(100);
+      backoffElapses();
+    }
+
+    List<ParkedEntry> parked = store.parked(10);
+    assertThat(parked).extracting(ParkedEntry::id).containsExactlyInAnyOrderElementsOf(ids(events));
+    ParkedEntry order =
+        parked.stream().filter(p -> p.id().equals(events.get(1).id())).findFirst().orElseThrow();
+    assertThat(order.eventType()).isEqualTo("shop.order.created.v1");
+    assertThat(order.subject()).isEqualTo(events.get(1).subject());
+    assertThat(order.attempts()).isEqualTo(POLICY.maxAttempts());
+    assertThat(order.lastError()).contains("500");
+    assertThat(store.parked(2)).hasSize(2);
+
+    eventBridge.recover();
+    assertThat(store.retry(events.get(1).id())).isTrue();
+    assertThat(store.retry(events.get(1).id())).isFalse();
+    assertThat(store.retry("not-a-uuid")).isFalse();
+    assertThat(relay.relayPending(100)).isEqualTo(new RelaySummary(1, 0, 0));
+    assertThat(store.retryAllParked()).isEqualTo(2);
+    assertThat(relay.relayPending(100)).isEqualTo(new RelaySummary(2, 0, 0));
+    assertThat(store.parked(10)).isEmpty();
+    assertThat(eventBridge.acceptedIds()).containsExactlyInAnyOrderElementsOf(ids(events));
+  }
+
   private OutboxRelay newRelay() {
-    return new OutboxRelay(db.connections(), new EventBridgeBus(client, "shop-events"), POLICY);
+    return new OutboxRelay(store, new EventBridgeBus(client, "shop-events"), POLICY);
   }
 
   private void commit(List<EventEnvelope<?>> events) {
-    db.inTransaction(
-            connection ->
-                Flux.fromIterable(events)
-                    .concatMap(event -> writer.append(connection, event))
-                    .then())
-        .block(TIMEOUT);
+    database.transaction(
+        connection ->
+            Flux.fromIterable(events).concatMap(event -> writer.append(connection, event)).then());
   }
 
   private static Mono<Long> insertOrder(io.r2dbc.spi.Connection connection, String id) {
@@ -362,8 +448,8 @@ class OutboxRelayIT {
     db.execute("UPDATE event_outbox SET next_attempt_at = now() WHERE status = 'PENDING'");
   }
 
-  private static List<UUID> ids(List<? extends EventEnvelope<? extends ShopEvent>> events) {
-    return events.stream().map(e -> UUID.fromString(e.id())).toList();
+  private static List<String> ids(List<? extends EventEnvelope<? extends ShopEvent>> events) {
+    return events.stream().map(EventEnvelope::id).toList();
   }
 
   private static List<String> stringIds(List<? extends EventEnvelope<?>> events) {

@@ -2,15 +2,17 @@ package shop.platform.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The house rules of a service module, as ArchUnit checks: the domain packages import only the JDK
- * and each other (no AWS SDK, no Jackson, no driver, no platform), handlers live in {@code api},
- * and nothing is named Impl, Manager, Helper or Util.
+ * The house rules of a service module, as ArchUnit checks: the domain packages import only the JDK,
+ * each other and the platform's shared kernel ({@code shop.platform.domain}: failures and field
+ * checks), never an adapter; Lambda handlers live in {@code api} and reach adapters only through
+ * the module; the service's packages form no cycle; nothing is named Impl, Manager, Helper or Util.
  */
 public final class ArchitectureRules {
   private ArchitectureRules() {}
@@ -28,9 +30,10 @@ public final class ArchitectureRules {
     for (int i = 0; i < domainPackages.length; i++) {
       domains[i] = servicePackage + "." + domainPackages[i] + "..";
     }
-    String[] allowed = new String[domains.length + 1];
+    String[] allowed = new String[domains.length + 2];
     System.arraycopy(domains, 0, allowed, 0, domains.length);
     allowed[domains.length] = "java..";
+    allowed[domains.length + 1] = "shop.platform.domain..";
 
     classes()
         .that()
@@ -38,7 +41,7 @@ public final class ArchitectureRules {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(allowed)
-        .as("the domain of " + servicePackage + " depends only on the JDK and itself")
+        .as("the domain of " + servicePackage + " depends only on the JDK, itself and the kernel")
         .check(classes);
 
     noClasses()
@@ -65,6 +68,32 @@ public final class ArchitectureRules {
         .dependOnClassesThat()
         .resideInAPackage(servicePackage + ".api..")
         .as("the domain does not know its adapters")
+        .check(classes);
+
+    classes()
+        .that()
+        .implement("com.amazonaws.services.lambda.runtime.RequestHandler")
+        .or()
+        .implement("com.amazonaws.services.lambda.runtime.RequestStreamHandler")
+        .should()
+        .resideInAPackage(servicePackage + ".api..")
+        .as("Lambda handlers live in api")
+        .check(classes);
+
+    noClasses()
+        .that()
+        .resideInAPackage(servicePackage + ".api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(servicePackage + ".adapter..")
+        .as("handlers reach adapters only through the module")
+        .check(classes);
+
+    slices()
+        .matching(servicePackage + ".(*)..")
+        .should()
+        .beFreeOfCycles()
+        .as("the packages of " + servicePackage + " form no cycle")
         .check(classes);
   }
 }
