@@ -96,6 +96,23 @@ public record Topology(
     return subscriptions.stream().filter(s -> s.consumer().equals(consumer)).findFirst();
   }
 
+  /** The services that publish events, each with an outbox, in name order. */
+  public List<String> publishers() {
+    return java.util.Arrays.stream(EventType.values())
+        .map(EventType::service)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  /**
+   * The function through which operators reach {@code service}'s outbox (the platform's {@code
+   * OutboxOperations}): what the CDK app names it and what the ops tooling invokes.
+   */
+  public static String outboxFunction(String service) {
+    return "shop-" + service + "-outbox-ops";
+  }
+
   /** The consumers of {@code type}. */
   public List<Subscription> consumersOf(EventType type) {
     return subscriptions.stream().filter(s -> s.events().contains(type)).toList();

@@ -58,4 +58,10 @@ class TopologyTest {
     array.forEach(v -> values.add(v.asText()));
     return values;
   }
+
+  @Test
+  void thePublishersAreTheServicesThatOwnAnEventType() {
+    assertThat(Topology.shop().publishers()).containsExactly("product", "transaction", "user");
+    assertThat(Topology.outboxFunction("transaction")).isEqualTo("shop-transaction-outbox-ops");
+  }
 }

@@ -97,8 +97,17 @@ public final class LocalHttpApi implements AutoCloseable {
     return new LocalHttpApi(
         port,
         functions,
-        new SigV4Check(accessKeyId, secretAccessKey, region, Clock.systemUTC()),
+        new SigV4Check(accessKeyId, secretAccessKey, region, "execute-api", Clock.systemUTC()),
         healthy);
+  }
+
+  /**
+   * Also answers Lambda's Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) for
+   * {@code lambda}'s functions on this port: set it before {@link #start}.
+   */
+  public LocalHttpApi invoking(LocalLambda lambda) {
+    server.createContext(LocalLambda.PATH, lambda::serve);
+    return this;
   }
 
   public LocalHttpApi start() {

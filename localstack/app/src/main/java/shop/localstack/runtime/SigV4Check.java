@@ -21,9 +21,10 @@ import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * Checks an AWS Signature Version 4 on a request to an IAM-authorized route, as API Gateway does:
- * the access key must be the local one and the signature must be what AWS's own signer computes for
- * the signed headers, at the request's own X-Amz-Date, within 15 minutes of now.
+ * Checks an AWS Signature Version 4 as AWS does (API Gateway on an IAM-authorized route, Lambda on
+ * Invoke): the access key must be the local one, the credential scoped to the region and the
+ * service, and the signature what AWS's own signer computes for the signed headers, at the
+ * request's own X-Amz-Date, within 15 minutes of now.
  */
 final class SigV4Check {
   private static final Pattern AUTHORIZATION =
@@ -36,12 +37,19 @@ final class SigV4Check {
   private final String accessKeyId;
   private final String secretAccessKey;
   private final String region;
+  private final String service;
   private final Clock clock;
 
-  SigV4Check(String accessKeyId, String secretAccessKey, String region, Clock clock) {
+  /**
+   * @param service the signing name of the service the requests are for: {@code execute-api},
+   *     {@code lambda}
+   */
+  SigV4Check(
+      String accessKeyId, String secretAccessKey, String region, String service, Clock clock) {
     this.accessKeyId = accessKeyId;
     this.secretAccessKey = secretAccessKey;
     this.region = region;
+    this.service = service;
     this.clock = clock;
   }
 
@@ -58,8 +66,8 @@ final class SigV4Check {
     if (!m.group(1).equals(accessKeyId)) {
       return Result.denied("The security token included in the request is invalid.");
     }
-    if (!m.group(3).equals(region) || !m.group(4).equals("execute-api")) {
-      return Result.denied("Credential should be scoped to " + region + "/execute-api");
+    if (!m.group(3).equals(region) || !m.group(4).equals(service)) {
+      return Result.denied("Credential should be scoped to " + region + "/" + service);
     }
     Instant signedAt;
     try {
@@ -87,7 +95,7 @@ final class SigV4Check {
                     r.identity(AwsCredentialsIdentity.create(accessKeyId, secretAccessKey))
                         .request(request.build())
                         .payload(ContentStreamProvider.fromByteArray(body))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                         .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                         .putProperty(
                             HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)))
