@@ -3,7 +3,12 @@ package shop.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.EnumMap;
+import shop.events.EventType;
+import shop.events.ShopEvent;
 import shop.events.Subscription;
 import shop.events.Topology;
 import shop.notification.adapter.DynamoDbSendLedger;
@@ -22,7 +27,9 @@ import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
 import shop.platform.config.SecretReferences;
 import shop.platform.events.DynamoDbFailureRecorder;
+import shop.platform.events.EventHandler;
 import shop.platform.events.FailureRecorder;
+import shop.platform.events.SqsEventConsumer;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -31,8 +38,9 @@ import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 
 /**
  * The composition root of the notification service: builds every adapter once per cold start from
- * config. Each Lambda builds only what its handler uses (the events handler the senders, the API
- * the JWT verifier), so the API function needs no provider secrets.
+ * config. Two functions share it: the API (the delivery log) and the events handler (the senders).
+ * What only the events handler uses is built on its first use, so that the API function needs no
+ * provider settings or secrets (see {@link #notificationEvents()}).
  *
  * <p>Config:
  *
@@ -49,7 +57,8 @@ import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
  *       {@code TWILIO_ACCOUNT_SID}, {@code TWILIO_AUTH_TOKEN}, {@code TWILIO_FROM} (E.164), {@code
  *       TWILIO_BASE_URL} (https://api.twilio.com); optional {@code NOTIFICATIONS_LOCALE} (BCP 47,
  *       default {@code en}) for money formats;
- *   <li>API: {@code JWKS_URL}, {@code JWT_ISSUER}, {@code JWT_AUDIENCE} (see {@link JwtVerifier}).
+ *   <li>{@code JWKS_URL}, {@code JWT_ISSUER}, {@code JWT_AUDIENCE} (see {@link JwtVerifier}), unless
+ *       a verifier is given: both functions have them, only the API verifies tokens.
  * </ul>
  *
  * <p>Failures of event messages go to the platform's failures table ({@link
@@ -62,16 +71,21 @@ public final class NotificationModule {
           .subscription("notifications")
           .orElseThrow(() -> new IllegalStateException("no notifications subscription"));
 
-  private static NotificationModule instance;
+  private static volatile NotificationModule instance;
 
   private final Config config;
   private final AwsClients aws;
   private final Clock clock;
-  private final DynamoDbClient dynamo;
   private final SendLedger ledger;
-  private JwtVerifier jwtVerifier;
-  private NotifyCustomer notifyCustomer;
-  private FailureRecorder failureRecorder;
+  private final JwtVerifier jwtVerifier;
+  private final FailureRecorder failureRecorder;
+  private final ListNotifications listNotifications;
+  private final EventNotifications eventNotifications;
+  // Only the events function builds these, on its handler's construction: the API function has
+  // neither the provider settings nor their secrets, and would otherwise also compile every event
+  // schema (the consumer's codec) at its cold start for nothing.
+  private final Supplier<NotifyCustomer> notifyCustomer = once(this::newNotifyCustomer);
+  private final Supplier<SqsEventConsumer> notificationEvents = once(this::newNotificationEvents);
 
   public NotificationModule(Config config) {
     this(config, null);
@@ -82,77 +96,94 @@ public final class NotificationModule {
     this.config = config;
     this.aws = new AwsClients(config);
     this.clock = Clock.systemUTC();
-    this.jwtVerifier = jwtVerifier;
-    this.dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
+    DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
     this.ledger =
         new DynamoDbSendLedger(
             dynamo,
             config.require("NOTIFICATIONS_TABLE"),
             config.getDuration("NOTIFICATIONS_RETENTION", Duration.ofDays(90)));
+    // The keys are fetched on the first token, not here.
+    this.jwtVerifier = jwtVerifier != null ? jwtVerifier : JwtVerifier.fromConfig(config);
+    this.failureRecorder = new DynamoDbFailureRecorder(dynamo, Topology.shop().failuresTable());
+    this.listNotifications = new ListNotifications(ledger);
+    this.eventNotifications =
+        new EventNotifications(Locale.forLanguageTag(config.get("NOTIFICATIONS_LOCALE", "en")));
   }
 
-  /** The module of this Lambda, from the environment; built on first use. */
-  public static synchronized NotificationModule instance() {
-    if (instance == null) {
-      instance = new NotificationModule(Config.fromEnvironment());
-    }
-    return instance;
-  }
-
-  public synchronized NotifyCustomer notifyCustomer() {
-    if (notifyCustomer == null) {
-      // The provider keys are read here, on the first event, not at cold start.
-      Config config =
-          SecretReferences.resolve(
-              this.config, () -> aws.build(SecretsManagerClient.builder(), "SECRETS_MANAGER"));
-      String primaryName = config.require("EMAIL_PRIMARY");
-      Optional<String> secondaryName =
-          config.optional("EMAIL_SECONDARY").filter(name -> !name.equalsIgnoreCase("none"));
-      if (secondaryName.filter(primaryName::equalsIgnoreCase).isPresent()) {
-        throw new IllegalArgumentException(
-            "EMAIL_SECONDARY must differ from EMAIL_PRIMARY (" + primaryName + ") or be none");
+  /** The module of this Lambda instance, from the environment; built on first use. */
+  public static NotificationModule instance() {
+    NotificationModule module = instance;
+    if (module == null) {
+      synchronized (NotificationModule.class) {
+        module = instance;
+        if (module == null) {
+          module = new NotificationModule(Config.fromEnvironment());
+          instance = module;
+        }
       }
-      EmailSender primary = emailSender(primaryName, config);
-      Optional<EmailSender> secondary = secondaryName.map(name -> emailSender(name, config));
-      var twilio =
-          TwilioSmsSender.client(
-              config.require("TWILIO_ACCOUNT_SID"),
-              config.require("TWILIO_AUTH_TOKEN"),
-              config.require("TWILIO_BASE_URL"));
-      notifyCustomer =
-          new NotifyCustomer(
-              new MustacheTemplates(),
-              new FailoverEmailSender(primary, secondary),
-              new TwilioSmsSender(twilio, config.require("TWILIO_FROM")),
-              ledger,
-              clock,
-              // A claim outlives any run of the handler (whose timeout is below the visibility
-              // timeout), so two deliveries never send at once; see DynamoDbIdempotencyLedger.
-              Duration.ofSeconds(SUBSCRIPTION.visibilityTimeoutSeconds()));
     }
-    return notifyCustomer;
+    return module;
   }
 
-  public EventNotifications eventNotifications() {
-    return new EventNotifications(Locale.forLanguageTag(config.get("NOTIFICATIONS_LOCALE", "en")));
-  }
-
-  public synchronized FailureRecorder failureRecorder() {
-    if (failureRecorder == null) {
-      failureRecorder = new DynamoDbFailureRecorder(dynamo, Topology.shop().failuresTable());
-    }
-    return failureRecorder;
+  /** Tells a customer about an event; built on first use, with the provider settings. */
+  public NotifyCustomer notifyCustomer() {
+    return notifyCustomer.get();
   }
 
   public ListNotifications listNotifications() {
-    return new ListNotifications(ledger);
+    return listNotifications;
   }
 
-  public synchronized JwtVerifier jwtVerifier() {
-    if (jwtVerifier == null) {
-      jwtVerifier = JwtVerifier.fromConfig(config);
-    }
+  public JwtVerifier jwtVerifier() {
     return jwtVerifier;
+  }
+
+  /**
+   * The consumer of queue {@code notifications}: every subscribed event (as the topology lists
+   * them) becomes its notification ({@link EventNotifications}), told by {@link NotifyCustomer}.
+   * Built on first use (see the fields).
+   */
+  public SqsEventConsumer notificationEvents() {
+    return notificationEvents.get();
+  }
+
+  private SqsEventConsumer newNotificationEvents() {
+    NotifyCustomer notify = notifyCustomer();
+    EventHandler<ShopEvent> tell = event -> notify.handle(eventNotifications.of(event));
+    Map<EventType, EventHandler<?>> handlers = new EnumMap<>(EventType.class);
+    SUBSCRIPTION.events().forEach(type -> handlers.put(type, tell));
+    return new SqsEventConsumer(SUBSCRIPTION.consumer(), handlers, failureRecorder);
+  }
+
+  private NotifyCustomer newNotifyCustomer() {
+    // The provider keys are read here (Secrets Manager references resolved), by the events
+    // function only.
+    Config config =
+        SecretReferences.resolve(
+            this.config, () -> aws.build(SecretsManagerClient.builder(), "SECRETS_MANAGER"));
+    String primaryName = config.require("EMAIL_PRIMARY");
+    Optional<String> secondaryName =
+        config.optional("EMAIL_SECONDARY").filter(name -> !name.equalsIgnoreCase("none"));
+    if (secondaryName.filter(primaryName::equalsIgnoreCase).isPresent()) {
+      throw new IllegalArgumentException(
+          "EMAIL_SECONDARY must differ from EMAIL_PRIMARY (" + primaryName + ") or be none");
+    }
+    EmailSender primary = emailSender(primaryName, config);
+    Optional<EmailSender> secondary = secondaryName.map(name -> emailSender(name, config));
+    var twilio =
+        TwilioSmsSender.client(
+            config.require("TWILIO_ACCOUNT_SID"),
+            config.require("TWILIO_AUTH_TOKEN"),
+            config.require("TWILIO_BASE_URL"));
+    return new NotifyCustomer(
+        new MustacheTemplates(),
+        new FailoverEmailSender(primary, secondary),
+        new TwilioSmsSender(twilio, config.require("TWILIO_FROM")),
+        ledger,
+        clock,
+        // A claim outlives any run of the handler (whose timeout is below the visibility
+        // timeout), so two deliveries never send at once; see DynamoDbIdempotencyLedger.
+        Duration.ofSeconds(SUBSCRIPTION.visibilityTimeoutSeconds()));
   }
 
   /**
@@ -180,6 +211,28 @@ public final class NotificationModule {
       default ->
           throw new IllegalArgumentException(
               "EMAIL_PRIMARY / EMAIL_SECONDARY must be ses, sendgrid or none, not " + provider);
+    };
+  }
+
+  /** {@code build}'s value, built by the first caller and then kept. */
+  private static <T> Supplier<T> once(Supplier<T> build) {
+    return new Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public T get() {
+        T built = value;
+        if (built == null) {
+          synchronized (this) {
+            built = value;
+            if (built == null) {
+              built = build.get();
+              value = built;
+            }
+          }
+        }
+        return built;
+      }
     };
   }
 }

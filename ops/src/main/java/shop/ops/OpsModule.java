@@ -2,6 +2,7 @@ package shop.ops;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import shop.events.Topology;
 import shop.ops.adapter.DynamoDbAuditLog;
@@ -19,6 +20,7 @@ import shop.ops.deadletter.InspectDeadLetters;
 import shop.ops.deadletter.ListDeadLetterQueues;
 import shop.ops.deadletter.Pacer;
 import shop.ops.deadletter.ReplayDeadLetters;
+import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,7 +30,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Composition root of the operator tooling, for the CLI and the admin API alike. Config: {@code
  * AWS_REGION}, credentials and endpoint overrides as {@link AwsClients} reads them, {@code
- * OPS_AUDIT_TABLE} (default {@value DynamoDbAuditLog#TABLE}).
+ * OPS_AUDIT_TABLE} (default {@value DynamoDbAuditLog#TABLE}), {@code OPS_REPLAY_DEADLINE} (default
+ * 15 minutes); for the API {@code JWKS_URL}, {@code JWT_ISSUER}, {@code JWT_AUDIENCE} (see {@link
+ * JwtVerifier}).
  */
 public final class OpsModule {
   private static volatile OpsModule instance;
@@ -39,12 +43,21 @@ public final class OpsModule {
   private final DiscardDeadLetters discardDeadLetters;
   private final ReplayArchive replayArchive;
   private final ListAudit listAudit;
+  // Built on first use: the CLI builds this module too, and has no JWT settings.
+  private final Supplier<JwtVerifier> jwtVerifier;
 
   public OpsModule(Config config) {
-    this(config, Topology.shop(), Clock.systemUTC(), Pacer.sleeping());
+    this(config, null);
   }
 
-  public OpsModule(Config config, Topology topology, Clock clock, Pacer pacer) {
+  /** With {@code jwtVerifier} instead of one from config (tests, the local cloud); may be null. */
+  public OpsModule(Config config, JwtVerifier jwtVerifier) {
+    this(config, jwtVerifier, Topology.shop(), Clock.systemUTC(), Pacer.sleeping());
+  }
+
+  OpsModule(Config config, JwtVerifier jwtVerifier, Topology topology, Clock clock, Pacer pacer) {
+    this.jwtVerifier =
+        jwtVerifier != null ? () -> jwtVerifier : once(() -> JwtVerifier.fromConfig(config));
     AwsClients aws = new AwsClients(config);
     SqsClient sqs = aws.build(SqsClient.builder(), "SQS");
     DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
@@ -79,16 +92,23 @@ public final class OpsModule {
     this.listAudit = new ListAudit(audit);
   }
 
-  /** The module of this Lambda container, built on first use from the environment. */
+  /** The module of this Lambda instance, from the environment; built on first use. */
   public static OpsModule instance() {
-    if (instance == null) {
+    OpsModule module = instance;
+    if (module == null) {
       synchronized (OpsModule.class) {
-        if (instance == null) {
-          instance = new OpsModule(Config.fromEnvironment());
+        module = instance;
+        if (module == null) {
+          module = new OpsModule(Config.fromEnvironment());
+          instance = module;
         }
       }
     }
-    return instance;
+    return module;
+  }
+
+  public JwtVerifier jwtVerifier() {
+    return jwtVerifier.get();
   }
 
   public ListDeadLetterQueues listDeadLetterQueues() {
@@ -113,5 +133,27 @@ public final class OpsModule {
 
   public ListAudit listAudit() {
     return listAudit;
+  }
+
+  /** {@code build}'s value, built by the first caller and then kept. */
+  private static <T> Supplier<T> once(Supplier<T> build) {
+    return new Supplier<>() {
+      private volatile T value;
+
+      @Override
+      public T get() {
+        T built = value;
+        if (built == null) {
+          synchronized (this) {
+            built = value;
+            if (built == null) {
+              built = build.get();
+              value = built;
+            }
+          }
+        }
+        return built;
+      }
+    };
   }
 }

@@ -9,6 +9,7 @@ import shop.ops.audit.AuditEntry;
 import shop.ops.audit.AuditLog;
 import shop.ops.deadletter.Consumers;
 import shop.ops.deadletter.Pacer;
+import shop.platform.domain.InvalidFieldException;
 
 /**
  * Re-delivers a time window of the archive to the bus, to every consumer or to one, and follows it
@@ -51,10 +52,10 @@ public final class ReplayArchive {
       String actor,
       Consumer<ArchiveReplays.ReplayProgress> progress) {
     if (!from.isBefore(to)) {
-      throw new IllegalArgumentException("--from must be before --to");
+      throw new InvalidFieldException("from", "must be before the end of the window (to)");
     }
     if (to.isAfter(Instant.now(clock))) {
-      throw new IllegalArgumentException("--to cannot be in the future");
+      throw new InvalidFieldException("to", "cannot be in the future");
     }
     Optional<String> rule = consumerName.map(name -> consumers.subscriber(name).rule());
     String name = "ops-" + Instant.now(clock).toEpochMilli();

@@ -28,8 +28,9 @@ import shop.ops.deadletter.DeadLetter;
 import shop.ops.deadletter.DeadLetterQueueSummary;
 import shop.ops.deadletter.ReplayOutcome;
 import shop.ops.deadletter.Selection;
-import shop.ops.deadletter.UnknownConsumerException;
 import shop.platform.config.Config;
+import shop.platform.domain.InvalidFieldException;
+import shop.platform.domain.NotFoundException;
 
 /**
  * The on-call engineer's command line: {@code ops dlq list|show|replay|discard}, {@code ops archive
@@ -84,7 +85,13 @@ public final class OpsCli implements Callable<Integer> {
     commandLine.setErr(out);
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          if (e instanceof UnknownConsumerException || e instanceof IllegalArgumentException) {
+          // The use cases refuse a bad option or an unknown consumer with the kernel's failures;
+          // anything else (an IllegalArgumentException included) is a failure, not a usage error.
+          if (e instanceof InvalidFieldException invalid) {
+            cmd.getErr().println("error: --" + invalid.field() + " " + invalid.getMessage());
+            return USAGE;
+          }
+          if (e instanceof NotFoundException) {
             cmd.getErr().println("error: " + e.getMessage());
             return USAGE;
           }

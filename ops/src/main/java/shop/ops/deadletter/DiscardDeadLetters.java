@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import shop.ops.audit.AuditEntry;
 import shop.ops.audit.AuditLog;
+import shop.platform.domain.InvalidFieldException;
 
 /**
  * Deletes named dead letters for good, and records what was discarded (ids, types, subjects) in the
@@ -35,7 +36,7 @@ public final class DiscardDeadLetters {
    */
   public List<DeadLetter> discard(String consumerName, Set<String> ids, String actor) {
     if (ids.isEmpty()) {
-      throw new IllegalArgumentException("name at least one id to discard");
+      throw new InvalidFieldException("id", "is required");
     }
     Consumer consumer = consumers.named(consumerName);
     Selection selection = new Selection(ids, null, null, null);

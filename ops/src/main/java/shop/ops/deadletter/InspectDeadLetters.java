@@ -3,6 +3,7 @@ package shop.ops.deadletter;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import shop.platform.domain.InvalidFieldException;
 
 /**
  * Shows a consumer's dead letters, decoded, with the reason each failed, without consuming them:
@@ -23,7 +24,7 @@ public final class InspectDeadLetters {
 
   public List<DeadLetter> inspect(String consumerName, Selection selection, int limit) {
     if (limit < 1 || limit > 1000) {
-      throw new IllegalArgumentException("limit must be between 1 and 1000");
+      throw new InvalidFieldException("limit", "must be between 1 and 1000");
     }
     Consumer consumer = consumers.named(consumerName);
     List<DeadLetter> letters = DeadLetterScan.scan(queues, consumer.deadLetterQueue(), PEEK);

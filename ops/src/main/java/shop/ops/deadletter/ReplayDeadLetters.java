@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import shop.ops.audit.AuditEntry;
 import shop.ops.audit.AuditLog;
+import shop.platform.domain.InvalidFieldException;
 
 /**
  * Moves dead letters back to their consumer's queue. Everything at once goes through the queue's
@@ -41,7 +42,7 @@ public final class ReplayDeadLetters {
   public ReplayOutcome replay(
       String consumerName, Selection selection, boolean dryRun, int maxPerSecond, String actor) {
     if (maxPerSecond < 1 || maxPerSecond > 500) {
-      throw new IllegalArgumentException("rate must be between 1 and 500 messages a second");
+      throw new InvalidFieldException("rate", "must be between 1 and 500 messages a second");
     }
     Consumer consumer = consumers.named(consumerName);
     ReplayOutcome outcome;

@@ -1,10 +1,11 @@
 package shop.ops.deadletter;
 
 import java.util.List;
+import shop.platform.domain.NotFoundException;
 
 /** The operator named a consumer the topology does not have. */
-public final class UnknownConsumerException extends RuntimeException {
-  public UnknownConsumerException(String name, List<String> known) {
+final class UnknownConsumerException extends NotFoundException {
+  UnknownConsumerException(String name, List<String> known) {
     super("no consumer named '" + name + "'; the consumers are " + String.join(", ", known));
   }
 }

@@ -19,8 +19,8 @@ class OpsApiTest {
                       "AWS_REGION", "eu-west-1",
                       "AWS_ACCESS_KEY_ID", "test",
                       "AWS_SECRET_ACCESS_KEY", "test",
-                      "AWS_ENDPOINT_URL", "http://127.0.0.1:9"))),
-          TestTokens.verifier());
+                      "AWS_ENDPOINT_URL", "http://127.0.0.1:9")),
+              TestTokens.verifier()));
 
   @Test
   void servesExactlyTheDocumentedRoutes() {
@@ -60,5 +60,48 @@ class OpsApiTest {
 
     assertThat(response.getStatusCode()).isEqualTo(400);
     assertThat(response.getBody()).contains("since");
+  }
+
+  @Test
+  void aLimitOutOfRangeIsNamed() {
+    var response =
+        api.handleRequest(
+            ApiEvents.request("GET /admin/audit")
+                .query("limit", "0")
+                .bearer(TestTokens.admin("a-1"))
+                .build(),
+            null);
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(response.getBody()).contains("limit");
+  }
+
+  @Test
+  void aRateOutOfRangeIsNamed() {
+    var response =
+        api.handleRequest(
+            ApiEvents.request("POST /admin/dlqs/{consumer}/replay")
+                .path("consumer", "inventory")
+                .bearer(TestTokens.admin("a-1"))
+                .json(Map.of("rate", 501))
+                .build(),
+            null);
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(response.getBody()).contains("rate");
+  }
+
+  @Test
+  void anUnknownConsumerIsNotFoundAndTheKnownOnesAreNamed() {
+    var response =
+        api.handleRequest(
+            ApiEvents.request("GET /admin/dlqs/{consumer}/messages")
+                .path("consumer", "stock")
+                .bearer(TestTokens.admin("a-1"))
+                .build(),
+            null);
+
+    assertThat(response.getStatusCode()).isEqualTo(404);
+    assertThat(response.getBody()).contains("no consumer named 'stock'", "inventory");
   }
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import shop.ops.audit.AuditEntry;
 import shop.ops.audit.AuditLog;
+import shop.platform.domain.InvalidFieldException;
+import shop.platform.domain.NotFoundException;
 
 class DeadLetterUseCasesTest {
   private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
@@ -159,6 +161,43 @@ class DeadLetterUseCasesTest {
     assertThatThrownBy(() -> replay.replay("stock", Selection.everything(), false, 10, "ada"))
         .isInstanceOf(UnknownConsumerException.class)
         .hasMessageContaining("inventory");
+  }
+
+  @Test
+  void anUnknownConsumerIsNotFound() {
+    assertThatThrownBy(() -> replay.replay("stock", Selection.everything(), false, 10, "ada"))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aRateOutOfRangeNamesTheRate() {
+    assertThatThrownBy(() -> replay.replay("inventory", Selection.everything(), false, 0, "ada"))
+        .isInstanceOf(InvalidFieldException.class)
+        .extracting(e -> ((InvalidFieldException) e).field())
+        .isEqualTo("rate");
+    assertThat(audited).isEmpty();
+  }
+
+  @Test
+  void aLimitOutOfRangeNamesTheLimit() {
+    InspectDeadLetters inspect =
+        new InspectDeadLetters(consumers, queues, (consumer, letter) -> Optional.empty());
+
+    assertThatThrownBy(() -> inspect.inspect("inventory", Selection.everything(), 1001))
+        .isInstanceOf(InvalidFieldException.class)
+        .extracting(e -> ((InvalidFieldException) e).field())
+        .isEqualTo("limit");
+  }
+
+  @Test
+  void aDiscardWithoutIdsNamesTheIds() {
+    DiscardDeadLetters discard = new DiscardDeadLetters(consumers, queues, audit, clock);
+
+    assertThatThrownBy(() -> discard.discard("inventory", Set.of(), "ada"))
+        .isInstanceOf(InvalidFieldException.class)
+        .extracting(e -> ((InvalidFieldException) e).field())
+        .isEqualTo("id");
+    assertThat(queues.visibleIn("shop-inventory-dlq")).hasSize(3);
   }
 
   @Test
