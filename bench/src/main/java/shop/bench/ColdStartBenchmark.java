@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import shop.bench.coldstart.TrivialHandler;
 import shop.localstack.app.LocalShop;
+import shop.localstack.app.seeds.DemoAdmin;
 
 /**
  * Starts every deployed Lambda handler cold: a fresh JVM per run with Lambda's flags, the service's
@@ -128,7 +129,7 @@ public final class ColdStartBenchmark {
             .build();
     ShopClient client = new ShopClient(http, shop.apiUrl());
     // Tokens expire during a long run: every run logs in afresh (before the clock starts).
-    Supplier<String> admin = () -> client.token(LocalShop.ADMIN_EMAIL, LocalShop.ADMIN_PASSWORD);
+    Supplier<String> admin = () -> client.token(DemoAdmin.EMAIL, DemoAdmin.PASSWORD);
     String customerEmail = "coldstart-customer@example.com";
     Supplier<String> token = () -> client.token(customerEmail, ShopClient.PASSWORD);
     String customer = client.register(customerEmail);
@@ -204,7 +205,7 @@ public final class ColdStartBenchmark {
             "shop.user.api.SeedAdminHandler",
             "{email} (admin exists)",
             false,
-            () -> List.of("map", "email=" + LocalShop.ADMIN_EMAIL)),
+            () -> List.of("map", "email=" + DemoAdmin.EMAIL)),
         new ColdStartCase(
             "user", "shop.user.MigrateDatabase", "{} (up to date)", false, () -> List.of("map")),
         new ColdStartCase(

@@ -31,7 +31,7 @@ public enum Service {
     return "SHOP_LOCAL_" + name() + "_PORT";
   }
 
-  String displayName() {
+  public String displayName() {
     return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -17,7 +17,6 @@ import shop.platform.http.HttpJson;
 import shop.platform.testing.ApiEvents;
 import shop.platform.testing.RouteContract;
 import shop.platform.testing.TestTokens;
-import shop.product.DemoCatalog;
 import shop.product.ProductModule;
 import shop.product.TestStack;
 import shop.product.inventory.ReservationLine;
@@ -239,16 +238,6 @@ class ProductApiIT {
 
     assertThat(anonymous.getStatusCode()).isEqualTo(401);
     assertThat(customer.getStatusCode()).isEqualTo(403);
-  }
-
-  @Test
-  void seedsTheDemoCatalogueOnce() {
-    int first = DemoCatalog.seed(stack.module);
-    int again = DemoCatalog.seed(stack.module);
-
-    assertThat(first).isEqualTo(5);
-    assertThat(again).isZero();
-    assertThat(search(null, Map.of("q", "stoneware"))).hasSize(1);
   }
 
   @Test

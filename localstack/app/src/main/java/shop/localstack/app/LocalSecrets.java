@@ -17,9 +17,34 @@ import shop.user.adapter.SigningKeyRing;
  * signing keys are a key pair made at start; the providers' credentials are the sandbox's.
  */
 final class LocalSecrets {
+  /** The secrets, named as in the cloud (infra's SharedStack). */
+  static final String SIGNING_SECRET_ID = "shop/jwt-signing-keys";
+
+  static final String STRIPE_SECRET_ID = "shop/stripe";
+  static final String SENDGRID_SECRET_ID = "shop/sendgrid";
+  static final String TWILIO_SECRET_ID = "shop/twilio";
+  static final String STRIPE_WEBHOOK_SECRET = "whsec_local_sandbox";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private LocalSecrets() {}
+
+  /** The signing keys (a key pair made now) and the providers' credentials (the sandbox's). */
+  static void putShopSecrets(URI sandbox) {
+    putSigningKeys(sandbox, SIGNING_SECRET_ID);
+    put(
+        sandbox,
+        STRIPE_SECRET_ID,
+        Map.of("apiKey", "sk_test_local_sandbox", "webhookSecret", STRIPE_WEBHOOK_SECRET));
+    put(sandbox, SENDGRID_SECRET_ID, Map.of("apiKey", "SG.local-sandbox"));
+    put(
+        sandbox,
+        TWILIO_SECRET_ID,
+        Map.of(
+            "accountSid", "AC00000000000000000000000000000000",
+            "authToken", "local-sandbox",
+            "from", "+15005550006"));
+  }
 
   static void putSigningKeys(URI sandbox, String secretId) {
     put(sandbox, secretId, SigningKeyRing.newSecretJson("local-" + System.currentTimeMillis()));

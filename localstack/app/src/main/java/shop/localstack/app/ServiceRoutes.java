@@ -1,5 +1,8 @@
 package shop.localstack.app;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +11,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import shop.localstack.runtime.LocalHttpApi;
 import shop.platform.http.ApiRoute;
 import shop.platform.http.OpenApiRoutes;
 
@@ -18,6 +22,12 @@ import shop.platform.http.OpenApiRoutes;
  */
 final class ServiceRoutes {
   private ServiceRoutes() {}
+
+  /** {@code handler} behind the local HTTP API as the function {@code name}, serving its routes. */
+  static LocalHttpApi.Function function(
+      String name, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    return new LocalHttpApi.Function(name, of(handler.getClass()), handler);
+  }
 
   static List<ApiRoute> of(Class<?> handler) {
     try {

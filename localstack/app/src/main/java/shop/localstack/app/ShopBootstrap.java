@@ -41,6 +41,20 @@ final class ShopBootstrap {
     return topology.busAndQueues(events, sqs);
   }
 
+  /** As {@link #busAndQueues(EventBridgeClient, SqsClient)}, with a client of its own. */
+  Map<String, String> busAndQueues(SqsClient sqs) {
+    try (EventBridgeClient events = endpoints.eventBridgeClient()) {
+      return busAndQueues(events, sqs);
+    }
+  }
+
+  /** As {@link #tables(DynamoDbClient)}, with a client of its own. */
+  void tables() {
+    try (DynamoDbClient dynamo = endpoints.dynamoDbClient()) {
+      tables(dynamo);
+    }
+  }
+
   /** The platform's tables, the notification send ledger and the ops audit log. */
   void tables(DynamoDbClient dynamo) {
     topology.tables(dynamo);
@@ -51,6 +65,13 @@ final class ShopBootstrap {
 
   void buckets(S3Client s3) {
     topology.buckets(s3);
+  }
+
+  /** As {@link #buckets(S3Client)}, with a client of its own. */
+  void buckets() {
+    try (S3Client s3 = endpoints.s3Client()) {
+      buckets(s3);
+    }
   }
 
   /** The product store's indexes, with the same code the deploy runs. */

@@ -11,6 +11,7 @@ import shop.events.Topology;
 import shop.localstack.CloudPorts;
 import shop.localstack.Endpoints;
 import shop.localstack.StartupTimeline;
+import shop.localstack.app.seeds.DemoAdmin;
 
 /**
  * {@code ./shop up}: starts the whole shop in the foreground, prints where everything is, writes
@@ -71,8 +72,8 @@ public final class ShopUp {
         shop.cloud().startupTime().toMillis(),
         shop.apiUrl(),
         shop.apiUrl(),
-        LocalShop.ADMIN_EMAIL,
-        LocalShop.ADMIN_PASSWORD,
+        DemoAdmin.EMAIL,
+        DemoAdmin.PASSWORD,
         local.get("sandboxUrl"),
         local.get("eventbridgeUrl"),
         local.get("busName"),
@@ -89,8 +90,7 @@ public final class ShopUp {
     Endpoints endpoints = shop.cloud().endpoints();
     Map<String, Object> local = new LinkedHashMap<>();
     local.put("apiUrl", shop.apiUrl().toString());
-    local.put(
-        "admin", Map.of("email", LocalShop.ADMIN_EMAIL, "password", LocalShop.ADMIN_PASSWORD));
+    local.put("admin", Map.of("email", DemoAdmin.EMAIL, "password", DemoAdmin.PASSWORD));
     local.put("sandboxUrl", endpoints.sandboxUrl().toString());
     local.put("eventbridgeUrl", endpoints.eventBridgeUrl().toString());
     local.put("busName", Topology.shop().busName());

@@ -81,9 +81,10 @@ class LocalShopIT {
   @Test
   void givesEachPostgresServiceAPoolForTheLocalConcurrency() {
     // One module serves every concurrent request here; the services' defaults are for one Lambda.
-    assertThat(shop.userConfig().getInt("DATABASE_POOL_SIZE", 0)).isEqualTo(LocalShop.DB_POOL_SIZE);
-    assertThat(shop.transactionConfig().getInt("DB_POOL_SIZE", 0))
-        .isEqualTo(LocalShop.DB_POOL_SIZE);
+    assertThat(new Config(shop.environment("user")).getInt("DATABASE_POOL_SIZE", 0))
+        .isEqualTo(ServiceEnvironments.DB_POOL_SIZE);
+    assertThat(new Config(shop.environment("transaction")).getInt("DB_POOL_SIZE", 0))
+        .isEqualTo(ServiceEnvironments.DB_POOL_SIZE);
   }
 
   @Test
@@ -91,11 +92,13 @@ class LocalShopIT {
     // The services get references, not values, and resolve them through the SDK like a Lambda.
     Map<String, String> notification = shop.environment("notification");
     assertThat(notification.get("TWILIO_AUTH_TOKEN"))
-        .isEqualTo(SecretReferences.reference(LocalShop.TWILIO_SECRET_ID, "authToken"));
+        .isEqualTo(SecretReferences.reference(LocalSecrets.TWILIO_SECRET_ID, "authToken"));
     assertThat(SecretReferences.resolve(new Config(notification)).require("TWILIO_AUTH_TOKEN"))
         .isEqualTo("local-sandbox");
-    assertThat(SecretReferences.resolve(shop.transactionConfig()).require("STRIPE_WEBHOOK_SECRET"))
-        .isEqualTo(LocalShop.STRIPE_WEBHOOK_SECRET);
+    assertThat(
+            SecretReferences.resolve(new Config(shop.environment("transaction")))
+                .require("STRIPE_WEBHOOK_SECRET"))
+        .isEqualTo(LocalSecrets.STRIPE_WEBHOOK_SECRET);
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import shop.localstack.app.LocalShop;
+import shop.localstack.app.seeds.DemoAdmin;
 
 /** The shop's HTTP API as a customer and the admin use it: what the drills drive. */
 final class ShopClient {
@@ -130,7 +131,7 @@ final class ShopClient {
   }
 
   String adminToken() {
-    return login(LocalShop.ADMIN_EMAIL, LocalShop.ADMIN_PASSWORD);
+    return login(DemoAdmin.EMAIL, DemoAdmin.PASSWORD);
   }
 
   /** Registers a customer (named {@code prefix-<random>@example.com}) with a saved Visa card. */

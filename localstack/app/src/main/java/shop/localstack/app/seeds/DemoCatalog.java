@@ -1,16 +1,18 @@
-package shop.product;
+package shop.localstack.app.seeds;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import shop.product.ProductModule;
 import shop.product.catalog.Category;
 import shop.product.catalog.ConflictException;
 import shop.product.catalog.NewCategory;
 import shop.product.catalog.NewProduct;
 
 /**
- * A small demo catalogue for the local cloud and demos: two categories and a handful of products.
+ * A small demo catalogue that {@code ./shop up} seeds: two categories and a handful of products.
+ * Local only, so it lives with the local cloud rather than in the product service's jar.
  * Idempotent: categories are matched by name and products by sku, so seeding twice adds nothing.
  */
 public final class DemoCatalog {

@@ -1,0 +1,114 @@
+package shop.localstack.app;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import shop.localstack.Bootstrap;
+import shop.localstack.Endpoints;
+import shop.notification.NotificationTables;
+import shop.platform.config.Config;
+import shop.platform.config.SecretReferences;
+
+/**
+ * What each service's functions get as environment on the local cloud, as its Lambda does in the
+ * cloud: the cloud's endpoints and credentials, how to verify tokens, its own resources, and its
+ * secrets as references that the sandbox answers.
+ */
+final class ServiceEnvironments {
+  static final String JWT_AUDIENCE = "shop-api";
+
+  /**
+   * The database pool of each PostgreSQL service here. In the cloud a Lambda instance serves one
+   * request at a time, so the services' small default pools (user 2, transaction 5) are plenty;
+   * here one module serves every concurrent request and consumer, and a small pool made them queue
+   * for a connection: 134 ms of the 160 ms a {@code GET /users/me} took at 32 clients with 2.
+   */
+  static final int DB_POOL_SIZE = 16;
+
+  private final Endpoints endpoints;
+  private final URI apiUrl;
+  private final Map<String, String> settings;
+
+  /** {@code settings} are added to every service's environment (drills shorten timeouts). */
+  ServiceEnvironments(Endpoints endpoints, URI apiUrl, Map<String, String> settings) {
+    this.endpoints = endpoints;
+    this.apiUrl = apiUrl;
+    this.settings = Map.copyOf(settings);
+  }
+
+  /** The environment of {@code service} (user, product, transaction, notification or ops). */
+  Map<String, String> of(String service) {
+    return switch (service) {
+      case "user" -> user();
+      case "product" -> product();
+      case "transaction" -> transaction();
+      case "notification" -> notification();
+      case "ops" -> common("ops");
+      default -> throw new IllegalArgumentException("no service " + service);
+    };
+  }
+
+  Config config(String service) {
+    return new Config(of(service));
+  }
+
+  private Map<String, String> common(String service) {
+    Map<String, String> config = new HashMap<>(endpoints.config(service));
+    config.put("JWT_ISSUER", apiUrl.toString());
+    config.put("JWT_AUDIENCE", JWT_AUDIENCE);
+    config.put("JWKS_URL", apiUrl + "/.well-known/jwks.json");
+    // Secrets Manager is answered by the provider sandbox locally.
+    config.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", endpoints.sandboxUrl().toString());
+    config.putAll(settings);
+    return config;
+  }
+
+  private Map<String, String> user() {
+    Map<String, String> config = common("user");
+    UserDatabaseKeys.add(config, DB_POOL_SIZE);
+    config.put("JWT_SIGNING_SECRET_ID", LocalSecrets.SIGNING_SECRET_ID);
+    config.put("STRIPE_API_KEY", stripe("apiKey"));
+    return config;
+  }
+
+  private Map<String, String> product() {
+    Map<String, String> config = common("product");
+    config.put("MONGODB_DATABASE", ShopBootstrap.PRODUCT_DATABASE);
+    config.put("PRODUCT_IMAGES_BUCKET", Bootstrap.PRODUCT_IMAGES_BUCKET);
+    return config;
+  }
+
+  private Map<String, String> transaction() {
+    Map<String, String> config = common("transaction");
+    config.put("PRODUCT_API_URL", apiUrl.toString());
+    config.put("STRIPE_API_KEY", stripe("apiKey"));
+    config.put("STRIPE_WEBHOOK_SECRET", stripe("webhookSecret"));
+    config.put("DB_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
+    return config;
+  }
+
+  private Map<String, String> notification() {
+    Map<String, String> config = common("notification");
+    String sandbox = endpoints.sandboxUrl().toString();
+    config.put("NOTIFICATIONS_TABLE", NotificationTables.DEFAULT_NAME);
+    config.put("EMAIL_PRIMARY", "ses");
+    config.put("EMAIL_SECONDARY", "sendgrid");
+    config.put("EMAIL_FROM", "shop@example.com");
+    config.put(
+        "SENDGRID_API_KEY", SecretReferences.reference(LocalSecrets.SENDGRID_SECRET_ID, "apiKey"));
+    config.put("SENDGRID_BASE_URL", sandbox);
+    config.put("TWILIO_ACCOUNT_SID", twilio("accountSid"));
+    config.put("TWILIO_AUTH_TOKEN", twilio("authToken"));
+    config.put("TWILIO_FROM", twilio("from"));
+    config.put("TWILIO_BASE_URL", sandbox);
+    return config;
+  }
+
+  private static String stripe(String field) {
+    return SecretReferences.reference(LocalSecrets.STRIPE_SECRET_ID, field);
+  }
+
+  private static String twilio(String field) {
+    return SecretReferences.reference(LocalSecrets.TWILIO_SECRET_ID, field);
+  }
+}
