@@ -3,13 +3,14 @@ package shop.product.adapter;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.time.Clock;
 import java.util.List;
-import org.bson.Document;
+import shop.platform.outbox.MongoOutboxStore;
 
 /**
- * The indexes product's queries need (the unique sku among them), created by the deployment ({@code
- * EnsureIndexesHandler}), not at a function's cold start. Creating an index that exists with the
- * same keys and options is a no-op, so every deployment runs it.
+ * The indexes product's queries need (the unique sku among them) and the outbox's, created by the
+ * deployment ({@code EnsureIndexesHandler}), not at a function's cold start. Creating an index that
+ * exists with the same keys and options is a no-op, so every deployment runs it.
  */
 public final class MongoIndexes {
   private MongoIndexes() {}
@@ -33,15 +34,8 @@ public final class MongoIndexes {
         database
             .getCollection(MongoCatalog.CATEGORIES)
             .createIndex(Indexes.ascending("parentId"), new IndexOptions().name("parent")));
-    var outbox = database.getCollection(MongoOutbox.COLLECTION, Document.class);
-    Mongo.one(
-        outbox.createIndex(
-            Indexes.ascending(MongoOutbox.STATUS, MongoOutbox.NEXT_ATTEMPT_AT),
-            new IndexOptions().name("status_due")));
-    Mongo.one(
-        outbox.createIndex(
-            Indexes.ascending(MongoOutbox.STATUS, MongoOutbox.SENT_AT),
-            new IndexOptions().name("status_sent")));
+    // The clock is not used by index creation.
+    new MongoOutboxStore(database, Clock.systemUTC()).createIndexes();
     return List.of(
         "sku_unique", "category_price", "status_id", "parent", "status_due", "status_sent");
   }
