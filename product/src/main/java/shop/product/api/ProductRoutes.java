@@ -24,8 +24,8 @@ final class ProductRoutes {
 
   void register(HttpApi.Builder api) {
     api.route("GET /products", this::list)
-        .route("GET /products/{id}", this::get)
         .route("POST /products", this::create)
+        .route("GET /products/{id}", this::get)
         .route("PATCH /products/{id}", this::update)
         .route("DELETE /products/{id}", this::archive)
         .route("PUT /products/{id}/stock", this::setStock);
@@ -97,7 +97,7 @@ final class ProductRoutes {
   }
 
   /** The version an {@code If-Match} header names: {@code "3"}, {@code W/"3"} or {@code *}. */
-  static OptionalLong ifMatch(HttpRequest r) {
+  private static OptionalLong ifMatch(HttpRequest r) {
     String value = r.header("if-match").map(String::strip).orElse("");
     if (value.isEmpty() || value.equals("*")) {
       return OptionalLong.empty();
