@@ -5,19 +5,29 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import shop.events.EventType;
+import shop.events.OrderCancelled;
+import shop.events.OrderCreated;
+import shop.events.PaymentCaptured;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
 import shop.platform.config.SecretReferences;
 import shop.platform.events.DynamoDbFailureRecorder;
+import shop.platform.events.EventHandler;
 import shop.platform.events.FailureRecorder;
+import shop.platform.events.SqsEventConsumer;
 import shop.platform.outbox.EventBridgeBus;
+import shop.platform.outbox.MongoOutboxStore;
+import shop.platform.outbox.OutboxRelay;
 import shop.platform.outbox.RelayPolicy;
 import shop.platform.outbox.RelaySummary;
 import shop.product.adapter.MongoCatalog;
+import shop.product.adapter.MongoIndexes;
 import shop.product.adapter.MongoInventory;
-import shop.product.adapter.MongoOutbox;
-import shop.product.adapter.MongoOutboxRelay;
+import shop.product.adapter.OutboxReservationEvents;
 import shop.product.adapter.S3ProductImages;
 import shop.product.catalog.ArchiveProduct;
 import shop.product.catalog.AttachImage;
@@ -32,7 +42,10 @@ import shop.product.catalog.QuotePrices;
 import shop.product.catalog.RequestImageUpload;
 import shop.product.catalog.UpdateCategory;
 import shop.product.catalog.UpdateProduct;
+import shop.product.inventory.Inventory;
 import shop.product.inventory.ReleaseStock;
+import shop.product.inventory.ReservationLine;
+import shop.product.inventory.ReserveOrder;
 import shop.product.inventory.ReserveStock;
 import shop.product.inventory.SellStock;
 import shop.product.inventory.SetStock;
@@ -67,42 +80,49 @@ public final class ProductModule implements AutoCloseable {
   /** How long markers of released or sold holds are kept: far beyond any handler's run time. */
   static final Duration SETTLED_HOLD_RETENTION = Duration.ofHours(1);
 
-  private static ProductModule instance;
+  /** The consumer of the queue "inventory", as in the topology. */
+  static final String INVENTORY_CONSUMER = "inventory";
+
+  private static volatile ProductModule instance;
 
   private final MongoClient mongo;
   private final S3Client s3;
   private final S3Presigner presigner;
   private final JwtVerifier jwtVerifier;
-  private final MongoInventory inventory;
-  private final MongoOutbox outbox;
-  private final MongoOutboxRelay relay;
-  private final FailureRecorder failures;
   private final Clock clock;
+  private final MongoInventory inventory;
+  private final OutboxRelay outbox;
+  private final ProductImages images;
 
-  public final ListProducts listProducts;
-  public final GetProduct getProduct;
-  public final CreateProduct createProduct;
-  public final UpdateProduct updateProduct;
-  public final ArchiveProduct archiveProduct;
-  public final SetStock setStock;
-  public final ListCategories listCategories;
-  public final CreateCategory createCategory;
-  public final UpdateCategory updateCategory;
-  public final DeleteCategory deleteCategory;
-  public final RequestImageUpload requestImageUpload;
-  public final AttachImage attachImage;
-  public final QuotePrices quotePrices;
-  public final ReserveStock reserveStock;
-  public final ReleaseStock releaseStock;
-  public final SellStock sellStock;
-  public final ProductImages images;
+  private final ListProducts listProducts;
+  private final GetProduct getProduct;
+  private final CreateProduct createProduct;
+  private final UpdateProduct updateProduct;
+  private final ArchiveProduct archiveProduct;
+  private final SetStock setStock;
+  private final ListCategories listCategories;
+  private final CreateCategory createCategory;
+  private final UpdateCategory updateCategory;
+  private final DeleteCategory deleteCategory;
+  private final RequestImageUpload requestImageUpload;
+  private final AttachImage attachImage;
+  private final QuotePrices quotePrices;
+  private final ReserveStock reserveStock;
+  private final SqsEventConsumer inventoryEvents;
 
   /** The module of this Lambda instance, built from the environment on first use. */
-  public static synchronized ProductModule instance() {
-    if (instance == null) {
-      instance = new ProductModule(Config.fromEnvironment());
+  public static ProductModule instance() {
+    ProductModule built = instance;
+    if (built == null) {
+      synchronized (ProductModule.class) {
+        built = instance;
+        if (built == null) {
+          built = new ProductModule(Config.fromEnvironment());
+          instance = built;
+        }
+      }
     }
-    return instance;
+    return built;
   }
 
   public ProductModule(Config config) {
@@ -143,9 +163,10 @@ public final class ProductModule implements AutoCloseable {
     MongoDatabase database = mongo.getDatabase(config.require("MONGODB_DATABASE"));
     MongoCatalog catalog = new MongoCatalog(database, clock);
     this.inventory = new MongoInventory(database, clock);
-    this.outbox = new MongoOutbox(database, clock);
-    this.relay = new MongoOutboxRelay(outbox, EventBridgeBus.create(aws), RelayPolicy.from(config));
-    this.failures = failures != null ? failures : DynamoDbFailureRecorder.create(aws);
+    MongoOutboxStore outboxStore = new MongoOutboxStore(database, clock);
+    this.outbox =
+        new OutboxRelay(outboxStore, EventBridgeBus.create(aws), RelayPolicy.from(config));
+    OutboxReservationEvents reservationEvents = new OutboxReservationEvents(outboxStore);
     this.images =
         new S3ProductImages(
             s3,
@@ -167,40 +188,136 @@ public final class ProductModule implements AutoCloseable {
     this.requestImageUpload = new RequestImageUpload(catalog, images);
     this.attachImage = new AttachImage(catalog, images);
     this.quotePrices = new QuotePrices(catalog);
-    this.reserveStock = new ReserveStock(inventory, catalog, outbox, clock);
-    this.releaseStock = new ReleaseStock(inventory, outbox);
-    this.sellStock = new SellStock(inventory, outbox);
+    this.reserveStock = new ReserveStock(inventory, catalog, reservationEvents, clock);
+    ReleaseStock releaseStock = new ReleaseStock(inventory, reservationEvents);
+    SellStock sellStock = new SellStock(inventory, reservationEvents);
+
+    EventHandler<OrderCreated> created =
+        e -> reserveStock.reserve(reserveOrder(e.data(), e.sequence()));
+    EventHandler<OrderCancelled> cancelled = e -> releaseStock.release(e.data().orderId());
+    EventHandler<PaymentCaptured> captured = e -> sellStock.sell(e.data().orderId());
+    this.inventoryEvents =
+        new SqsEventConsumer(
+            INVENTORY_CONSUMER,
+            Map.of(
+                EventType.ORDER_CREATED, created,
+                EventType.ORDER_CANCELLED, cancelled,
+                EventType.PAYMENT_CAPTURED, captured),
+            failures != null ? failures : DynamoDbFailureRecorder.create(aws),
+            outbox);
+  }
+
+  /**
+   * An order's reservation: the event product publishes about it follows the order's version after
+   * OrderCreated.
+   */
+  private static ReserveOrder reserveOrder(OrderCreated order, long sequence) {
+    return new ReserveOrder(
+        order.orderId(),
+        order.lines().stream().map(l -> new ReservationLine(l.productId(), l.quantity())).toList(),
+        sequence + 1);
+  }
+
+  /**
+   * The deployment's index job ({@code EnsureIndexesHandler}): creates the store's indexes that are
+   * missing and returns the names of all of them. Needs only {@code MONGODB_URI} and {@code
+   * MONGODB_DATABASE}, and builds no module: the job runs before the functions serve.
+   */
+  public static List<String> ensureIndexes(Config given) {
+    Config config = SecretReferences.resolve(given);
+    try (MongoClient client = MongoClients.create(config.require("MONGODB_URI"))) {
+      return MongoIndexes.ensure(client.getDatabase(config.require("MONGODB_DATABASE")));
+    }
   }
 
   public JwtVerifier jwtVerifier() {
     return jwtVerifier;
   }
 
-  public FailureRecorder failures() {
-    return failures;
-  }
-
-  public MongoInventory inventory() {
-    return inventory;
-  }
-
-  public MongoOutbox outbox() {
+  /** The outbox relay: HTTP requests and the consumer relay what they commit before they answer. */
+  public OutboxRelay outbox() {
     return outbox;
   }
 
-  public MongoOutboxRelay relay() {
-    return relay;
+  /** The consumer of the queue "inventory": reserves, releases and sells stock. */
+  public SqsEventConsumer inventoryEvents() {
+    return inventoryEvents;
   }
 
   /**
-   * The scheduled sweep: sends up to {@code max} outbox entries the fast path left behind, and
-   * drops old markers of settled holds.
+   * The scheduled sweep: sends up to {@code max} outbox entries the fast path left behind, deletes
+   * those sent long ago, and drops old markers of settled holds.
    */
-  public RelaySummary sweep(int max) {
-    RelaySummary summary = relay.relayPending(max);
+  public RelaySummary sweepOutbox(int max) {
+    RelaySummary summary = outbox.sweep(max);
     inventory.pruneSettledHolds(clock.instant().minus(SETTLED_HOLD_RETENTION));
-    outbox.deleteSent(clock.instant().minus(RelayPolicy.SENT_RETENTION));
     return summary;
+  }
+
+  /** Stock and reservations as stored: what tests and operators look at. */
+  public Inventory inventory() {
+    return inventory;
+  }
+
+  /** Where product images live; views turn image keys into URLs with it. */
+  public ProductImages images() {
+    return images;
+  }
+
+  public ListProducts listProducts() {
+    return listProducts;
+  }
+
+  public GetProduct getProduct() {
+    return getProduct;
+  }
+
+  public CreateProduct createProduct() {
+    return createProduct;
+  }
+
+  public UpdateProduct updateProduct() {
+    return updateProduct;
+  }
+
+  public ArchiveProduct archiveProduct() {
+    return archiveProduct;
+  }
+
+  public SetStock setStock() {
+    return setStock;
+  }
+
+  public ListCategories listCategories() {
+    return listCategories;
+  }
+
+  public CreateCategory createCategory() {
+    return createCategory;
+  }
+
+  public UpdateCategory updateCategory() {
+    return updateCategory;
+  }
+
+  public DeleteCategory deleteCategory() {
+    return deleteCategory;
+  }
+
+  public RequestImageUpload requestImageUpload() {
+    return requestImageUpload;
+  }
+
+  public AttachImage attachImage() {
+    return attachImage;
+  }
+
+  public QuotePrices quotePrices() {
+    return quotePrices;
+  }
+
+  public ReserveStock reserveStock() {
+    return reserveStock;
   }
 
   @Override

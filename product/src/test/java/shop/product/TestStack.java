@@ -2,6 +2,8 @@ package shop.product;
 
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.URI;
@@ -17,6 +19,7 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import shop.platform.config.Config;
 import shop.platform.events.FailureRecorder;
+import shop.platform.outbox.MongoOutboxStore;
 import shop.platform.testing.FakeEventBridge;
 import shop.platform.testing.TestTokens;
 import shop.product.api.EnsureIndexesHandler;
@@ -41,6 +44,11 @@ public final class TestStack implements AutoCloseable {
   public final FakeEventBridge bus;
   public final ProductModule module;
   public final Config config;
+
+  /** The module's outbox, as a test's own eyes: entries' status and retention. */
+  public final MongoOutboxStore outbox;
+
+  private final MongoClient testClient;
 
   /** What the event consumer recorded as failed. */
   public final List<FailureRecorder.Failure> failures = new CopyOnWriteArrayList<>();
@@ -67,6 +75,10 @@ public final class TestStack implements AutoCloseable {
     values.put("OUTBOX_MAX_DELAY", "PT0.1S");
     this.config = new Config(values);
     new EnsureIndexesHandler(config).run();
+    this.testClient = MongoClients.create(mongoUri);
+    this.outbox =
+        new MongoOutboxStore(
+            testClient.getDatabase(config.require("MONGODB_DATABASE")), Clock.systemUTC());
     this.module =
         new ProductModule(config, TestTokens.verifier(), failures::add, Clock.systemUTC());
     if (s3 != null) {
@@ -121,6 +133,7 @@ public final class TestStack implements AutoCloseable {
   @Override
   public void close() {
     module.close();
+    testClient.close();
     if (s3 != null) {
       try {
         s3.stop();

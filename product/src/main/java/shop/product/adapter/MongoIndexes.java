@@ -1,15 +1,23 @@
 package shop.product.adapter;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import java.time.Clock;
 import java.util.List;
-import org.bson.Document;
+import shop.events.EventType;
+import shop.platform.outbox.MongoOutboxStore;
 
 /**
- * The indexes product's queries need (the unique sku among them), created by the deployment ({@code
- * EnsureIndexesHandler}), not at a function's cold start. Creating an index that exists with the
- * same keys and options is a no-op, so every deployment runs it.
+ * The indexes product's queries need (the unique sku among them) and the outbox's, created by the
+ * deployment ({@code EnsureIndexesHandler}), not at a function's cold start. Creating an index that
+ * exists with the same keys and options is a no-op, so every deployment runs it. It also upgrades
+ * outbox entries written before the platform's store (see {@link #upgradeLegacyOutboxEntries}).
  */
 public final class MongoIndexes {
   private MongoIndexes() {}
@@ -33,16 +41,26 @@ public final class MongoIndexes {
         database
             .getCollection(MongoCatalog.CATEGORIES)
             .createIndex(Indexes.ascending("parentId"), new IndexOptions().name("parent")));
-    var outbox = database.getCollection(MongoOutbox.COLLECTION, Document.class);
-    Mongo.one(
-        outbox.createIndex(
-            Indexes.ascending(MongoOutbox.STATUS, MongoOutbox.NEXT_ATTEMPT_AT),
-            new IndexOptions().name("status_due")));
-    Mongo.one(
-        outbox.createIndex(
-            Indexes.ascending(MongoOutbox.STATUS, MongoOutbox.SENT_AT),
-            new IndexOptions().name("status_sent")));
+    // The clock is not used by index creation.
+    new MongoOutboxStore(database, Clock.systemUTC()).createIndexes();
+    upgradeLegacyOutboxEntries(database);
     return List.of(
         "sku_unique", "category_price", "status_id", "parent", "status_due", "status_sent");
+  }
+
+  /**
+   * Gives the entries product's own outbox wrote (before the platform's store) the CloudEvent type
+   * the relay reads: they kept the event name in {@code detailType} and no {@code type}, so the
+   * relay would park the events still pending at the deployment instead of sending them. Run before
+   * the new functions serve; once done, it matches nothing.
+   */
+  static void upgradeLegacyOutboxEntries(MongoDatabase database) {
+    var outbox = database.getCollection(MongoOutboxStore.COLLECTION);
+    for (EventType type : List.of(EventType.INVENTORY_RESERVED, EventType.INVENTORY_REJECTED)) {
+      Mongo.one(
+          outbox.updateMany(
+              and(eq("detailType", type.eventName()), exists("type", false)),
+              Updates.set("type", type.type())));
+    }
   }
 }

@@ -12,23 +12,28 @@ import shop.product.catalog.NewCategory;
 
 /** The routes of {@code /categories}. */
 final class CategoryRoutes {
-  private final ProductModule m;
+  private final ProductModule module;
 
   CategoryRoutes(ProductModule module) {
-    this.m = module;
+    this.module = module;
   }
 
   void register(HttpApi.Builder api) {
-    api.route("GET /categories", r -> HttpResponse.ok(Map.of("items", m.listCategories.list())))
+    api.route("GET /categories", this::list)
         .route("POST /categories", this::create)
         .route("PATCH /categories/{id}", this::update)
         .route("DELETE /categories/{id}", this::delete);
   }
 
+  private HttpResponse list(HttpRequest r) {
+    return HttpResponse.ok(Map.of("items", module.listCategories().list()));
+  }
+
   private HttpResponse create(HttpRequest r) {
     r.callerWithRole(Caller.ADMIN);
     var body = r.body(ProductRequests.Category.class);
-    Category created = m.createCategory.create(new NewCategory(body.name(), body.parentId()));
+    Category created =
+        module.createCategory().create(new NewCategory(body.name(), body.parentId()));
     return HttpResponse.created("/categories/" + created.id(), created);
   }
 
@@ -36,12 +41,14 @@ final class CategoryRoutes {
     r.callerWithRole(Caller.ADMIN);
     var body = r.body(ProductRequests.Category.class);
     return HttpResponse.ok(
-        m.updateCategory.update(r.path("id"), new CategoryChanges(body.name(), body.parentId())));
+        module
+            .updateCategory()
+            .update(r.path("id"), new CategoryChanges(body.name(), body.parentId())));
   }
 
   private HttpResponse delete(HttpRequest r) {
     r.callerWithRole(Caller.ADMIN);
-    m.deleteCategory.delete(r.path("id"));
+    module.deleteCategory().delete(r.path("id"));
     return HttpResponse.noContent();
   }
 }

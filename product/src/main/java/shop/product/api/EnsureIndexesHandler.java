@@ -2,13 +2,10 @@ package shop.product.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import java.util.List;
 import java.util.Map;
 import shop.platform.config.Config;
-import shop.platform.config.SecretReferences;
-import shop.product.adapter.MongoIndexes;
+import shop.product.ProductModule;
 
 /**
  * Creates the product store's indexes: product's counterpart of the PostgreSQL services'
@@ -37,10 +34,7 @@ public final class EnsureIndexesHandler
 
   /** Creates the indexes that are missing; returns the names of all of them. */
   public List<String> run() {
-    Config resolved = SecretReferences.resolve(config);
-    try (MongoClient mongo = MongoClients.create(resolved.require("MONGODB_URI"))) {
-      return MongoIndexes.ensure(mongo.getDatabase(resolved.require("MONGODB_DATABASE")));
-    }
+    return ProductModule.ensureIndexes(config);
   }
 
   public static void main(String[] args) {

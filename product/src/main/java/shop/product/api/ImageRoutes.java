@@ -9,10 +9,10 @@ import shop.product.catalog.Product;
 
 /** The routes of product images: a presigned upload, then attaching what was uploaded. */
 final class ImageRoutes {
-  private final ProductModule m;
+  private final ProductModule module;
 
   ImageRoutes(ProductModule module) {
-    this.m = module;
+    this.module = module;
   }
 
   void register(HttpApi.Builder api) {
@@ -24,14 +24,16 @@ final class ImageRoutes {
     r.callerWithRole(Caller.ADMIN);
     var body = r.body(ProductRequests.UploadUrl.class);
     return HttpResponse.ok(
-        m.requestImageUpload.request(r.path("id"), body.contentType(), body.contentLength()));
+        module
+            .requestImageUpload()
+            .request(r.path("id"), body.contentType(), body.contentLength()));
   }
 
   private HttpResponse attach(HttpRequest r) {
     r.callerWithRole(Caller.ADMIN);
     var body = r.body(ProductRequests.AttachImage.class);
-    Product product = m.attachImage.attach(r.path("id"), body.key());
-    return HttpResponse.ok(ProductViews.of(product, m.images))
+    Product product = module.attachImage().attach(r.path("id"), body.key());
+    return HttpResponse.ok(ProductViews.of(product, module.images()))
         .withHeader("ETag", "\"" + product.version() + "\"");
   }
 }

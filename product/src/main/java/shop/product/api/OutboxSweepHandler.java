@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.util.Map;
-import shop.platform.outbox.RelaySummary;
 import shop.product.ProductModule;
 
 /**
@@ -28,7 +27,6 @@ public final class OutboxSweepHandler
 
   @Override
   public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
-    RelaySummary summary = module.sweep(MAX_PER_RUN);
-    return Map.of("sent", summary.sent(), "retried", summary.retried(), "parked", summary.parked());
+    return module.sweepOutbox(MAX_PER_RUN).toMap();
   }
 }

@@ -16,16 +16,16 @@ import shop.product.catalog.ProductSearch;
 
 /** The routes of {@code /products}: decode, one use case, encode. */
 final class ProductRoutes {
-  private final ProductModule m;
+  private final ProductModule module;
 
   ProductRoutes(ProductModule module) {
-    this.m = module;
+    this.module = module;
   }
 
   void register(HttpApi.Builder api) {
     api.route("GET /products", this::list)
-        .route("GET /products/{id}", r -> product(m.getProduct.get(r.path("id"))))
         .route("POST /products", this::create)
+        .route("GET /products/{id}", this::get)
         .route("PATCH /products/{id}", this::update)
         .route("DELETE /products/{id}", this::archive)
         .route("PUT /products/{id}/stock", this::setStock);
@@ -40,23 +40,29 @@ final class ProductRoutes {
             r.queryLong("maxPrice", 0).orElse(null),
             r.query("cursor").orElse(null),
             r.queryInt("limit", ProductSearch.DEFAULT_LIMIT, 1, ProductSearch.MAX_LIMIT));
-    return HttpResponse.ok(of(m.listProducts.list(search), m.images));
+    return HttpResponse.ok(of(module.listProducts().list(search), module.images()));
+  }
+
+  private HttpResponse get(HttpRequest r) {
+    return product(module.getProduct().get(r.path("id")));
   }
 
   private HttpResponse create(HttpRequest r) {
     r.callerWithRole(Caller.ADMIN);
     var body = r.body(ProductRequests.CreateProduct.class);
     Product created =
-        m.createProduct.create(
-            NewProduct.of(
-                body.sku(),
-                body.name(),
-                body.description(),
-                body.price(),
-                body.currency(),
-                body.categoryIds(),
-                body.stock()));
-    return HttpResponse.created("/products/" + created.id(), of(created, m.images))
+        module
+            .createProduct()
+            .create(
+                NewProduct.of(
+                    body.sku(),
+                    body.name(),
+                    body.description(),
+                    body.price(),
+                    body.currency(),
+                    body.categoryIds(),
+                    body.stock()));
+    return HttpResponse.created("/products/" + created.id(), of(created, module.images()))
         .withHeader("ETag", etag(created));
   }
 
@@ -67,23 +73,23 @@ final class ProductRoutes {
     ProductChanges changes =
         new ProductChanges(
             body.name(), body.description(), body.price(), body.currency(), body.categoryIds());
-    return product(m.updateProduct.update(r.path("id"), expected, changes));
+    return product(module.updateProduct().update(r.path("id"), expected, changes));
   }
 
   private HttpResponse archive(HttpRequest r) {
     r.callerWithRole(Caller.ADMIN);
-    m.archiveProduct.archive(r.path("id"));
+    module.archiveProduct().archive(r.path("id"));
     return HttpResponse.noContent();
   }
 
   private HttpResponse setStock(HttpRequest r) {
     r.callerWithRole(Caller.ADMIN);
     var body = r.body(ProductRequests.SetStock.class);
-    return product(m.setStock.set(r.path("id"), body.stock()));
+    return product(module.setStock().set(r.path("id"), body.stock()));
   }
 
   private HttpResponse product(Product p) {
-    return HttpResponse.ok(of(p, m.images)).withHeader("ETag", etag(p));
+    return HttpResponse.ok(of(p, module.images())).withHeader("ETag", etag(p));
   }
 
   private static String etag(Product p) {
@@ -91,7 +97,7 @@ final class ProductRoutes {
   }
 
   /** The version an {@code If-Match} header names: {@code "3"}, {@code W/"3"} or {@code *}. */
-  static OptionalLong ifMatch(HttpRequest r) {
+  private static OptionalLong ifMatch(HttpRequest r) {
     String value = r.header("if-match").map(String::strip).orElse("");
     if (value.isEmpty() || value.equals("*")) {
       return OptionalLong.empty();

@@ -11,10 +11,10 @@ import shop.product.catalog.QuoteItem;
 
 /** The batch price check checkout calls, signed with IAM; a customer's token does not open it. */
 final class QuoteRoutes {
-  private final ProductModule m;
+  private final ProductModule module;
 
   QuoteRoutes(ProductModule module) {
-    this.m = module;
+    this.module = module;
   }
 
   void register(HttpApi.Builder api) {
@@ -35,6 +35,6 @@ final class QuoteRoutes {
       }
       items.add(QuoteItem.of(i, item.productId(), item.quantity()));
     }
-    return HttpResponse.ok(new ProductViews.Quotes(m.quotePrices.quote(items)));
+    return HttpResponse.ok(new ProductViews.Quotes(module.quotePrices().quote(items)));
   }
 }

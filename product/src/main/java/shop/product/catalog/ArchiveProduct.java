@@ -1,5 +1,7 @@
 package shop.product.catalog;
 
+import shop.platform.domain.Fields;
+
 /**
  * Removes a product from the catalog by archiving it: orders and reservations still refer to it.
  */
@@ -11,9 +13,9 @@ public final class ArchiveProduct {
   }
 
   public void archive(String id) {
-    Require.id("id", id);
+    Fields.id("id", id);
     if (!catalog.archive(id)) {
-      throw NotFoundException.product(id);
+      throw new ProductNotFound(id);
     }
   }
 }

@@ -1,6 +1,9 @@
 package shop.product.catalog;
 
 import java.util.regex.Pattern;
+import shop.platform.domain.ConflictException;
+import shop.platform.domain.Fields;
+import shop.platform.domain.InvalidFieldException;
 
 /**
  * Attaches an uploaded image to its product once the stored object proves to be what was promised:
@@ -9,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class AttachImage {
   /** Most images per product. */
-  public static final int MAX_IMAGES = 10;
+  static final int MAX_IMAGES = 10;
 
   private static final Pattern KEY =
       Pattern.compile("products/[A-Za-z0-9_-]{1,64}/[0-9a-f-]{36}\\.(jpg|png|webp)");
@@ -23,7 +26,7 @@ public final class AttachImage {
   }
 
   public Product attach(String productId, String key) {
-    Require.id("id", productId);
+    Fields.id("id", productId);
     if (key == null
         || !key.startsWith(RequestImageUpload.keyPrefix(productId))
         || !KEY.matcher(key).matches()) {
@@ -32,7 +35,7 @@ public final class AttachImage {
     catalog
         .product(productId)
         .filter(Product::isActive)
-        .orElseThrow(() -> NotFoundException.product(productId));
+        .orElseThrow(() -> new ProductNotFound(productId));
     ProductImages.StoredImage stored =
         images
             .inspect(key, ImageFormat.SIGNATURE_BYTES)

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import shop.platform.domain.ConflictException;
 
 /** The store of products and categories (port). Every method is one round trip. */
 public interface Catalog {

@@ -1,5 +1,7 @@
 package shop.product.catalog;
 
+import shop.platform.domain.InvalidFieldException;
+
 /** Adds a category, under an existing parent or at the top level. */
 public final class CreateCategory {
   private final Catalog catalog;

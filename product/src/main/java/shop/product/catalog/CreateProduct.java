@@ -1,6 +1,7 @@
 package shop.product.catalog;
 
 import java.util.Set;
+import shop.platform.domain.InvalidFieldException;
 
 /** Adds a product to the catalog: its categories must exist and its sku must be free. */
 public final class CreateProduct {

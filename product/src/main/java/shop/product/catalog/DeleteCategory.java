@@ -1,5 +1,8 @@
 package shop.product.catalog;
 
+import shop.platform.domain.ConflictException;
+import shop.platform.domain.Fields;
+
 /** Deletes a category that no active product and no other category refers to. */
 public final class DeleteCategory {
   private final Catalog catalog;
@@ -9,15 +12,15 @@ public final class DeleteCategory {
   }
 
   public void delete(String id) {
-    Require.id("id", id);
+    Fields.id("id", id);
     if (catalog.category(id).isEmpty()) {
-      throw NotFoundException.category(id);
+      throw new CategoryNotFound(id);
     }
     if (catalog.categoryInUse(id)) {
       throw new ConflictException("category " + id + " still has products or subcategories");
     }
     if (!catalog.deleteCategory(id)) {
-      throw NotFoundException.category(id);
+      throw new CategoryNotFound(id);
     }
   }
 }

@@ -1,5 +1,7 @@
 package shop.product.catalog;
 
+import shop.platform.domain.Fields;
+
 /** One product as customers see it: archived products are gone. */
 public final class GetProduct {
   private final Catalog catalog;
@@ -9,10 +11,7 @@ public final class GetProduct {
   }
 
   public Product get(String id) {
-    Require.id("id", id);
-    return catalog
-        .product(id)
-        .filter(Product::isActive)
-        .orElseThrow(() -> NotFoundException.product(id));
+    Fields.id("id", id);
+    return catalog.product(id).filter(Product::isActive).orElseThrow(() -> new ProductNotFound(id));
   }
 }

@@ -13,7 +13,7 @@ public enum ImageFormat {
   WEBP("image/webp", "webp");
 
   /** How many leading bytes {@link #detect} needs. */
-  public static final int SIGNATURE_BYTES = 12;
+  static final int SIGNATURE_BYTES = 12;
 
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
@@ -33,16 +33,16 @@ public enum ImageFormat {
     return extension;
   }
 
-  public static Optional<ImageFormat> ofContentType(String contentType) {
+  static Optional<ImageFormat> ofContentType(String contentType) {
     return Arrays.stream(values()).filter(f -> f.contentType.equals(contentType)).findFirst();
   }
 
-  public static Optional<ImageFormat> ofExtension(String extension) {
+  static Optional<ImageFormat> ofExtension(String extension) {
     return Arrays.stream(values()).filter(f -> f.extension.equals(extension)).findFirst();
   }
 
   /** The format whose signature {@code head} starts with. */
-  public static Optional<ImageFormat> detect(byte[] head) {
+  static Optional<ImageFormat> detect(byte[] head) {
     if (startsWith(head, PNG_SIGNATURE)) {
       return Optional.of(PNG);
     }

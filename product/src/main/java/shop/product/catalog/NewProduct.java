@@ -1,6 +1,7 @@
 package shop.product.catalog;
 
 import java.util.List;
+import shop.platform.domain.Fields;
 
 /** What an admin gives to create a product; validates itself. */
 public record NewProduct(
@@ -13,13 +14,13 @@ public record NewProduct(
     int stock) {
 
   public NewProduct {
-    sku = Require.sku(sku);
-    name = Require.text("name", name, 1, 200);
-    description = description == null ? "" : Require.text("description", description, 0, 5000);
-    Require.price("price", price);
-    currency = Require.currency(currency);
-    categoryIds = Require.categoryIds(categoryIds);
-    Require.stock("stock", stock);
+    sku = ProductFields.sku(sku);
+    name = Fields.text("name", name, 1, 200);
+    description = description == null ? "" : Fields.text("description", description, 0, 5000);
+    ProductFields.price("price", price);
+    currency = Fields.currency("currency", currency);
+    categoryIds = ProductFields.categoryIds(categoryIds);
+    ProductFields.stock("stock", stock);
   }
 
   /** From a request where numbers may be missing: a missing price is an error, stock is 0. */
@@ -35,7 +36,7 @@ public record NewProduct(
         sku,
         name,
         description,
-        Require.price("price", price),
+        ProductFields.price("price", price),
         currency,
         categoryIds,
         stock == null ? 0 : stock);

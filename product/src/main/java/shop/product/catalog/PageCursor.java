@@ -2,6 +2,8 @@ package shop.product.catalog;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import shop.platform.domain.Fields;
+import shop.platform.domain.InvalidFieldException;
 
 /**
  * The opaque cursor of the product list: the last id of a page, base64url-encoded with a version
@@ -30,7 +32,7 @@ final class PageCursor {
       throw invalid();
     }
     try {
-      return Require.id("cursor", text.substring(PREFIX.length()));
+      return Fields.id("cursor", text.substring(PREFIX.length()));
     } catch (InvalidFieldException e) {
       throw invalid();
     }

@@ -1,5 +1,8 @@
 package shop.product.catalog;
 
+import shop.platform.domain.Fields;
+import shop.platform.domain.InvalidFieldException;
+
 /**
  * The public product search as a customer asks for it; validates itself.
  *
@@ -11,7 +14,7 @@ public record ProductSearch(
   public static final int MAX_LIMIT = 100;
 
   public ProductSearch {
-    categoryId = categoryId == null ? null : Require.id("category", categoryId);
+    categoryId = categoryId == null ? null : Fields.id("category", categoryId);
     if (text != null) {
       text = text.strip();
       if (text.length() > 100) {

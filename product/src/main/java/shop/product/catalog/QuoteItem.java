@@ -1,14 +1,17 @@
 package shop.product.catalog;
 
+import shop.platform.domain.Fields;
+import shop.platform.domain.InvalidFieldException;
+
 /** One cart line to price: a product and how many units. */
 public record QuoteItem(String productId, int quantity) {
   /** Most units of one product per order line (as in the order events). */
-  public static final int MAX_QUANTITY = 1000;
+  static final int MAX_QUANTITY = 1000;
 
   /** Validates with the field path {@code items[index]}. */
   public static QuoteItem of(int index, String productId, Integer quantity) {
     String at = "items[" + index + "]";
-    Require.id(at + ".productId", productId);
+    Fields.id(at + ".productId", productId);
     if (quantity == null) {
       throw new InvalidFieldException(at + ".quantity", "is required");
     }

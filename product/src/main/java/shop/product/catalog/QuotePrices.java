@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import shop.platform.domain.InvalidFieldException;
 
 /**
  * The batch price check of checkout: every line of a cart priced and checked for stock with one
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
  */
 public final class QuotePrices {
   /** Most lines per quote (as in the order events). */
-  public static final int MAX_ITEMS = 100;
+  static final int MAX_ITEMS = 100;
 
   private final Catalog catalog;
 

@@ -2,6 +2,8 @@ package shop.product.catalog;
 
 import java.time.Duration;
 import java.util.UUID;
+import shop.platform.domain.Fields;
+import shop.platform.domain.InvalidFieldException;
 
 /**
  * Hands an admin a presigned PUT for one image of a product: the content type and length are part
@@ -9,7 +11,7 @@ import java.util.UUID;
  */
 public final class RequestImageUpload {
   /** Largest image accepted: 5 MiB. */
-  public static final long MAX_BYTES = 5L * 1024 * 1024;
+  static final long MAX_BYTES = 5L * 1024 * 1024;
 
   static final Duration VALID_FOR = Duration.ofMinutes(5);
 
@@ -22,7 +24,7 @@ public final class RequestImageUpload {
   }
 
   public ImageUpload request(String productId, String contentType, Long contentLength) {
-    Require.id("id", productId);
+    Fields.id("id", productId);
     ImageFormat format =
         ImageFormat.ofContentType(contentType)
             .orElseThrow(
@@ -36,7 +38,7 @@ public final class RequestImageUpload {
     catalog
         .product(productId)
         .filter(Product::isActive)
-        .orElseThrow(() -> NotFoundException.product(productId));
+        .orElseThrow(() -> new ProductNotFound(productId));
     String key = keyPrefix(productId) + UUID.randomUUID() + "." + format.extension();
     ProductImages.PresignedUpload upload =
         images.presignUpload(key, format, contentLength, VALID_FOR);

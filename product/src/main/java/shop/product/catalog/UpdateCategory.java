@@ -3,6 +3,8 @@ package shop.product.catalog;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import shop.platform.domain.Fields;
+import shop.platform.domain.InvalidFieldException;
 
 /** Renames or moves a category; a category cannot become its own ancestor. */
 public final class UpdateCategory {
@@ -13,11 +15,11 @@ public final class UpdateCategory {
   }
 
   public Category update(String id, CategoryChanges changes) {
-    Require.id("id", id);
+    Fields.id("id", id);
     if (changes.parentId() != null && !changes.movesToTop()) {
       requireNoCycle(id, changes.parentId());
     }
-    return catalog.updateCategory(id, changes).orElseThrow(() -> NotFoundException.category(id));
+    return catalog.updateCategory(id, changes).orElseThrow(() -> new CategoryNotFound(id));
   }
 
   private void requireNoCycle(String id, String parentId) {

@@ -1,6 +1,7 @@
 package shop.product.catalog;
 
 import java.util.OptionalLong;
+import shop.platform.domain.Fields;
 
 /**
  * Edits a product. With an expected version (the {@code If-Match}) a stale edit is refused; without
@@ -15,12 +16,9 @@ public final class UpdateProduct {
   }
 
   public Product update(String id, OptionalLong expectedVersion, ProductChanges changes) {
-    Require.id("id", id);
+    Fields.id("id", id);
     Product current =
-        catalog
-            .product(id)
-            .filter(Product::isActive)
-            .orElseThrow(() -> NotFoundException.product(id));
+        catalog.product(id).filter(Product::isActive).orElseThrow(() -> new ProductNotFound(id));
     long expected = expectedVersion.orElse(current.version());
     if (expected != current.version()) {
       throw new StaleVersionException(expected, current.version());
@@ -36,6 +34,6 @@ public final class UpdateProduct {
         .product(id)
         .filter(Product::isActive)
         .<RuntimeException>map(p -> new StaleVersionException(expected, p.version()))
-        .orElseGet(() -> NotFoundException.product(id));
+        .orElseGet(() -> new ProductNotFound(id));
   }
 }

@@ -1,10 +1,11 @@
 package shop.product.inventory;
 
-import shop.product.catalog.ConflictException;
+import shop.platform.domain.ConflictException;
+import shop.platform.domain.Fields;
 import shop.product.catalog.GetProduct;
-import shop.product.catalog.NotFoundException;
 import shop.product.catalog.Product;
-import shop.product.catalog.Require;
+import shop.product.catalog.ProductFields;
+import shop.product.catalog.ProductNotFound;
 
 /** An admin counts the warehouse: sets the stock on hand, never below what orders hold. */
 public final class SetStock {
@@ -17,12 +18,12 @@ public final class SetStock {
   }
 
   public Product set(String productId, Integer onHand) {
-    Require.id("id", productId);
-    int stock = Require.stock("stock", onHand);
+    Fields.id("id", productId);
+    int stock = ProductFields.stock("stock", onHand);
     getProduct.get(productId);
     switch (inventory.setOnHand(productId, stock)) {
       case StockChange.Done done -> {}
-      case StockChange.NoSuchProduct none -> throw NotFoundException.product(productId);
+      case StockChange.NoSuchProduct none -> throw new ProductNotFound(productId);
       case StockChange.BelowReserved below ->
           throw new ConflictException(
               "orders hold " + below.reserved() + " units; stock cannot go below that");

@@ -169,8 +169,11 @@ class ProductApiIT {
   @Test
   void stockCannotGoBelowWhatOrdersHold() {
     String id = createProduct(sku(), 100, 10, List.of()).path("id").asText();
-    stack.module.reserveStock.reserve(
-        new ReserveOrder(UUID.randomUUID().toString(), List.of(new ReservationLine(id, 4)), 2));
+    stack
+        .module
+        .reserveStock()
+        .reserve(
+            new ReserveOrder(UUID.randomUUID().toString(), List.of(new ReservationLine(id, 4)), 2));
 
     var tooLow = setStock(id, 3);
     var fine = setStock(id, 6);

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import shop.platform.domain.ConflictException;
+import shop.platform.domain.InvalidFieldException;
+import shop.platform.domain.NotFoundException;
 
 class CatalogTest {
   private final InMemoryCatalog catalog = new InMemoryCatalog();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import shop.platform.domain.ConflictException;
 
 /** The catalog port in memory, for use case tests. Ids sort in creation order, like ObjectIds. */
 public final class InMemoryCatalog implements Catalog {

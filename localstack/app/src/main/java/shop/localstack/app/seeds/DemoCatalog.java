@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import shop.platform.domain.ConflictException;
 import shop.product.ProductModule;
 import shop.product.catalog.Category;
-import shop.product.catalog.ConflictException;
 import shop.product.catalog.NewCategory;
 import shop.product.catalog.NewProduct;
 
@@ -37,7 +37,7 @@ public final class DemoCatalog {
     int added = 0;
     for (NewProduct product : products) {
       try {
-        module.createProduct.create(product);
+        module.createProduct().create(product);
         added++;
       } catch (ConflictException alreadySeeded) {
         // The sku exists from an earlier seed: keep that product as it is.
@@ -49,12 +49,12 @@ public final class DemoCatalog {
 
   private static String category(ProductModule module, String name, String parentId) {
     Map<String, Category> byName =
-        module.listCategories.list().stream()
+        module.listCategories().list().stream()
             .collect(Collectors.toMap(Category::name, Function.identity(), (a, b) -> a));
     Category existing = byName.get(name);
     if (existing != null) {
       return existing.id();
     }
-    return module.createCategory.create(new NewCategory(name, parentId)).id();
+    return module.createCategory().create(new NewCategory(name, parentId)).id();
   }
 }
