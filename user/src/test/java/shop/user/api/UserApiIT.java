@@ -379,6 +379,12 @@ class UserApiIT {
     assertThat(new MigrateHandler(service.config).run()).isZero();
   }
 
+  @Test
+  void theMigrationHandlerAnswersHowManyMigrationsRan() {
+    assertThat(new MigrateHandler(service.config).handleRequest(Map.of(), null))
+        .isEqualTo(Map.of("migrationsExecuted", 0));
+  }
+
   private static ApiEvents address(String token, String country) {
     return ApiEvents.request("POST /users/me/addresses").bearer(token).json(addressBody(country));
   }
