@@ -207,7 +207,7 @@ public final class ColdStartBenchmark {
             false,
             () -> List.of("map", "email=" + DemoAdmin.EMAIL)),
         new ColdStartCase(
-            "user", "shop.user.MigrateDatabase", "{} (up to date)", false, () -> List.of("map")),
+            "user", "shop.user.api.MigrateHandler", "{} (up to date)", false, () -> List.of("map")),
         new ColdStartCase(
             "transaction",
             "shop.transaction.api.OrdersApi",

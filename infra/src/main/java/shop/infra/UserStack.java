@@ -2,8 +2,8 @@ package shop.infra;
 
 import java.util.HashMap;
 import java.util.Map;
-import shop.user.MigrateDatabase;
 import shop.user.UserModule;
+import shop.user.api.MigrateHandler;
 import shop.user.api.OutboxSweepHandler;
 import shop.user.api.SeedAdminHandler;
 import shop.user.api.UserApi;
@@ -47,7 +47,7 @@ final class UserStack extends ServiceStack {
 
     ShopFunction migrate =
         function(
-            "migrate", MigrateDatabase.class.getName(), Duration.minutes(5), database, network);
+            "migrate", MigrateHandler.class.getName(), Duration.minutes(5), database, network);
     migrateOnDeploy(migrate, data.databaseCreated(service));
     allowPublishingOwnEvents();
   }

@@ -2,18 +2,29 @@ package shop.user;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
+import shop.events.EventEnvelope;
+import shop.events.EventType;
+import shop.events.OrderCreated;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
 import shop.platform.config.SecretReferences;
 import shop.platform.events.DynamoDbFailureRecorder;
+import shop.platform.events.EventHandler;
 import shop.platform.events.FailureRecorder;
+import shop.platform.events.SqsEventConsumer;
 import shop.platform.idempotency.PostgresInbox;
 import shop.platform.outbox.EventBridgeBus;
 import shop.platform.outbox.OutboxRelay;
 import shop.platform.outbox.OutboxWriter;
+import shop.platform.outbox.PostgresOutboxStore;
 import shop.platform.outbox.RelayPolicy;
+import shop.platform.outbox.RelaySummary;
+import shop.platform.postgres.PostgresDatabase;
 import shop.user.account.GrantRole;
 import shop.user.account.PasswordHasher;
 import shop.user.account.PasswordPolicy;
@@ -21,8 +32,6 @@ import shop.user.account.RegisterUser;
 import shop.user.account.RevokeRole;
 import shop.user.account.SeedAdmin;
 import shop.user.adapter.Argon2Passwords;
-import shop.user.adapter.OutboxEvents;
-import shop.user.adapter.Postgres;
 import shop.user.adapter.PostgresAddresses;
 import shop.user.adapter.PostgresCarts;
 import shop.user.adapter.PostgresPaymentMethods;
@@ -41,6 +50,7 @@ import shop.user.auth.LogIn;
 import shop.user.auth.LogOut;
 import shop.user.auth.PublishSigningKeys;
 import shop.user.auth.RefreshSession;
+import shop.user.cart.CartItem;
 import shop.user.cart.ClearCart;
 import shop.user.cart.PutCartItem;
 import shop.user.cart.RemoveCartItem;
@@ -61,8 +71,11 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * <p>Configuration:
  *
  * <ul>
- *   <li>{@code DATABASE_URL} ({@code jdbc:postgresql://host:5432/db}), {@code DATABASE_USER},
- *       {@code DATABASE_PASSWORD}; optional {@code DATABASE_POOL_SIZE} (default 2)
+ *   <li>{@code DATABASE_URL} ({@code jdbc:postgresql://host:5432/db}), {@code DATABASE_USER};
+ *       optional {@code DATABASE_PASSWORD} and {@code DATABASE_POOL_SIZE} (see {@link
+ *       PostgresDatabase}). The pool holds {@value PostgresDatabase#DEFAULT_POOL_SIZE} connections
+ *       by default (2 before the service used the platform's pool): the carts consumer handles the
+ *       messages of a batch at the same time
  *   <li>{@code JWT_ISSUER}, {@code JWT_AUDIENCE}: the {@code iss} and {@code aud} of the tokens
  *   <li>{@code JWT_SIGNING_SECRET_ID}: the Secrets Manager secret holding the signing keys (format
  *       in {@link shop.user.adapter.SigningKeyRing}); optional {@code JWT_KEYS_CACHE} (default
@@ -81,13 +94,16 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * </ul>
  */
 public final class UserModule implements AutoCloseable {
-  private static volatile UserModule shared;
+  private static volatile UserModule instance;
 
-  private final Postgres postgres;
+  private final PostgresDatabase database;
   private final PostgresUsers users;
   private final Clock clock;
-  private final OutboxRelay outboxRelay;
+  private final OutboxRelay outbox;
+  // Lazy: only the carts consumer ever records a failure, and building a DynamoDB client would add
+  // to the cold start of every other function of the service (the API, the sweep, the seed).
   private final Supplier<FailureRecorder> failureRecorder;
+  private final SqsEventConsumer cartEvents;
   private final JwtVerifier jwtVerifier;
 
   private final RegisterUser registerUser;
@@ -124,15 +140,12 @@ public final class UserModule implements AutoCloseable {
   public UserModule(Config given, Clock clock) {
     Config config = SecretReferences.resolve(given);
     AwsClients aws = new AwsClients(config);
-    postgres =
-        Postgres.connect(
-            config.require("DATABASE_URL"),
-            config.require("DATABASE_USER"),
-            config.require("DATABASE_PASSWORD"),
-            config.getInt("DATABASE_POOL_SIZE", 2));
-    outboxRelay =
+    database = PostgresDatabase.pooled(config);
+    outbox =
         new OutboxRelay(
-            postgres.connections(), EventBridgeBus.create(aws), RelayPolicy.from(config));
+            new PostgresOutboxStore(database),
+            EventBridgeBus.create(aws),
+            RelayPolicy.from(config));
     failureRecorder = memoize(() -> DynamoDbFailureRecorder.create(aws));
 
     String secretId = config.require("JWT_SIGNING_SECRET_ID");
@@ -156,11 +169,11 @@ public final class UserModule implements AutoCloseable {
             config.get("STRIPE_API_BASE", "https://api.stripe.com"));
 
     this.clock = clock;
-    users = new PostgresUsers(postgres, new OutboxEvents(new OutboxWriter(), outboxRelay), clock);
-    var sessions = new PostgresSessions(postgres);
-    var addresses = new PostgresAddresses(postgres);
-    var methods = new PostgresPaymentMethods(postgres);
-    var carts = new PostgresCarts(postgres, new PostgresInbox());
+    users = new PostgresUsers(database, new OutboxWriter(), clock);
+    var sessions = new PostgresSessions(database);
+    var addresses = new PostgresAddresses(database);
+    var methods = new PostgresPaymentMethods(database);
+    var carts = new PostgresCarts(database, new PostgresInbox());
 
     registerUser = new RegisterUser(users, passwords, PasswordPolicy.standard(), clock);
     seedAdmin = new SeedAdmin(users, registerUser);
@@ -187,21 +200,48 @@ public final class UserModule implements AutoCloseable {
     removeCartItem = new RemoveCartItem(carts);
     clearCart = new ClearCart(carts);
     removeOrderedItems = new RemoveOrderedItems(carts, clock);
+
+    EventHandler<OrderCreated> orderCreated = this::removeOrdered;
+    cartEvents =
+        new SqsEventConsumer(
+            PostgresCarts.CONSUMER,
+            Map.of(EventType.ORDER_CREATED, orderCreated),
+            failureRecorder(),
+            outbox);
   }
 
   /** The module of this Lambda instance, built from the environment on first use. */
-  public static UserModule shared() {
-    UserModule module = shared;
+  public static UserModule instance() {
+    UserModule module = instance;
     if (module == null) {
       synchronized (UserModule.class) {
-        module = shared;
+        module = instance;
         if (module == null) {
           module = new UserModule(Config.fromEnvironment());
-          shared = module;
+          instance = module;
         }
       }
     }
     return module;
+  }
+
+  /**
+   * Brings the user database to the current schema: {@code db/user}, then the platform's outbox and
+   * inbox tables; returns how many migrations ran. Needs only the {@code DATABASE_*} settings.
+   */
+  public static int migrate(Config config) {
+    return PostgresDatabase.migrate(SecretReferences.resolve(config), "user");
+  }
+
+  // The cart never holds more than MAX_QUANTITY of a product; an order of more empties the line.
+  private void removeOrdered(EventEnvelope<OrderCreated> event) {
+    OrderCreated order = event.data();
+    List<CartItem> ordered =
+        order.lines().stream()
+            .map(l -> new CartItem(l.productId(), Math.min(l.quantity(), CartItem.MAX_QUANTITY)))
+            .toList();
+    removeOrderedItems.remove(
+        new RemoveOrderedItems.Command(event.id(), UUID.fromString(order.userId()), ordered));
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {
@@ -222,8 +262,22 @@ public final class UserModule implements AutoCloseable {
     return jwtVerifier;
   }
 
-  public OutboxRelay outboxRelay() {
-    return outboxRelay;
+  /** The outbox relay: entry points send with it what their work committed. */
+  public OutboxRelay outbox() {
+    return outbox;
+  }
+
+  /**
+   * The scheduled sweep: sends up to {@code max} entries still due, parks what keeps failing and
+   * deletes what was sent a week ago.
+   */
+  public RelaySummary sweepOutbox(int max) {
+    return outbox.sweep(max);
+  }
+
+  /** The carts queue's consumer: an OrderCreated takes the ordered items out of the cart. */
+  public SqsEventConsumer cartEvents() {
+    return cartEvents;
   }
 
   public FailureRecorder failureRecorder() {
@@ -349,6 +403,6 @@ public final class UserModule implements AutoCloseable {
   /** Closes the database pool (tests and the local cloud; a Lambda instance just ends). */
   @Override
   public void close() {
-    postgres.close();
+    database.close();
   }
 }

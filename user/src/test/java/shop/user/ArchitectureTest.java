@@ -7,6 +7,6 @@ class ArchitectureTest {
   @Test
   void theDomainImportsOnlyTheJdk() {
     ArchitectureRules.check(
-        "shop.user", "shared", "account", "auth", "profile", "address", "payment", "cart");
+        "shop.user", "account", "auth", "profile", "address", "payment", "cart");
   }
 }

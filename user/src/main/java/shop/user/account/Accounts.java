@@ -8,7 +8,7 @@ public interface Accounts {
 
   /**
    * Stores a new account and publishes {@code registration} in the same transaction; throws a
-   * {@code CONFLICT} {@link shop.user.shared.DomainException} when the email is taken.
+   * {@link shop.platform.domain.ConflictException} when the email is taken.
    */
   void register(Account account, Registration registration);
 

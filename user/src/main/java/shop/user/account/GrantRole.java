@@ -1,7 +1,8 @@
 package shop.user.account;
 
 import java.util.UUID;
-import shop.user.shared.DomainException;
+import shop.platform.domain.InvalidFieldException;
+import shop.platform.domain.NotFoundException;
 
 /** An admin gives another account a role (today: admin). */
 public final class GrantRole {
@@ -13,10 +14,10 @@ public final class GrantRole {
 
   public void grant(UUID userId, String role) {
     if (!Roles.GRANTABLE.contains(role)) {
-      throw DomainException.invalid("role", "must be one of " + Roles.GRANTABLE);
+      throw new InvalidFieldException("role", "must be one of " + Roles.GRANTABLE);
     }
     if (!accounts.grantRole(userId, role)) {
-      throw DomainException.notFound("user");
+      throw NotFoundException.of("user");
     }
   }
 }

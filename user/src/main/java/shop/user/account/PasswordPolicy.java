@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import shop.user.shared.DomainException;
+import shop.platform.domain.InvalidFieldException;
 
 /**
  * What a new password must be: 12 to 128 characters (the upper bound keeps hashing cheap to refuse)
@@ -50,17 +50,17 @@ public final class PasswordPolicy {
   /** Throws an {@code INVALID} exception on field {@code password} when the policy says no. */
   public void check(String password) {
     if (password == null || password.isEmpty()) {
-      throw DomainException.invalid("password", "is required");
+      throw new InvalidFieldException("password", "is required");
     }
     int length = password.codePointCount(0, password.length());
     if (length < MIN_LENGTH) {
-      throw DomainException.invalid("password", "must be at least " + MIN_LENGTH + " characters");
+      throw new InvalidFieldException("password", "must be at least " + MIN_LENGTH + " characters");
     }
     if (length > MAX_LENGTH) {
-      throw DomainException.invalid("password", "must be at most " + MAX_LENGTH + " characters");
+      throw new InvalidFieldException("password", "must be at most " + MAX_LENGTH + " characters");
     }
     if (common.contains(password.toLowerCase(Locale.ROOT))) {
-      throw DomainException.invalid("password", "is too common; choose another");
+      throw new InvalidFieldException("password", "is too common; choose another");
     }
   }
 }

@@ -3,7 +3,7 @@ package shop.user.account;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
-import shop.user.shared.Fields;
+import shop.platform.domain.Fields;
 
 /** Opens a customer account and announces it (UserRegistered). */
 public final class RegisterUser {

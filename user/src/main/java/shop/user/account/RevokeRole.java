@@ -1,7 +1,9 @@
 package shop.user.account;
 
 import java.util.UUID;
-import shop.user.shared.DomainException;
+import shop.platform.domain.ConflictException;
+import shop.platform.domain.InvalidFieldException;
+import shop.platform.domain.NotFoundException;
 
 /**
  * An admin takes a role away. Admins cannot revoke their own admin role, so the last admin cannot
@@ -16,13 +18,13 @@ public final class RevokeRole {
 
   public void revoke(UUID actorId, UUID userId, String role) {
     if (!Roles.GRANTABLE.contains(role)) {
-      throw DomainException.invalid("role", "must be one of " + Roles.GRANTABLE);
+      throw new InvalidFieldException("role", "must be one of " + Roles.GRANTABLE);
     }
     if (actorId.equals(userId) && Roles.ADMIN.equals(role)) {
-      throw DomainException.conflict("admins cannot revoke their own admin role");
+      throw new ConflictException("admins cannot revoke their own admin role");
     }
     if (!accounts.revokeRole(userId, role)) {
-      throw DomainException.notFound("user");
+      throw NotFoundException.of("user");
     }
   }
 }

@@ -3,7 +3,7 @@ package shop.user.account;
 import java.util.Set;
 
 /** The roles an account can hold: every account is a customer; admins are granted. */
-public final class Roles {
+final class Roles {
   public static final String CUSTOMER = "customer";
   public static final String ADMIN = "admin";
 

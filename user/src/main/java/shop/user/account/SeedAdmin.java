@@ -1,8 +1,8 @@
 package shop.user.account;
 
 import java.util.Optional;
-import shop.user.shared.DomainException;
-import shop.user.shared.Fields;
+import shop.platform.domain.Fields;
+import shop.platform.domain.NotFoundException;
 
 /**
  * Makes sure an admin exists: grants admin to the account with {@code email}, registering it first
@@ -26,7 +26,7 @@ public final class SeedAdmin {
     if (existing.isPresent()) {
       account = existing.get();
     } else if (password == null) {
-      throw DomainException.notFound("user");
+      throw NotFoundException.of("user");
     } else {
       account = register.register(new RegisterUser.Command(normalised, password, name, null));
     }

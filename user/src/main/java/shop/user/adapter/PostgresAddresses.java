@@ -1,6 +1,6 @@
 package shop.user.adapter;
 
-import static shop.user.adapter.Postgres.nullable;
+import static shop.platform.postgres.PostgresDatabase.nullable;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
+import shop.platform.postgres.PostgresDatabase;
 import shop.user.address.Address;
 import shop.user.address.AddressDetails;
 import shop.user.address.Addresses;
@@ -18,9 +19,9 @@ public final class PostgresAddresses implements Addresses {
       "SELECT id, user_id, recipient, line1, line2, city, region, postal_code, country, phone,"
           + " is_default, created_at FROM addresses";
 
-  private final Postgres db;
+  private final PostgresDatabase db;
 
-  public PostgresAddresses(Postgres db) {
+  public PostgresAddresses(PostgresDatabase db) {
     this.db = db;
   }
 
@@ -61,7 +62,7 @@ public final class PostgresAddresses implements Addresses {
         c ->
             (a.isDefault() ? clearDefault(c, a.userId()) : Mono.just(0L))
                 .then(
-                    Postgres.updated(
+                    PostgresDatabase.updated(
                         c,
                         "INSERT INTO addresses (id, user_id, recipient, line1, line2, city,"
                             + " region, postal_code, country, phone, is_default, created_at)"
@@ -109,7 +110,7 @@ public final class PostgresAddresses implements Addresses {
   public boolean makeDefault(UUID userId, UUID addressId) {
     return db.transaction(
             c ->
-                Postgres.rows(
+                PostgresDatabase.rows(
                         c,
                         "SELECT id FROM addresses WHERE user_id = $1 AND id = $2 FOR UPDATE",
                         row -> true,
@@ -121,7 +122,7 @@ public final class PostgresAddresses implements Addresses {
                             exists
                                 ? clearDefault(c, userId)
                                     .then(
-                                        Postgres.updated(
+                                        PostgresDatabase.updated(
                                             c,
                                             "UPDATE addresses SET is_default = true"
                                                 + " WHERE user_id = $1 AND id = $2",
@@ -133,7 +134,7 @@ public final class PostgresAddresses implements Addresses {
   }
 
   private static Mono<Long> clearDefault(io.r2dbc.spi.Connection c, UUID userId) {
-    return Postgres.updated(
+    return PostgresDatabase.updated(
         c, "UPDATE addresses SET is_default = false WHERE user_id = $1 AND is_default", userId);
   }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shop.platform.idempotency.PostgresInbox;
+import shop.platform.postgres.PostgresDatabase;
 import shop.user.cart.Cart;
 import shop.user.cart.CartItem;
 import shop.user.cart.Carts;
@@ -16,10 +17,10 @@ public final class PostgresCarts implements Carts {
   /** The consumer name of the cart subscription in {@link shop.events.Topology}. */
   public static final String CONSUMER = "carts";
 
-  private final Postgres db;
+  private final PostgresDatabase db;
   private final PostgresInbox inbox;
 
-  public PostgresCarts(Postgres db, PostgresInbox inbox) {
+  public PostgresCarts(PostgresDatabase db, PostgresInbox inbox) {
     this.db = db;
     this.inbox = inbox;
   }
@@ -79,7 +80,7 @@ public final class PostgresCarts implements Carts {
     return Flux.fromIterable(ordered)
         .concatMap(
             item ->
-                Postgres.updated(
+                PostgresDatabase.updated(
                         c,
                         "DELETE FROM cart_items"
                             + " WHERE user_id = $1 AND product_id = $2 AND quantity <= $3",
@@ -87,7 +88,7 @@ public final class PostgresCarts implements Carts {
                         item.productId(),
                         item.quantity())
                     .then(
-                        Postgres.updated(
+                        PostgresDatabase.updated(
                             c,
                             "UPDATE cart_items SET quantity = quantity - $3"
                                 + " WHERE user_id = $1 AND product_id = $2",

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
+import shop.platform.domain.ConflictException;
+import shop.platform.postgres.PostgresDatabase;
 import shop.user.payment.Card;
 import shop.user.payment.PaymentMethod;
 import shop.user.payment.PaymentMethods;
-import shop.user.shared.DomainException;
 
 /** Saved cards (brand, last four digits, expiry and the Stripe id; nothing else) in PostgreSQL. */
 public final class PostgresPaymentMethods implements PaymentMethods {
@@ -18,9 +19,9 @@ public final class PostgresPaymentMethods implements PaymentMethods {
       "SELECT id, user_id, brand, last4, exp_month, exp_year, is_default, created_at"
           + " FROM payment_methods";
 
-  private final Postgres db;
+  private final PostgresDatabase db;
 
-  public PostgresPaymentMethods(Postgres db) {
+  public PostgresPaymentMethods(PostgresDatabase db) {
     this.db = db;
   }
 
@@ -45,7 +46,7 @@ public final class PostgresPaymentMethods implements PaymentMethods {
   public PaymentMethod add(UUID userId, String id, Card card, Instant now) {
     db.transaction(
         c ->
-            Postgres.rows(
+            PostgresDatabase.rows(
                     c,
                     "SELECT 1 FROM payment_methods WHERE user_id = $1 AND is_default FOR UPDATE",
                     row -> true,
@@ -54,12 +55,12 @@ public final class PostgresPaymentMethods implements PaymentMethods {
                 .flatMap(hasDefault -> insert(c, userId, id, card, !hasDefault, now)));
     return find(userId, id)
         .orElseThrow(
-            () -> DomainException.conflict("this payment method is saved by another account"));
+            () -> new ConflictException("this payment method is saved by another account"));
   }
 
   private static Mono<Long> insert(
       Connection c, UUID userId, String id, Card card, boolean isDefault, Instant now) {
-    return Postgres.updated(
+    return PostgresDatabase.updated(
         c,
         "INSERT INTO payment_methods"
             + " (id, user_id, brand, last4, exp_month, exp_year, is_default, created_at)"
@@ -83,7 +84,7 @@ public final class PostgresPaymentMethods implements PaymentMethods {
   public boolean makeDefault(UUID userId, String id) {
     return db.transaction(
             c ->
-                Postgres.rows(
+                PostgresDatabase.rows(
                         c,
                         "SELECT 1 FROM payment_methods WHERE user_id = $1 AND id = $2 FOR UPDATE",
                         row -> true,
@@ -93,13 +94,13 @@ public final class PostgresPaymentMethods implements PaymentMethods {
                     .flatMap(
                         exists ->
                             exists
-                                ? Postgres.updated(
+                                ? PostgresDatabase.updated(
                                         c,
                                         "UPDATE payment_methods SET is_default = false"
                                             + " WHERE user_id = $1 AND is_default",
                                         userId)
                                     .then(
-                                        Postgres.updated(
+                                        PostgresDatabase.updated(
                                             c,
                                             "UPDATE payment_methods SET is_default = true"
                                                 + " WHERE user_id = $1 AND id = $2",

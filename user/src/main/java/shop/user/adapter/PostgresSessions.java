@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
+import shop.platform.postgres.PostgresDatabase;
 import shop.user.auth.LoginFailures;
 import shop.user.auth.RefreshTokens;
 
 /** Refresh token families and failed login attempts in PostgreSQL. */
 public final class PostgresSessions implements RefreshTokens, LoginFailures {
-  private final Postgres db;
+  private final PostgresDatabase db;
 
-  public PostgresSessions(Postgres db) {
+  public PostgresSessions(PostgresDatabase db) {
     this.db = db;
   }
 
@@ -21,14 +22,14 @@ public final class PostgresSessions implements RefreshTokens, LoginFailures {
       UUID familyId, UUID userId, String tokenHash, Instant expiresAt, Instant now) {
     db.transaction(
         c ->
-            Postgres.updated(
+            PostgresDatabase.updated(
                     c,
                     "INSERT INTO refresh_families (id, user_id, created_at) VALUES ($1, $2, $3)",
                     familyId,
                     userId,
                     now)
                 .then(
-                    Postgres.updated(
+                    PostgresDatabase.updated(
                         c,
                         "INSERT INTO refresh_tokens"
                             + " (token_hash, family_id, user_id, created_at, expires_at)"
@@ -109,13 +110,13 @@ public final class PostgresSessions implements RefreshTokens, LoginFailures {
     // Old failures no longer count: drop them while adding the new one.
     db.transaction(
         c ->
-            Postgres.updated(
+            PostgresDatabase.updated(
                     c,
                     "DELETE FROM login_failures WHERE user_id = $1 AND failed_at < $2",
                     userId,
                     at.minus(shop.user.auth.Lockout.WINDOW))
                 .then(
-                    Postgres.updated(
+                    PostgresDatabase.updated(
                         c,
                         "INSERT INTO login_failures (user_id, failed_at) VALUES ($1, $2)",
                         userId,

@@ -1,6 +1,6 @@
 package shop.user.adapter;
 
-import static shop.user.adapter.Postgres.nullable;
+import static shop.platform.postgres.PostgresDatabase.nullable;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
@@ -15,10 +15,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shop.events.EventEnvelope;
 import shop.events.UserRegistered;
+import shop.platform.domain.ConflictException;
+import shop.platform.domain.NotFoundException;
+import shop.platform.outbox.OutboxWriter;
+import shop.platform.postgres.PostgresDatabase;
 import shop.user.account.Account;
 import shop.user.account.Accounts;
 import shop.user.account.Registration;
-import shop.user.shared.DomainException;
 
 /** Accounts and their roles in PostgreSQL. */
 public final class PostgresUsers implements Accounts {
@@ -29,13 +32,13 @@ public final class PostgresUsers implements Accounts {
           + " FROM users u LEFT JOIN user_roles r ON r.user_id = u.id";
   private static final String GROUP = " GROUP BY u.id";
 
-  private final Postgres db;
-  private final OutboxEvents events;
+  private final PostgresDatabase db;
+  private final OutboxWriter outbox;
   private final Clock clock;
 
-  public PostgresUsers(Postgres db, OutboxEvents events, Clock clock) {
+  public PostgresUsers(PostgresDatabase db, OutboxWriter outbox, Clock clock) {
     this.db = db;
-    this.events = events;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -45,7 +48,7 @@ public final class PostgresUsers implements Accounts {
     try {
       db.transaction(
           c ->
-              Postgres.updated(
+              PostgresDatabase.updated(
                       c,
                       "INSERT INTO users (id, email, password_hash, name, phone, sms_opt_in,"
                           + " stripe_customer_id, created_at, updated_at)"
@@ -61,14 +64,13 @@ public final class PostgresUsers implements Accounts {
                   .thenMany(
                       Flux.fromIterable(account.roles())
                           .concatMap(role -> insertRole(c, account.id(), role)))
-                  .then(events.append(c, event)));
+                  .then(outbox.append(c, event)));
     } catch (RuntimeException e) {
-      if (Postgres.isUniqueViolation(e, "users_email_key")) {
-        throw DomainException.conflict("an account with this email already exists");
+      if (PostgresDatabase.isUniqueViolation(e, "users_email_key")) {
+        throw new ConflictException("an account with this email already exists");
       }
       throw e;
     }
-    events.relayCommitted(event);
   }
 
   // The domain fact becomes the published contract here, at the edge.
@@ -110,9 +112,7 @@ public final class PostgresUsers implements Accounts {
         id,
         customerId,
         clock.instant());
-    return byId(id)
-        .map(Account::stripeCustomerId)
-        .orElseThrow(() -> DomainException.notFound("user"));
+    return byId(id).map(Account::stripeCustomerId).orElseThrow(() -> NotFoundException.of("user"));
   }
 
   @Override
@@ -148,7 +148,7 @@ public final class PostgresUsers implements Accounts {
   }
 
   private static Mono<Long> insertRole(Connection c, UUID id, String role) {
-    return Postgres.updated(
+    return PostgresDatabase.updated(
         c,
         "INSERT INTO user_roles (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING",
         id,

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import shop.user.shared.DomainException;
+import shop.platform.domain.UnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
@@ -73,7 +73,7 @@ public final class SecretsManagerSigningKeys {
         fetchedAt = now;
         return;
       }
-      throw DomainException.unavailable("the signing keys cannot be read right now", e);
+      throw new UnavailableException("the signing keys cannot be read right now", e);
     }
     if (secret == null) {
       throw new IllegalStateException("signing secret " + secretId + " has no SecretString");

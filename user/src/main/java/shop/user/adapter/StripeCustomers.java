@@ -12,10 +12,12 @@ import com.stripe.param.PaymentMethodAttachParams;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import shop.platform.domain.DomainFailure;
+import shop.platform.domain.RejectedException;
+import shop.platform.domain.UnavailableException;
 import shop.user.payment.AttachedCard;
 import shop.user.payment.Card;
 import shop.user.payment.PaymentGateway;
-import shop.user.shared.DomainException;
 
 /**
  * Stripe customers and their payment methods. Card numbers never reach us (the client tokenises
@@ -80,7 +82,7 @@ public final class StripeCustomers implements PaymentGateway {
     }
     PaymentMethod.Card card = method.getCard();
     if (card == null || card.getLast4() == null || card.getExpMonth() == null) {
-      throw DomainException.rejected("only cards can be saved");
+      throw new RejectedException("only cards can be saved");
     }
     return new AttachedCard(
         method.getId(),
@@ -107,10 +109,10 @@ public final class StripeCustomers implements PaymentGateway {
     return RequestOptions.builder().setIdempotencyKey(key).build();
   }
 
-  private static DomainException translate(String action, StripeException e) {
+  private static DomainFailure translate(String action, StripeException e) {
     Integer status = e.getStatusCode();
     if (e instanceof CardException || e instanceof InvalidRequestException) {
-      return DomainException.rejected(
+      return new RejectedException(
           "Stripe refused " + action + (e.getCode() == null ? "" : ": " + e.getCode()));
     }
     if (e instanceof ApiConnectionException || status == null || status >= 500 || status == 429) {
@@ -119,7 +121,7 @@ public final class StripeCustomers implements PaymentGateway {
           action,
           e.getClass().getSimpleName(),
           e.getRequestId());
-      return DomainException.unavailable("the payment provider is not reachable right now", e);
+      return new UnavailableException("the payment provider is not reachable right now", e);
     }
     LOG.error(
         "Stripe failed {}: {} status {} (request {})",
@@ -127,6 +129,6 @@ public final class StripeCustomers implements PaymentGateway {
         e.getClass().getSimpleName(),
         status,
         e.getRequestId());
-    return DomainException.unavailable("the payment provider failed", e);
+    return new UnavailableException("the payment provider failed", e);
   }
 }

@@ -2,7 +2,7 @@ package shop.user.address;
 
 import java.time.Clock;
 import java.util.UUID;
-import shop.user.shared.DomainException;
+import shop.platform.domain.ConflictException;
 
 /** Saves a new address; the first one becomes the default. */
 public final class AddAddress {
@@ -19,7 +19,7 @@ public final class AddAddress {
   public Address add(UUID userId, AddressDetails details) {
     int count = addresses.count(userId);
     if (count >= MAX_ADDRESSES) {
-      throw DomainException.conflict("at most " + MAX_ADDRESSES + " addresses can be saved");
+      throw new ConflictException("at most " + MAX_ADDRESSES + " addresses can be saved");
     }
     Address address = new Address(UUID.randomUUID(), userId, details, count == 0, clock.instant());
     addresses.add(address);

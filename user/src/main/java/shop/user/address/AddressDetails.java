@@ -1,6 +1,6 @@
 package shop.user.address;
 
-import shop.user.shared.Fields;
+import shop.platform.domain.Fields;
 
 /**
  * The fields of a postal address that a user fills in; validated and trimmed on construction.

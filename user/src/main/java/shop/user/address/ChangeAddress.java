@@ -1,7 +1,7 @@
 package shop.user.address;
 
 import java.util.UUID;
-import shop.user.shared.DomainException;
+import shop.platform.domain.NotFoundException;
 
 /** Replaces the fields of one of the user's addresses. */
 public final class ChangeAddress {
@@ -13,8 +13,8 @@ public final class ChangeAddress {
 
   public Address change(UUID userId, UUID addressId, AddressDetails details) {
     if (!addresses.replace(userId, addressId, details)) {
-      throw DomainException.notFound("address");
+      throw NotFoundException.of("address");
     }
-    return addresses.find(userId, addressId).orElseThrow(() -> DomainException.notFound("address"));
+    return addresses.find(userId, addressId).orElseThrow(() -> NotFoundException.of("address"));
   }
 }

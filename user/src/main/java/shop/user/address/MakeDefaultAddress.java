@@ -1,7 +1,7 @@
 package shop.user.address;
 
 import java.util.UUID;
-import shop.user.shared.DomainException;
+import shop.platform.domain.NotFoundException;
 
 /** Makes one of the user's addresses the default for checkout. */
 public final class MakeDefaultAddress {
@@ -13,8 +13,8 @@ public final class MakeDefaultAddress {
 
   public Address makeDefault(UUID userId, UUID addressId) {
     if (!addresses.makeDefault(userId, addressId)) {
-      throw DomainException.notFound("address");
+      throw NotFoundException.of("address");
     }
-    return addresses.find(userId, addressId).orElseThrow(() -> DomainException.notFound("address"));
+    return addresses.find(userId, addressId).orElseThrow(() -> NotFoundException.of("address"));
   }
 }

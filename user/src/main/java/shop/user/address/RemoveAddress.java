@@ -1,7 +1,7 @@
 package shop.user.address;
 
 import java.util.UUID;
-import shop.user.shared.DomainException;
+import shop.platform.domain.NotFoundException;
 
 /** Deletes one of the user's addresses. */
 public final class RemoveAddress {
@@ -13,7 +13,7 @@ public final class RemoveAddress {
 
   public void remove(UUID userId, UUID addressId) {
     if (!addresses.delete(userId, addressId)) {
-      throw DomainException.notFound("address");
+      throw NotFoundException.of("address");
     }
   }
 }

@@ -1,7 +1,7 @@
 package shop.user.address;
 
 import java.util.UUID;
-import shop.user.shared.DomainException;
+import shop.platform.domain.NotFoundException;
 
 /** One of the user's addresses; someone else's is not found. */
 public final class ViewAddress {
@@ -12,6 +12,6 @@ public final class ViewAddress {
   }
 
   public Address view(UUID userId, UUID addressId) {
-    return addresses.find(userId, addressId).orElseThrow(() -> DomainException.notFound("address"));
+    return addresses.find(userId, addressId).orElseThrow(() -> NotFoundException.of("address"));
   }
 }

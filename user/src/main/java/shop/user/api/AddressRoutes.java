@@ -3,7 +3,10 @@ package shop.user.api;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
 import shop.platform.http.HttpApi;
+import shop.platform.http.HttpRequest;
 import shop.platform.http.HttpResponse;
 import shop.user.UserModule;
 import shop.user.address.Address;
@@ -13,50 +16,55 @@ import shop.user.address.AddressDetails;
 final class AddressRoutes {
   private static final String ITEM = "/users/me/addresses/{id}";
 
-  private AddressRoutes() {}
+  private final UserModule m;
 
-  static void register(HttpApi.Builder api, UserModule m) {
-    api.route(
-        "GET /users/me/addresses",
-        req ->
-            HttpResponse.ok(
-                new Listing(
-                    m.listAddresses().list(Callers.id(req)).stream().map(View::of).toList())));
-    api.route(
-        "POST /users/me/addresses",
-        req -> {
-          var userId = Callers.id(req);
-          Address a = m.addAddress().add(userId, req.body(AddressRequest.class).details());
-          return HttpResponse.created("/users/me/addresses/" + a.id(), View.of(a));
-        });
-    api.route(
-        "GET " + ITEM,
-        req ->
-            HttpResponse.ok(
-                View.of(
-                    m.viewAddress()
-                        .view(Callers.id(req), Problems.id(req.path("id"), "address")))));
-    api.route(
-        "PUT " + ITEM,
-        req -> {
-          var userId = Callers.id(req);
-          var id = Problems.id(req.path("id"), "address");
-          AddressDetails details = req.body(AddressRequest.class).details();
-          return HttpResponse.ok(View.of(m.changeAddress().change(userId, id, details)));
-        });
-    api.route(
-        "DELETE " + ITEM,
-        req -> {
-          m.removeAddress().remove(Callers.id(req), Problems.id(req.path("id"), "address"));
-          return HttpResponse.noContent();
-        });
-    api.route(
-        "POST " + ITEM + "/default",
-        req ->
-            HttpResponse.ok(
-                View.of(
-                    m.makeDefaultAddress()
-                        .makeDefault(Callers.id(req), Problems.id(req.path("id"), "address")))));
+  AddressRoutes(UserModule module) {
+    this.m = module;
+  }
+
+  void register(HttpApi.Builder api) {
+    api.route("GET /users/me/addresses", this::list)
+        .route("POST /users/me/addresses", this::add)
+        .route("GET " + ITEM, this::view)
+        .route("PUT " + ITEM, this::change)
+        .route("DELETE " + ITEM, this::remove)
+        .route("POST " + ITEM + "/default", this::makeDefault);
+  }
+
+  private HttpResponse list(HttpRequest req) {
+    return HttpResponse.ok(
+        new Listing(m.listAddresses().list(Callers.id(req)).stream().map(View::of).toList()));
+  }
+
+  private HttpResponse add(HttpRequest req) {
+    var userId = Callers.id(req);
+    Address a = m.addAddress().add(userId, req.body(AddressRequest.class).details());
+    return HttpResponse.created("/users/me/addresses/" + a.id(), View.of(a));
+  }
+
+  private HttpResponse view(HttpRequest req) {
+    return HttpResponse.ok(View.of(m.viewAddress().view(Callers.id(req), addressId(req))));
+  }
+
+  private HttpResponse change(HttpRequest req) {
+    var userId = Callers.id(req);
+    var id = addressId(req);
+    AddressDetails details = req.body(AddressRequest.class).details();
+    return HttpResponse.ok(View.of(m.changeAddress().change(userId, id, details)));
+  }
+
+  private HttpResponse remove(HttpRequest req) {
+    m.removeAddress().remove(Callers.id(req), addressId(req));
+    return HttpResponse.noContent();
+  }
+
+  private HttpResponse makeDefault(HttpRequest req) {
+    return HttpResponse.ok(
+        View.of(m.makeDefaultAddress().makeDefault(Callers.id(req), addressId(req))));
+  }
+
+  private static UUID addressId(HttpRequest req) {
+    return PathIds.uuid(req.path("id"), "address");
   }
 
   record AddressRequest(
@@ -102,5 +110,5 @@ final class AddressRoutes {
     }
   }
 
-  record Listing(java.util.List<View> items) {}
+  record Listing(List<View> items) {}
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import shop.platform.http.HttpApi;
+import shop.platform.http.HttpRequest;
 import shop.platform.http.HttpResponse;
 import shop.user.UserModule;
 import shop.user.account.Account;
@@ -18,54 +19,58 @@ import shop.user.auth.SigningKeys;
 
 /** Registration, login, token refresh, logout and the JWKS. */
 final class AuthRoutes {
-  private AuthRoutes() {}
+  private final UserModule m;
 
-  static void register(HttpApi.Builder api, UserModule m) {
-    api.route(
-        "POST /auth/register",
-        req -> {
-          RegisterRequest body = req.body(RegisterRequest.class);
-          Account account =
-              m.registerUser()
-                  .register(
-                      new RegisterUser.Command(
-                          body.email(), body.password(), body.name(), body.phone()));
-          return HttpResponse.created(
-              "/users/me",
-              new Registered(account.id().toString(), account.email(), account.name()));
-        });
-    api.route(
-        "POST /auth/login",
-        req -> {
-          LoginRequest body = req.body(LoginRequest.class);
-          return HttpResponse.ok(
-                  tokens(m.logIn().logIn(new LogIn.Command(body.email(), body.password()))))
-              .withHeader("Cache-Control", "no-store");
-        });
-    api.route(
-        "POST /auth/refresh",
-        req ->
-            HttpResponse.ok(
-                    tokens(
-                        m.refreshSession().refresh(req.body(RefreshRequest.class).refreshToken())))
-                .withHeader("Cache-Control", "no-store"));
-    api.route(
-        "POST /auth/logout",
-        req -> {
-          m.logOut().logOut(req.body(RefreshRequest.class).refreshToken());
-          return HttpResponse.noContent();
-        });
-    api.route(
-        "GET /.well-known/jwks.json",
-        req ->
-            HttpResponse.ok(
-                    Map.of("keys", m.publishSigningKeys().publish().stream().map(Jwk::of).toList()))
-                .withHeader("Cache-Control", "public, max-age=300"));
-    api.route(
-        "GET /.well-known/openid-configuration",
-        req ->
-            HttpResponse.ok(OpenIdConfiguration.of(m.issuer()))
-                .withHeader("Cache-Control", "public, max-age=300"));
+  AuthRoutes(UserModule module) {
+    this.m = module;
+  }
+
+  void register(HttpApi.Builder api) {
+    api.route("POST /auth/register", this::registerUser)
+        .route("POST /auth/login", this::logIn)
+        .route("POST /auth/refresh", this::refresh)
+        .route("POST /auth/logout", this::logOut)
+        .route("GET /.well-known/jwks.json", this::signingKeys)
+        .route("GET /.well-known/openid-configuration", this::openIdConfiguration);
+  }
+
+  private HttpResponse registerUser(HttpRequest req) {
+    RegisterRequest body = req.body(RegisterRequest.class);
+    Account account =
+        m.registerUser()
+            .register(
+                new RegisterUser.Command(body.email(), body.password(), body.name(), body.phone()));
+    return HttpResponse.created(
+        "/users/me", new Registered(account.id().toString(), account.email(), account.name()));
+  }
+
+  private HttpResponse logIn(HttpRequest req) {
+    LoginRequest body = req.body(LoginRequest.class);
+    return HttpResponse.ok(
+            tokens(m.logIn().logIn(new LogIn.Command(body.email(), body.password()))))
+        .withHeader("Cache-Control", "no-store");
+  }
+
+  private HttpResponse refresh(HttpRequest req) {
+    String refreshToken = req.body(RefreshRequest.class).refreshToken();
+    return HttpResponse.ok(tokens(m.refreshSession().refresh(refreshToken)))
+        .withHeader("Cache-Control", "no-store");
+  }
+
+  private HttpResponse logOut(HttpRequest req) {
+    m.logOut().logOut(req.body(RefreshRequest.class).refreshToken());
+    return HttpResponse.noContent();
+  }
+
+  private HttpResponse signingKeys(HttpRequest req) {
+    return HttpResponse.ok(
+            Map.of("keys", m.publishSigningKeys().publish().stream().map(Jwk::of).toList()))
+        .withHeader("Cache-Control", "public, max-age=300");
+  }
+
+  private HttpResponse openIdConfiguration(HttpRequest req) {
+    return HttpResponse.ok(OpenIdConfiguration.of(m.issuer()))
+        .withHeader("Cache-Control", "public, max-age=300");
   }
 
   private static Tokens tokens(Session s) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import shop.platform.http.HttpApi;
+import shop.platform.http.HttpRequest;
 import shop.platform.http.HttpResponse;
 import shop.user.UserModule;
 import shop.user.cart.Cart;
@@ -12,31 +13,38 @@ import shop.user.cart.CartItem;
 
 /** The caller's cart. */
 final class CartRoutes {
-  private CartRoutes() {}
+  private final UserModule m;
 
-  static void register(HttpApi.Builder api, UserModule m) {
-    api.route(
-        "GET /users/me/cart", req -> HttpResponse.ok(View.of(m.viewCart().view(Callers.id(req)))));
-    api.route(
-        "PUT /users/me/cart/items/{productId}",
-        req -> {
-          var userId = Callers.id(req);
-          String productId = req.path("productId");
-          int quantity = req.body(QuantityRequest.class).quantity();
-          return HttpResponse.ok(
-              View.of(m.putCartItem().put(userId, new CartItem(productId, quantity))));
-        });
-    api.route(
-        "DELETE /users/me/cart/items/{productId}",
-        req ->
-            HttpResponse.ok(
-                View.of(m.removeCartItem().remove(Callers.id(req), req.path("productId")))));
-    api.route(
-        "DELETE /users/me/cart",
-        req -> {
-          m.clearCart().clear(Callers.id(req));
-          return HttpResponse.noContent();
-        });
+  CartRoutes(UserModule module) {
+    this.m = module;
+  }
+
+  void register(HttpApi.Builder api) {
+    api.route("GET /users/me/cart", this::view)
+        .route("PUT /users/me/cart/items/{productId}", this::put)
+        .route("DELETE /users/me/cart/items/{productId}", this::remove)
+        .route("DELETE /users/me/cart", this::clear);
+  }
+
+  private HttpResponse view(HttpRequest req) {
+    return HttpResponse.ok(View.of(m.viewCart().view(Callers.id(req))));
+  }
+
+  private HttpResponse put(HttpRequest req) {
+    var userId = Callers.id(req);
+    String productId = req.path("productId");
+    int quantity = req.body(QuantityRequest.class).quantity();
+    return HttpResponse.ok(View.of(m.putCartItem().put(userId, new CartItem(productId, quantity))));
+  }
+
+  private HttpResponse remove(HttpRequest req) {
+    return HttpResponse.ok(
+        View.of(m.removeCartItem().remove(Callers.id(req), req.path("productId"))));
+  }
+
+  private HttpResponse clear(HttpRequest req) {
+    m.clearCart().clear(Callers.id(req));
+    return HttpResponse.noContent();
   }
 
   record QuantityRequest(@NotNull @Min(1) @Max(CartItem.MAX_QUANTITY) Integer quantity) {}

@@ -3,23 +3,24 @@ package shop.user.api;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import java.time.Duration;
-import shop.platform.outbox.RelaySummary;
+import java.util.Map;
 import shop.user.UserModule;
 
 /**
- * Sends outbox rows the fast path left behind (the bus was down, the function died after commit)
- * and deletes those sent over a week ago. Runs on a schedule (EventBridge Scheduler in the cloud, a
- * timer in the local cloud).
+ * Sends outbox entries the fast path left behind (the bus was down, the function died after
+ * commit), parks what keeps failing and deletes those sent over a week ago. Runs on a schedule
+ * (EventBridge Scheduler in the cloud, a timer in the local cloud).
  */
-public final class OutboxSweepHandler implements RequestHandler<ScheduledEvent, String> {
+public final class OutboxSweepHandler
+    implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
+  /** Most entries one run sends; the next run takes the rest. */
   private static final int MAX_PER_RUN = 500;
 
   private final UserModule module;
 
   /** For the Lambda runtime: the module of this cold start. */
   public OutboxSweepHandler() {
-    this(UserModule.shared());
+    this(UserModule.instance());
   }
 
   public OutboxSweepHandler(UserModule module) {
@@ -27,11 +28,7 @@ public final class OutboxSweepHandler implements RequestHandler<ScheduledEvent, 
   }
 
   @Override
-  public String handleRequest(ScheduledEvent event, Context context) {
-    return sweep().toString();
-  }
-
-  public RelaySummary sweep() {
-    return module.outboxRelay().sweep(MAX_PER_RUN).block(Duration.ofMinutes(1));
+  public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
+    return module.sweepOutbox(MAX_PER_RUN).toMap();
   }
 }

@@ -2,7 +2,9 @@ package shop.user.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import shop.platform.http.HttpApi;
+import shop.platform.http.HttpRequest;
 import shop.platform.http.HttpResponse;
 import shop.user.UserModule;
 import shop.user.payment.PaymentMethod;
@@ -11,35 +13,39 @@ import shop.user.payment.PaymentMethod;
 final class PaymentMethodRoutes {
   private static final String ITEM = "/users/me/payment-methods/{id}";
 
-  private PaymentMethodRoutes() {}
+  private final UserModule m;
 
-  static void register(HttpApi.Builder api, UserModule m) {
-    api.route(
-        "GET /users/me/payment-methods",
-        req ->
-            HttpResponse.ok(
-                new Listing(
-                    m.listPaymentMethods().list(Callers.id(req)).stream().map(View::of).toList())));
-    api.route(
-        "POST /users/me/payment-methods",
-        req -> {
-          var userId = Callers.id(req);
-          String stripeId = req.body(AddRequest.class).stripePaymentMethodId();
-          PaymentMethod pm = m.addPaymentMethod().add(userId, stripeId);
-          return HttpResponse.created("/users/me/payment-methods/" + pm.id(), View.of(pm));
-        });
-    api.route(
-        "DELETE " + ITEM,
-        req -> {
-          m.removePaymentMethod().remove(Callers.id(req), req.path("id"));
-          return HttpResponse.noContent();
-        });
-    api.route(
-        "POST " + ITEM + "/default",
-        req ->
-            HttpResponse.ok(
-                View.of(
-                    m.makeDefaultPaymentMethod().makeDefault(Callers.id(req), req.path("id")))));
+  PaymentMethodRoutes(UserModule module) {
+    this.m = module;
+  }
+
+  void register(HttpApi.Builder api) {
+    api.route("GET /users/me/payment-methods", this::list)
+        .route("POST /users/me/payment-methods", this::add)
+        .route("DELETE " + ITEM, this::remove)
+        .route("POST " + ITEM + "/default", this::makeDefault);
+  }
+
+  private HttpResponse list(HttpRequest req) {
+    return HttpResponse.ok(
+        new Listing(m.listPaymentMethods().list(Callers.id(req)).stream().map(View::of).toList()));
+  }
+
+  private HttpResponse add(HttpRequest req) {
+    var userId = Callers.id(req);
+    String stripeId = req.body(AddRequest.class).stripePaymentMethodId();
+    PaymentMethod pm = m.addPaymentMethod().add(userId, stripeId);
+    return HttpResponse.created("/users/me/payment-methods/" + pm.id(), View.of(pm));
+  }
+
+  private HttpResponse remove(HttpRequest req) {
+    m.removePaymentMethod().remove(Callers.id(req), req.path("id"));
+    return HttpResponse.noContent();
+  }
+
+  private HttpResponse makeDefault(HttpRequest req) {
+    return HttpResponse.ok(
+        View.of(m.makeDefaultPaymentMethod().makeDefault(Callers.id(req), req.path("id"))));
   }
 
   record AddRequest(
@@ -62,5 +68,5 @@ final class PaymentMethodRoutes {
     }
   }
 
-  record Listing(java.util.List<View> items) {}
+  record Listing(List<View> items) {}
 }

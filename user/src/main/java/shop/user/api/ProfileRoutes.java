@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import shop.platform.http.HttpApi;
+import shop.platform.http.HttpRequest;
 import shop.platform.http.HttpResponse;
 import shop.user.UserModule;
 import shop.user.account.Account;
@@ -11,23 +12,25 @@ import shop.user.profile.UpdateProfile;
 
 /** The caller's own profile. */
 final class ProfileRoutes {
-  private ProfileRoutes() {}
+  private final UserModule m;
 
-  static void register(HttpApi.Builder api, UserModule m) {
-    api.route(
-        "GET /users/me", req -> HttpResponse.ok(Profile.of(m.viewProfile().view(Callers.id(req)))));
-    api.route(
-        "PATCH /users/me",
-        req -> {
-          var userId = Callers.id(req);
-          ProfilePatch body = req.body(ProfilePatch.class);
-          return HttpResponse.ok(
-              Profile.of(
-                  m.updateProfile()
-                      .update(
-                          new UpdateProfile.Command(
-                              userId, body.name(), body.phone(), body.smsOptIn()))));
-        });
+  ProfileRoutes(UserModule module) {
+    this.m = module;
+  }
+
+  void register(HttpApi.Builder api) {
+    api.route("GET /users/me", this::view).route("PATCH /users/me", this::update);
+  }
+
+  private HttpResponse view(HttpRequest req) {
+    return HttpResponse.ok(Profile.of(m.viewProfile().view(Callers.id(req))));
+  }
+
+  private HttpResponse update(HttpRequest req) {
+    var userId = Callers.id(req);
+    ProfilePatch body = req.body(ProfilePatch.class);
+    var command = new UpdateProfile.Command(userId, body.name(), body.phone(), body.smsOptIn());
+    return HttpResponse.ok(Profile.of(m.updateProfile().update(command)));
   }
 
   /** Absent fields stay as they are; an empty phone removes the number. */

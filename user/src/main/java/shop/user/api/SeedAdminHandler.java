@@ -20,7 +20,7 @@ public final class SeedAdminHandler implements RequestHandler<Map<String, String
 
   /** For the Lambda runtime: the module of this cold start. */
   public SeedAdminHandler() {
-    this(UserModule.shared());
+    this(UserModule.instance());
   }
 
   public SeedAdminHandler(UserModule module) {

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import shop.platform.http.HttpApi;
 import shop.user.UserModule;
-import shop.user.shared.DomainException;
 
 /** The user service's HTTP API: every operation of openapi.yaml. */
 public final class UserApi
@@ -15,21 +14,21 @@ public final class UserApi
 
   /** For the Lambda runtime: the module of this cold start. */
   public UserApi() {
-    this(UserModule.shared());
+    this(UserModule.instance());
   }
 
   public UserApi(UserModule module) {
     HttpApi.Builder builder =
         HttpApi.builder()
             .jwtVerifier(module.jwtVerifier())
-            .maxBodyBytes(16 * 1024)
-            .map(DomainException.class, Problems::of);
-    AuthRoutes.register(builder, module);
-    ProfileRoutes.register(builder, module);
-    AddressRoutes.register(builder, module);
-    PaymentMethodRoutes.register(builder, module);
-    CartRoutes.register(builder, module);
-    AdminRoutes.register(builder, module);
+            .outbox(module.outbox())
+            .maxBodyBytes(16 * 1024);
+    new AuthRoutes(module).register(builder);
+    new ProfileRoutes(module).register(builder);
+    new AddressRoutes(module).register(builder);
+    new PaymentMethodRoutes(module).register(builder);
+    new CartRoutes(module).register(builder);
+    new AdminRoutes(module).register(builder);
     this.api = builder.build();
   }
 

@@ -3,11 +3,13 @@ package shop.user.auth;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import shop.platform.domain.Fields;
+import shop.platform.domain.InvalidFieldException;
+import shop.platform.domain.TooManyAttemptsException;
+import shop.platform.domain.UnauthenticatedException;
 import shop.user.account.Account;
 import shop.user.account.Accounts;
 import shop.user.account.PasswordHasher;
-import shop.user.shared.DomainException;
-import shop.user.shared.Fields;
 
 /**
  * Exchanges email and password for a session. An unknown email and a wrong password fail the same
@@ -44,18 +46,18 @@ public final class LogIn {
     Optional<Account> found = accounts.byEmail(command.email());
     if (found.isEmpty()) {
       passwords.matches(command.password(), dummyHash());
-      throw DomainException.unauthenticated(FAILED);
+      throw new UnauthenticatedException(FAILED);
     }
     Account account = found.get();
     Instant now = clock.instant();
     Optional<java.time.Duration> locked =
         Lockout.retryAfter(failures.since(account.id(), Lockout.windowStart(now)), now);
     if (locked.isPresent()) {
-      throw DomainException.tooManyAttempts(locked.get());
+      throw new TooManyAttemptsException("too many failed attempts", locked.get());
     }
     if (!passwords.matches(command.password(), account.passwordHash())) {
       failures.record(account.id(), now);
-      throw DomainException.unauthenticated(FAILED);
+      throw new UnauthenticatedException(FAILED);
     }
     failures.clear(account.id());
     if (passwords.needsRehash(account.passwordHash())) {
@@ -93,7 +95,7 @@ public final class LogIn {
     public Command {
       email = Fields.email("email", email);
       if (password == null || password.isEmpty()) {
-        throw DomainException.invalid("password", "is required");
+        throw new InvalidFieldException("password", "is required");
       }
     }
 

@@ -3,9 +3,9 @@ package shop.user.auth;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import shop.platform.domain.UnauthenticatedException;
 import shop.user.account.Account;
 import shop.user.account.Accounts;
-import shop.user.shared.DomainException;
 
 /**
  * Exchanges a refresh token for a new session, rotating the refresh token. A token presented a
@@ -30,27 +30,27 @@ public final class RefreshSession {
 
   public Session refresh(String refreshToken) {
     if (refreshToken == null || refreshToken.isBlank()) {
-      throw DomainException.unauthenticated(INVALID);
+      throw new UnauthenticatedException(INVALID);
     }
     Instant now = clock.instant();
     String hash = RefreshToken.hashOf(refreshToken);
     RefreshTokens.Stored stored =
-        refreshTokens.find(hash).orElseThrow(() -> DomainException.unauthenticated(INVALID));
+        refreshTokens.find(hash).orElseThrow(() -> new UnauthenticatedException(INVALID));
     if (stored.familyRevoked() || !stored.expiresAt().isAfter(now)) {
-      throw DomainException.unauthenticated(INVALID);
+      throw new UnauthenticatedException(INVALID);
     }
     if (stored.usedAt() != null || !refreshTokens.markUsed(hash, now)) {
       refreshTokens.revokeFamily(stored.familyId(), now);
-      throw DomainException.unauthenticated(INVALID);
+      throw new UnauthenticatedException(INVALID);
     }
     Optional<Account> account = accounts.byId(stored.userId());
     if (account.isEmpty()) {
       refreshTokens.revokeFamily(stored.familyId(), now);
-      throw DomainException.unauthenticated(INVALID);
+      throw new UnauthenticatedException(INVALID);
     }
     Session session = sessions.continueFamily(stored.familyId(), account.get());
     if (session == null) {
-      throw DomainException.unauthenticated(INVALID);
+      throw new UnauthenticatedException(INVALID);
     }
     return session;
   }

@@ -10,7 +10,7 @@ import java.util.HexFormat;
  * An opaque refresh token: 256 random bits, base64url. Only its SHA-256 is stored; a fast hash is
  * enough because the token has full entropy (unlike a password).
  */
-public record RefreshToken(String value, String hash) {
+record RefreshToken(String value, String hash) {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   public static RefreshToken generate() {

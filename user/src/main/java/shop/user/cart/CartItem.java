@@ -1,7 +1,7 @@
 package shop.user.cart;
 
 import java.util.regex.Pattern;
-import shop.user.shared.DomainException;
+import shop.platform.domain.InvalidFieldException;
 
 /** A product and how many of it; quantity 1 to {@link #MAX_QUANTITY}. */
 public record CartItem(String productId, int quantity) {
@@ -11,13 +11,13 @@ public record CartItem(String productId, int quantity) {
   public CartItem {
     productId = productId(productId);
     if (quantity < 1 || quantity > MAX_QUANTITY) {
-      throw DomainException.invalid("quantity", "must be between 1 and " + MAX_QUANTITY);
+      throw new InvalidFieldException("quantity", "must be between 1 and " + MAX_QUANTITY);
     }
   }
 
   static String productId(String productId) {
     if (productId == null || !PRODUCT_ID.matcher(productId).matches()) {
-      throw DomainException.invalid("productId", "must be a product id");
+      throw new InvalidFieldException("productId", "must be a product id");
     }
     return productId;
   }

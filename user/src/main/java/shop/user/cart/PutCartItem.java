@@ -2,7 +2,7 @@ package shop.user.cart;
 
 import java.time.Clock;
 import java.util.UUID;
-import shop.user.shared.DomainException;
+import shop.platform.domain.ConflictException;
 
 /** Sets how many of a product the cart holds. */
 public final class PutCartItem {
@@ -17,7 +17,7 @@ public final class PutCartItem {
   public Cart put(UUID userId, CartItem item) {
     Cart cart = carts.get(userId);
     if (!cart.contains(item.productId()) && cart.items().size() >= Cart.MAX_ITEMS) {
-      throw DomainException.conflict("a cart holds at most " + Cart.MAX_ITEMS + " products");
+      throw new ConflictException("a cart holds at most " + Cart.MAX_ITEMS + " products");
     }
     carts.put(userId, item, clock.instant());
     return carts.get(userId);

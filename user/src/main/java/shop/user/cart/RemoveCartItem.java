@@ -1,7 +1,7 @@
 package shop.user.cart;
 
 import java.util.UUID;
-import shop.user.shared.DomainException;
+import shop.platform.domain.NotFoundException;
 
 /** Takes a product out of the cart. */
 public final class RemoveCartItem {
@@ -13,7 +13,7 @@ public final class RemoveCartItem {
 
   public Cart remove(UUID userId, String productId) {
     if (!carts.remove(userId, CartItem.productId(productId))) {
-      throw DomainException.notFound("cart item");
+      throw NotFoundException.of("cart item");
     }
     return carts.get(userId);
   }

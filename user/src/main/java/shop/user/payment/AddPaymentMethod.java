@@ -3,9 +3,10 @@ package shop.user.payment;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import shop.platform.domain.InvalidFieldException;
+import shop.platform.domain.NotFoundException;
 import shop.user.account.Account;
 import shop.user.account.Accounts;
-import shop.user.shared.DomainException;
 
 /**
  * Saves a card the client tokenised with Stripe: attaches it to the user's Stripe customer, which
@@ -29,10 +30,10 @@ public final class AddPaymentMethod {
 
   public PaymentMethod add(UUID userId, String stripePaymentMethodId) {
     if (stripePaymentMethodId == null || !STRIPE_ID.matcher(stripePaymentMethodId).matches()) {
-      throw DomainException.invalid(
+      throw new InvalidFieldException(
           "stripePaymentMethodId", "must be a Stripe payment method id (pm_...)");
     }
-    Account account = accounts.byId(userId).orElseThrow(() -> DomainException.notFound("user"));
+    Account account = accounts.byId(userId).orElseThrow(() -> NotFoundException.of("user"));
     String customerId = account.stripeCustomerId();
     if (customerId == null) {
       String created = gateway.createCustomer(userId, account.email(), account.name());

@@ -1,7 +1,7 @@
 package shop.user.payment;
 
 import java.util.UUID;
-import shop.user.shared.DomainException;
+import shop.platform.domain.NotFoundException;
 
 /** Makes one of the user's saved cards the default for checkout. */
 public final class MakeDefaultPaymentMethod {
@@ -13,8 +13,8 @@ public final class MakeDefaultPaymentMethod {
 
   public PaymentMethod makeDefault(UUID userId, String id) {
     if (!methods.makeDefault(userId, id)) {
-      throw DomainException.notFound("payment method");
+      throw NotFoundException.of("payment method");
     }
-    return methods.find(userId, id).orElseThrow(() -> DomainException.notFound("payment method"));
+    return methods.find(userId, id).orElseThrow(() -> NotFoundException.of("payment method"));
   }
 }

@@ -3,8 +3,9 @@ package shop.user.payment;
 import java.util.UUID;
 
 /**
- * The payment provider's customer vault (port). Failures are {@code REJECTED} (the provider
- * refused) or {@code UNAVAILABLE} (try again) {@link shop.user.shared.DomainException}s.
+ * The payment provider's customer vault (port). Failures are {@link
+ * shop.platform.domain.RejectedException} (the provider refused) or {@link
+ * shop.platform.domain.UnavailableException} (try again).
  */
 public interface PaymentGateway {
 

@@ -1,7 +1,7 @@
 package shop.user.payment;
 
 import java.util.UUID;
-import shop.user.shared.DomainException;
+import shop.platform.domain.NotFoundException;
 
 /** Detaches a saved card from Stripe and forgets it. */
 public final class RemovePaymentMethod {
@@ -15,7 +15,7 @@ public final class RemovePaymentMethod {
 
   public void remove(UUID userId, String id) {
     PaymentMethod method =
-        methods.find(userId, id).orElseThrow(() -> DomainException.notFound("payment method"));
+        methods.find(userId, id).orElseThrow(() -> NotFoundException.of("payment method"));
     gateway.detach(method.id());
     methods.delete(userId, method.id());
   }

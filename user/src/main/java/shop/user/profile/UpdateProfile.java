@@ -1,10 +1,11 @@
 package shop.user.profile;
 
 import java.util.UUID;
+import shop.platform.domain.Fields;
+import shop.platform.domain.InvalidFieldException;
+import shop.platform.domain.NotFoundException;
 import shop.user.account.Account;
 import shop.user.account.Accounts;
-import shop.user.shared.DomainException;
-import shop.user.shared.Fields;
 
 /**
  * Changes name, phone and SMS opt-in. Absent fields stay as they are; an empty phone removes it.
@@ -19,7 +20,7 @@ public final class UpdateProfile {
 
   public Account update(Command command) {
     Account current =
-        accounts.byId(command.userId()).orElseThrow(() -> DomainException.notFound("user"));
+        accounts.byId(command.userId()).orElseThrow(() -> NotFoundException.of("user"));
     String name = command.name() != null ? command.name() : current.name();
     String phone =
         command.phone() == null
@@ -27,12 +28,12 @@ public final class UpdateProfile {
             : command.phone().isEmpty() ? null : command.phone();
     boolean smsOptIn = command.smsOptIn() != null ? command.smsOptIn() : current.smsOptIn();
     if (phone == null && smsOptIn) {
-      throw DomainException.invalid("smsOptIn", "needs a phone number");
+      throw new InvalidFieldException("smsOptIn", "needs a phone number");
     }
     if (!accounts.updateProfile(current.id(), name, phone, smsOptIn)) {
-      throw DomainException.notFound("user");
+      throw NotFoundException.of("user");
     }
-    return accounts.byId(current.id()).orElseThrow(() -> DomainException.notFound("user"));
+    return accounts.byId(current.id()).orElseThrow(() -> NotFoundException.of("user"));
   }
 
   /**

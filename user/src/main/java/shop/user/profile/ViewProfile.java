@@ -1,9 +1,9 @@
 package shop.user.profile;
 
 import java.util.UUID;
+import shop.platform.domain.NotFoundException;
 import shop.user.account.Account;
 import shop.user.account.Accounts;
-import shop.user.shared.DomainException;
 
 /** A user's own account, as they see it. */
 public final class ViewProfile {
@@ -14,6 +14,6 @@ public final class ViewProfile {
   }
 
   public Account view(UUID userId) {
-    return accounts.byId(userId).orElseThrow(() -> DomainException.notFound("user"));
+    return accounts.byId(userId).orElseThrow(() -> NotFoundException.of("user"));
   }
 }

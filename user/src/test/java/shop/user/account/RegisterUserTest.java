@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import shop.platform.domain.ConflictException;
+import shop.platform.domain.InvalidFieldException;
 import shop.user.fakes.InMemoryAccounts;
 import shop.user.fakes.MutableClock;
 import shop.user.fakes.PlainPasswords;
-import shop.user.shared.DomainException;
 
 class RegisterUserTest {
   private final InMemoryAccounts accounts = new InMemoryAccounts();
@@ -42,9 +43,7 @@ class RegisterUserTest {
     register.register(command("ada@example.com"));
 
     assertThatThrownBy(() -> register.register(command("ADA@example.com ")))
-        .isInstanceOfSatisfying(
-            DomainException.class,
-            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT));
+        .isInstanceOf(ConflictException.class);
     assertThat(accounts.published).hasSize(1);
   }
 
@@ -54,7 +53,7 @@ class RegisterUserTest {
       assertThatThrownBy(
               () -> register.register(new RegisterUser.Command("b@example.com", weak, "B", null)))
           .isInstanceOfSatisfying(
-              DomainException.class, e -> assertThat(e.field()).isEqualTo("password"));
+              InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("password"));
     }
     assertThat(passwords.hashes).hasValue(0);
     assertThat(accounts.published).isEmpty();
@@ -67,7 +66,7 @@ class RegisterUserTest {
                 new RegisterUser.Command(
                     "c@example.com", "a long and unusual passphrase", "C", "07700 900123"))
         .isInstanceOfSatisfying(
-            DomainException.class, e -> assertThat(e.field()).isEqualTo("phone"));
+            InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("phone"));
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import shop.user.shared.DomainException;
+import shop.platform.domain.InvalidFieldException;
 
 class AddressDetailsTest {
   @Test
@@ -22,10 +22,10 @@ class AddressDetailsTest {
     assertThatThrownBy(
             () -> new AddressDetails("Ada", "1 Main St", null, "London", null, "N1", "XX", null))
         .isInstanceOfSatisfying(
-            DomainException.class, e -> assertThat(e.field()).isEqualTo("country"));
+            InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("country"));
     assertThatThrownBy(
             () -> new AddressDetails("Ada", "1 Main St", null, " ", null, "N1", "GB", null))
         .isInstanceOfSatisfying(
-            DomainException.class, e -> assertThat(e.field()).isEqualTo("city"));
+            InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("city"));
   }
 }

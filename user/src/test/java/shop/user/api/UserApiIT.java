@@ -20,7 +20,6 @@ import shop.events.UserRegistered;
 import shop.platform.auth.Caller;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.testing.ApiEvents;
-import shop.user.MigrateDatabase;
 import shop.user.account.Account;
 import shop.user.testing.UserServiceUnderTest;
 
@@ -377,7 +376,13 @@ class UserApiIT {
 
   @Test
   void migratingAgainChangesNothing() {
-    assertThat(MigrateDatabase.migrate(service.config).migrationsExecuted).isZero();
+    assertThat(new MigrateHandler(service.config).run()).isZero();
+  }
+
+  @Test
+  void theMigrationHandlerAnswersHowManyMigrationsRan() {
+    assertThat(new MigrateHandler(service.config).handleRequest(Map.of(), null))
+        .isEqualTo(Map.of("migrationsExecuted", 0));
   }
 
   private static ApiEvents address(String token, String country) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import shop.platform.domain.DomainFailure;
+import shop.platform.domain.TooManyAttemptsException;
+import shop.platform.domain.UnauthenticatedException;
 import shop.user.account.Account;
 import shop.user.account.PasswordPolicy;
 import shop.user.account.RegisterUser;
@@ -13,7 +16,6 @@ import shop.user.fakes.InMemoryAccounts;
 import shop.user.fakes.InMemorySessions;
 import shop.user.fakes.MutableClock;
 import shop.user.fakes.PlainPasswords;
-import shop.user.shared.DomainException;
 
 class LogInTest {
   private static final String PASSWORD = "a long and unusual passphrase";
@@ -41,11 +43,11 @@ class LogInTest {
   @Test
   void unknownEmailAndWrongPasswordFailAlikeAfterOnePasswordCheckEach() {
     int before = passwords.checks.get();
-    DomainException unknown = failure(new LogIn.Command("nobody@example.com", PASSWORD));
+    DomainFailure unknown = failure(new LogIn.Command("nobody@example.com", PASSWORD));
     int afterUnknown = passwords.checks.get();
-    DomainException wrong = failure(new LogIn.Command("ada@example.com", "not the password"));
+    DomainFailure wrong = failure(new LogIn.Command("ada@example.com", "not the password"));
 
-    assertThat(unknown.kind()).isEqualTo(DomainException.Kind.UNAUTHENTICATED);
+    assertThat(unknown).isInstanceOf(UnauthenticatedException.class);
     assertThat(unknown.getMessage()).isEqualTo(wrong.getMessage());
     assertThat(afterUnknown - before).isEqualTo(1);
     assertThat(passwords.checks.get() - afterUnknown).isEqualTo(1);
@@ -55,15 +57,17 @@ class LogInTest {
   void locksTheAccountAfterFiveFailuresInFifteenMinutes() {
     for (int i = 0; i < 5; i++) {
       clock.advance(Duration.ofMinutes(1));
-      assertThat(failure(new LogIn.Command("ada@example.com", "wrong " + i)).kind())
-          .isEqualTo(DomainException.Kind.UNAUTHENTICATED);
+      assertThat(failure(new LogIn.Command("ada@example.com", "wrong " + i)))
+          .isInstanceOf(UnauthenticatedException.class);
     }
 
-    DomainException locked = failure(new LogIn.Command("ada@example.com", PASSWORD));
+    DomainFailure locked = failure(new LogIn.Command("ada@example.com", PASSWORD));
 
-    assertThat(locked.kind()).isEqualTo(DomainException.Kind.TOO_MANY_ATTEMPTS);
     // The first failure was at 09:01; it leaves the window at 09:16; it is now 09:05.
-    assertThat(locked.retryAfter()).isEqualTo(Duration.ofMinutes(11));
+    assertThat(locked)
+        .isInstanceOfSatisfying(
+            TooManyAttemptsException.class,
+            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(11)));
   }
 
   @Test
@@ -115,8 +119,8 @@ class LogInTest {
     return account;
   }
 
-  private DomainException failure(LogIn.Command command) {
-    return (DomainException)
-        assertThatThrownBy(() -> logIn.logIn(command)).isInstanceOf(DomainException.class).actual();
+  private DomainFailure failure(LogIn.Command command) {
+    return (DomainFailure)
+        assertThatThrownBy(() -> logIn.logIn(command)).isInstanceOf(DomainFailure.class).actual();
   }
 }

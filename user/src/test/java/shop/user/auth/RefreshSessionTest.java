@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import shop.platform.domain.UnauthenticatedException;
 import shop.user.account.PasswordPolicy;
 import shop.user.account.RegisterUser;
 import shop.user.fakes.FakeTokens;
@@ -12,7 +13,6 @@ import shop.user.fakes.InMemoryAccounts;
 import shop.user.fakes.InMemorySessions;
 import shop.user.fakes.MutableClock;
 import shop.user.fakes.PlainPasswords;
-import shop.user.shared.DomainException;
 
 class RefreshSessionTest {
   private static final String PASSWORD = "a long and unusual passphrase";
@@ -79,9 +79,6 @@ class RefreshSessionTest {
 
   private static void assertUnauthenticated(
       org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            DomainException.class,
-            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.UNAUTHENTICATED));
+    assertThatThrownBy(call).isInstanceOf(UnauthenticatedException.class);
   }
 }

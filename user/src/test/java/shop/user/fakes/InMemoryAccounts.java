@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import shop.platform.domain.ConflictException;
 import shop.user.account.Account;
 import shop.user.account.Accounts;
 import shop.user.account.Registration;
-import shop.user.shared.DomainException;
 
 /** Accounts in a map; keeps the registrations it was asked to publish. */
 public final class InMemoryAccounts implements Accounts {
@@ -21,7 +21,7 @@ public final class InMemoryAccounts implements Accounts {
   @Override
   public void register(Account account, Registration registration) {
     if (byEmail(account.email()).isPresent()) {
-      throw DomainException.conflict("an account with this email already exists");
+      throw new ConflictException("an account with this email already exists");
     }
     accounts.put(account.id(), account);
     published.add(registration);

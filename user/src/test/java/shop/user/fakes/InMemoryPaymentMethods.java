@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import shop.platform.domain.ConflictException;
 import shop.user.payment.Card;
 import shop.user.payment.PaymentMethod;
 import shop.user.payment.PaymentMethods;
-import shop.user.shared.DomainException;
 
 /** Saved cards in a map. */
 public final class InMemoryPaymentMethods implements PaymentMethods {
@@ -29,7 +29,7 @@ public final class InMemoryPaymentMethods implements PaymentMethods {
   public PaymentMethod add(UUID userId, String id, Card card, Instant now) {
     PaymentMethod existing = methods.get(id);
     if (existing != null && !existing.userId().equals(userId)) {
-      throw DomainException.conflict("saved by another account");
+      throw new ConflictException("saved by another account");
     }
     return methods.computeIfAbsent(
         id, k -> new PaymentMethod(id, userId, card, list(userId).isEmpty(), now));

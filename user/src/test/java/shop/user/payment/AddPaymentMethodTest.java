@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import shop.platform.domain.InvalidFieldException;
+import shop.platform.domain.NotFoundException;
 import shop.user.account.Account;
 import shop.user.account.PasswordPolicy;
 import shop.user.account.RegisterUser;
@@ -12,7 +14,6 @@ import shop.user.fakes.InMemoryAccounts;
 import shop.user.fakes.InMemoryPaymentMethods;
 import shop.user.fakes.MutableClock;
 import shop.user.fakes.PlainPasswords;
-import shop.user.shared.DomainException;
 
 class AddPaymentMethodTest {
   private final MutableClock clock = MutableClock.at("2026-11-24T09:00:00Z");
@@ -42,7 +43,8 @@ class AddPaymentMethodTest {
   void refusesSomethingThatIsNotAStripePaymentMethodIdBeforeCallingStripe() {
     assertThatThrownBy(() -> add.add(ada.id(), "4242424242424242"))
         .isInstanceOfSatisfying(
-            DomainException.class, e -> assertThat(e.field()).isEqualTo("stripePaymentMethodId"));
+            InvalidFieldException.class,
+            e -> assertThat(e.field()).isEqualTo("stripePaymentMethodId"));
     assertThat(gateway.customersCreated).isEmpty();
   }
 
@@ -52,9 +54,7 @@ class AddPaymentMethodTest {
     var remove = new RemovePaymentMethod(methods, gateway);
 
     assertThatThrownBy(() -> remove.remove(java.util.UUID.randomUUID(), "pm_1"))
-        .isInstanceOfSatisfying(
-            DomainException.class,
-            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
+        .isInstanceOf(NotFoundException.class);
     assertThat(gateway.detached).isEmpty();
   }
 }

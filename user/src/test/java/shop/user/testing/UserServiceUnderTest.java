@@ -25,14 +25,13 @@ import java.util.Map;
 import shop.platform.config.Config;
 import shop.platform.testing.ApiEvents;
 import shop.platform.testing.FakeEventBridge;
-import shop.user.MigrateDatabase;
 import shop.user.UserModule;
 import shop.user.adapter.SigningKeyRing;
 import shop.user.api.UserApi;
 
 /**
  * The user service wired as in the cloud, against real-protocol stand-ins: embedded PostgreSQL
- * (migrated by {@link MigrateDatabase}), a WireMock server answering as Stripe and as Secrets
+ * (migrated by {@link UserModule#migrate}), a WireMock server answering as Stripe and as Secrets
  * Manager (holding a freshly made signing key), and the platform's fake EventBridge. Start one per
  * test class.
  */
@@ -94,7 +93,7 @@ public final class UserServiceUnderTest implements AutoCloseable {
                 // Cheap hashes keep the suite fast; the default cost has its own test.
                 Map.entry("PASSWORD_ARGON2_MEMORY_KIB", "1024"),
                 Map.entry("PASSWORD_ARGON2_ITERATIONS", "1")));
-    MigrateDatabase.migrate(config);
+    UserModule.migrate(config);
     module = new UserModule(config);
     api = new UserApi(module);
   }

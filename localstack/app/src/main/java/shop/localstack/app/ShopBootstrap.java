@@ -10,7 +10,7 @@ import shop.ops.adapter.DynamoDbAuditLog;
 import shop.platform.config.Config;
 import shop.product.api.EnsureIndexesHandler;
 import shop.transaction.api.MigrateHandler;
-import shop.user.MigrateDatabase;
+import shop.user.UserModule;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -98,7 +98,7 @@ final class ShopBootstrap {
                 "DB_USER", db.user(),
                 "DB_PASSWORD", db.password()));
     switch (service) {
-      case "user" -> MigrateDatabase.migrate(config);
+      case "user" -> UserModule.migrate(config);
       case "transaction" -> new MigrateHandler(config).run();
       default -> throw new IllegalArgumentException("no migrations for " + service);
     }

@@ -1,0 +1,72 @@
+package shop.user.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static shop.user.testing.UserServiceUnderTest.json;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import shop.platform.testing.ApiEvents;
+import shop.user.account.Account;
+import shop.user.account.RegisterUser;
+import shop.user.testing.UserServiceUnderTest;
+
+/** The outbox's two ways out: the entry point's fast path and the scheduled sweep. */
+class OutboxSweepHandlerIT {
+  private static UserServiceUnderTest service;
+
+  @BeforeAll
+  static void start() {
+    service = UserServiceUnderTest.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    service.close();
+  }
+
+  @Test
+  void theApiSendsWhatARequestCommittedBeforeItAnswers() {
+    String id =
+        json(service.call(
+                ApiEvents.request("POST /auth/register")
+                    .json(
+                        Map.of(
+                            "email", "fast@example.com",
+                            "password", UserServiceUnderTest.PASSWORD,
+                            "name", "Fast"))))
+            .get("id")
+            .asText();
+
+    assertThat(service.eventBridge.accepted()).anyMatch(e -> e.detail().contains(id));
+    assertThat(sent(id)).isEqualTo(1);
+  }
+
+  @Test
+  void theSweepSendsWhatNoEntryPointRelayed() {
+    // Called outside any entry point, as if the function had died right after the commit.
+    Account account =
+        service
+            .module
+            .registerUser()
+            .register(
+                new RegisterUser.Command(
+                    "swept@example.com", UserServiceUnderTest.PASSWORD, "Swept", null));
+    String id = account.id().toString();
+    assertThat(service.eventBridge.accepted()).noneMatch(e -> e.detail().contains(id));
+
+    Map<String, Integer> summary = new OutboxSweepHandler(service.module).handleRequest(null, null);
+
+    assertThat(summary).containsEntry("retried", 0).containsEntry("parked", 0);
+    assertThat(summary.get("sent")).isPositive();
+    assertThat(service.eventBridge.accepted()).anyMatch(e -> e.detail().contains(id));
+    assertThat(sent(id)).isEqualTo(1);
+  }
+
+  /** How many of the user's outbox entries were sent. */
+  private static long sent(String userId) {
+    return service.count(
+        "SELECT count(*) FROM event_outbox WHERE status = 'SENT' AND subject = '" + userId + "'");
+  }
+}
