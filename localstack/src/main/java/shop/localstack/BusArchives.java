@@ -1,239 +1,166 @@
 package shop.localstack;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
+import java.util.TreeMap;
 import software.amazon.event.ruler.Machine;
-import software.amazon.event.ruler.RuleCompiler;
 
 /**
- * Archives (in memory) and replays. Every event accepted on a bus goes to each archive of that bus
- * whose pattern matches; a replay sends an archive's events of a time window back to the bus, to
- * every rule or only to the rules in {@code Destination.FilterArns}, on a background thread that
- * moves the replay STARTING → RUNNING → COMPLETED (or FAILED).
+ * Archives, in memory: every event accepted on a bus goes to each archive of that bus whose pattern
+ * matches (or that has none). Callers get {@link Archive} snapshots; the events stay in here and
+ * are handed out by time window for replays. Retention is recorded, not enforced: the local cloud
+ * does not live for days.
  */
 final class BusArchives {
-  static final class Archive {
-    final String name;
-    final String arn;
-    final String bus;
-    final String sourceArn;
-    final String description;
-    final String pattern;
-    final Integer retentionDays;
-    final Instant created = Instant.now();
-    final List<BusEvent> events = new ArrayList<>();
-    private final Machine filter;
-
-    Archive(
-        String name,
-        String arn,
-        String bus,
-        String sourceArn,
-        String description,
-        String pattern,
-        Integer retentionDays) {
-      this.name = name;
-      this.arn = arn;
-      this.bus = bus;
-      this.sourceArn = sourceArn;
-      this.description = description;
-      this.pattern = pattern;
-      this.retentionDays = retentionDays;
-      this.filter = pattern == null ? null : machine(arn, pattern);
-    }
-
-    boolean accepts(String envelopeJson) {
-      try {
-        return filter == null || !filter.rulesForJSONEvent(envelopeJson).isEmpty();
-      } catch (Exception e) {
-        throw new IllegalStateException("event-ruler could not read an event envelope", e);
-      }
-    }
-
-    long sizeBytes() {
-      return events.stream().mapToLong(BusEvent::size).sum();
-    }
-  }
-
-  static final class Replay {
-    final String name;
-    final String arn;
-    final String description;
-    final String archiveArn;
-    final String destinationArn;
-    final List<String> filterArns;
-    final Instant eventStart;
-    final Instant eventEnd;
-    final Instant started = Instant.now();
-    volatile String state = "STARTING";
-    volatile String stateReason = "Replay is starting.";
-    volatile Instant lastReplayed;
-    volatile Instant ended;
-
-    Replay(
-        String name,
-        String arn,
-        String description,
-        String archiveArn,
-        String destinationArn,
-        List<String> filterArns,
-        Instant eventStart,
-        Instant eventEnd) {
-      this.name = name;
-      this.arn = arn;
-      this.description = description;
-      this.archiveArn = archiveArn;
-      this.destinationArn = destinationArn;
-      this.filterArns = List.copyOf(filterArns);
-      this.eventStart = eventStart;
-      this.eventEnd = eventEnd;
-    }
-  }
-
-  private final Arns arns;
-  private final Executor replayer;
-  private final Map<String, Archive> archives = new LinkedHashMap<>();
-  private final Map<String, Replay> replays = new LinkedHashMap<>();
-
-  BusArchives(Arns arns, Executor replayer) {
-    this.arns = arns;
-    this.replayer = replayer;
-  }
-
-  synchronized Archive create(
+  /**
+   * An archive as it is at one moment. AWS archives of the local cloud are always {@code ENABLED}.
+   *
+   * @param description null when none was given
+   * @param pattern null when the archive keeps every event of its bus
+   * @param retentionDays 0 when events are kept indefinitely, as AWS answers it
+   */
+  record Archive(
       String name,
+      String arn,
       String bus,
       String sourceArn,
       String description,
       String pattern,
-      Integer retentionDays) {
+      int retentionDays,
+      Instant created,
+      int eventCount,
+      long sizeBytes) {
+    static final String STATE = "ENABLED";
+  }
+
+  /** The changes of an UpdateArchive: null members stay as they are. */
+  record Update(String description, String pattern, Integer retentionDays) {}
+
+  private static final class Stored {
+    final String name;
+    final String arn;
+    final String bus;
+    final String sourceArn;
+    final Instant created = Instant.now();
+    final List<BusEvent> events = new ArrayList<>();
+    String description;
+    String pattern;
+    int retentionDays;
+    Machine filter;
+
+    Stored(String name, String arn, String bus, String sourceArn) {
+      this.name = name;
+      this.arn = arn;
+      this.bus = bus;
+      this.sourceArn = sourceArn;
+    }
+
+    void apply(Update update) {
+      if (update.description() != null) {
+        description = update.description();
+      }
+      if (update.pattern() != null) {
+        filter = EventPatterns.machine(arn, update.pattern());
+        pattern = update.pattern();
+      }
+      if (update.retentionDays() != null) {
+        retentionDays = update.retentionDays();
+      }
+    }
+
+    Archive snapshot() {
+      long size = events.stream().mapToLong(BusEvent::size).sum();
+      return new Archive(
+          name,
+          arn,
+          bus,
+          sourceArn,
+          description,
+          pattern,
+          retentionDays,
+          created,
+          events.size(),
+          size);
+    }
+  }
+
+  private final Arns arns;
+  private final Map<String, Stored> archives = new TreeMap<>();
+
+  BusArchives(Arns arns) {
+    this.arns = arns;
+  }
+
+  synchronized Archive create(String name, String bus, String sourceArn, Update settings) {
     if (archives.containsKey(name)) {
       throw AwsError.alreadyExists("Archive " + name + " already exists.");
     }
-    if (pattern != null && RuleCompiler.check(pattern) != null) {
-      throw new AwsError(
-          400,
-          "InvalidEventPatternException",
-          "Event pattern is not valid. Reason: " + RuleCompiler.check(pattern));
-    }
-    Archive archive =
-        new Archive(name, arns.archive(name), bus, sourceArn, description, pattern, retentionDays);
+    Stored archive = new Stored(name, arns.archive(name), bus, sourceArn);
+    archive.apply(settings);
     archives.put(name, archive);
-    return archive;
+    return archive.snapshot();
   }
 
   synchronized Archive archive(String name) {
-    return Optional.ofNullable(archives.get(name))
-        .orElseThrow(() -> AwsError.notFound("Archive " + name + " does not exist."));
+    return stored(name).snapshot();
+  }
+
+  /** The archives whose name starts with {@code namePrefix}, by name. */
+  synchronized List<Archive> archives(String namePrefix) {
+    return archives.values().stream()
+        .filter(a -> a.name.startsWith(namePrefix))
+        .map(Stored::snapshot)
+        .toList();
+  }
+
+  synchronized Archive update(String name, Update update) {
+    Stored archive = stored(name);
+    archive.apply(update);
+    return archive.snapshot();
+  }
+
+  synchronized void delete(String name) {
+    stored(name);
+    archives.remove(name);
   }
 
   /** Files {@code event} in every archive of its bus that accepts it. */
   synchronized void record(BusEvent event, String envelopeJson) {
-    for (Archive archive : archives.values()) {
-      if (archive.bus.equals(event.bus()) && archive.accepts(envelopeJson)) {
+    for (Stored archive : archives.values()) {
+      if (archive.bus.equals(event.bus())
+          && (archive.filter == null || EventPatterns.matchesAny(archive.filter, envelopeJson))) {
         archive.events.add(event);
       }
     }
   }
 
+  /** The archive with ARN {@code arn}, if it (still) exists. */
+  synchronized Optional<Archive> byArn(String arn) {
+    return archives.values().stream()
+        .filter(a -> a.arn.equals(arn))
+        .findFirst()
+        .map(Stored::snapshot);
+  }
+
   /**
-   * Starts a replay; {@code deliver} gets each replayed event and the rule ARNs it may go to
-   * (empty: every rule).
+   * The events of archive {@code arn} timed in [{@code from}, {@code to}), oldest first; none once
+   * the archive is deleted.
    */
-  synchronized Replay start(
-      String name,
-      String description,
-      String archiveArn,
-      Instant eventStart,
-      Instant eventEnd,
-      String destinationArn,
-      List<String> filterArns,
-      BiConsumer<BusEvent, Set<String>> deliver) {
-    if (replays.containsKey(name)) {
-      throw AwsError.alreadyExists("Replay " + name + " already exists.");
-    }
-    Archive archive =
-        archives.values().stream()
-            .filter(a -> a.arn.equals(archiveArn))
-            .findFirst()
-            .orElseThrow(() -> AwsError.notFound("Archive " + archiveArn + " does not exist."));
-    if (!eventStart.isBefore(eventEnd)) {
-      throw AwsError.validation(
-          "Parameter EventStartTime is not valid. Reason: EventStartTime must be before"
-              + " EventEndTime.");
-    }
-    if (!destinationArn.equals(archive.sourceArn)) {
-      throw AwsError.validation(
-          "Parameter Destination.Arn is not valid. Reason: Cross event bus replay is not"
-              + " permitted.");
-    }
-    Replay replay =
-        new Replay(
-            name,
-            arns.replay(name),
-            description,
-            archiveArn,
-            destinationArn,
-            filterArns,
-            eventStart,
-            eventEnd);
-    replays.put(name, replay);
-    replayer.execute(() -> run(replay, archive, deliver));
-    return replay;
+  synchronized List<BusEvent> eventsBetween(String arn, Instant from, Instant to) {
+    return archives.values().stream()
+        .filter(a -> a.arn.equals(arn))
+        .flatMap(a -> a.events.stream())
+        .filter(e -> !e.time().isBefore(from) && e.time().isBefore(to))
+        .sorted(Comparator.comparing(BusEvent::time))
+        .toList();
   }
 
-  synchronized Replay replay(String name) {
-    return Optional.ofNullable(replays.get(name))
-        .orElseThrow(() -> AwsError.notFound("Replay " + name + " does not exist."));
-  }
-
-  private void run(Replay replay, Archive archive, BiConsumer<BusEvent, Set<String>> deliver) {
-    replay.state = "RUNNING";
-    replay.stateReason = "Replay is running.";
-    try {
-      List<BusEvent> window;
-      synchronized (this) {
-        window =
-            archive.events.stream()
-                .filter(e -> !e.time().isBefore(replay.eventStart))
-                .filter(e -> e.time().isBefore(replay.eventEnd))
-                .sorted(Comparator.comparing(BusEvent::time))
-                .toList();
-      }
-      Set<String> filter = Set.copyOf(replay.filterArns);
-      for (BusEvent event : window) {
-        deliver.accept(event.replayedAs(replay.name), filter);
-        replay.lastReplayed = event.time();
-      }
-      finish(replay, "COMPLETED", "Replay completed.");
-    } catch (RuntimeException e) {
-      finish(replay, "FAILED", "Replay failed: " + e.getMessage());
-    }
-  }
-
-  private static void finish(Replay replay, String state, String reason) {
-    replay.ended = Instant.now();
-    replay.stateReason = reason;
-    replay.state = state;
-  }
-
-  private static Machine machine(String name, String pattern) {
-    Machine machine = Machine.builder().build();
-    try {
-      machine.addRule(name, pattern);
-    } catch (IOException e) {
-      throw new AwsError(
-          400, "InvalidEventPatternException", "Event pattern is not valid. Reason: " + e);
-    }
-    return machine;
+  private Stored stored(String name) {
+    return Optional.ofNullable(archives.get(name))
+        .orElseThrow(() -> AwsError.notFound("Archive " + name + " does not exist."));
   }
 }

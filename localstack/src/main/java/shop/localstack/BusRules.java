@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.event.ruler.Machine;
-import software.amazon.event.ruler.RuleCompiler;
 
 /**
  * The buses, their rules and the rules' targets, and matching with AWS's own rule engine (one
@@ -26,6 +25,13 @@ final class BusRules {
    */
   record Target(String id, String arn, String deadLetterArn) {}
 
+  /**
+   * An event bus. Nothing here changes a bus after it is created, so it was last modified then.
+   *
+   * @param description null when none was given
+   */
+  record Bus(String name, String arn, String description, Instant created) {}
+
   record Rule(
       String name,
       String bus,
@@ -41,21 +47,32 @@ final class BusRules {
   }
 
   private final Arns arns;
-  private final Map<String, Instant> buses = new LinkedHashMap<>();
+  private final Map<String, Bus> buses = new TreeMap<>();
   private final Map<String, Map<String, Rule>> rulesByBus = new LinkedHashMap<>();
   private final Map<String, Machine> machines = new LinkedHashMap<>();
 
   BusRules(Arns arns) {
     this.arns = arns;
-    buses.put(DEFAULT_BUS, Instant.now());
+    buses.put(DEFAULT_BUS, new Bus(DEFAULT_BUS, arns.bus(DEFAULT_BUS), null, Instant.now()));
   }
 
-  synchronized String createBus(String name) {
+  synchronized String createBus(String name, String description) {
     if (buses.containsKey(name)) {
       throw AwsError.alreadyExists("Event bus " + name + " already exists.");
     }
-    buses.put(name, Instant.now());
-    return arns.bus(name);
+    Bus bus = new Bus(name, arns.bus(name), description, Instant.now());
+    buses.put(name, bus);
+    return bus.arn();
+  }
+
+  synchronized Bus bus(String name) {
+    requireBus(name);
+    return buses.get(name);
+  }
+
+  /** The buses whose name starts with {@code namePrefix}, by name. */
+  synchronized List<Bus> buses(String namePrefix) {
+    return buses.values().stream().filter(b -> b.name().startsWith(namePrefix)).toList();
   }
 
   synchronized boolean busExists(String name) {
@@ -71,25 +88,16 @@ final class BusRules {
   synchronized String putRule(
       String bus, String name, String pattern, String state, String description) {
     requireBus(bus);
-    String error = RuleCompiler.check(pattern);
-    if (error != null) {
-      throw new AwsError(
-          400, "InvalidEventPatternException", "Event pattern is not valid. Reason: " + error);
-    }
+    EventPatterns.requireValid(pattern);
     Map<String, Rule> rules = rulesByBus.computeIfAbsent(bus, b -> new TreeMap<>());
     Rule old = rules.get(name);
     Map<String, Target> targets = old == null ? new LinkedHashMap<>() : old.targets();
     Rule rule = new Rule(name, bus, arns.rule(bus, name), pattern, state, description, targets);
     Machine machine = machines.computeIfAbsent(bus, b -> Machine.builder().build());
-    try {
-      if (old != null) {
-        machine.deleteRule(old.arn(), old.pattern());
-      }
-      machine.addRule(rule.arn(), pattern);
-    } catch (IOException e) {
-      throw new AwsError(
-          400, "InvalidEventPatternException", "Event pattern is not valid. Reason: " + e);
+    if (old != null) {
+      forget(machine, old);
     }
+    EventPatterns.add(machine, rule.arn(), pattern);
     rules.put(name, rule);
     return rule.arn();
   }
@@ -127,12 +135,16 @@ final class BusRules {
     if (!rule.targets().isEmpty() && !force) {
       throw AwsError.validation("Rule can't be deleted since it has targets.");
     }
+    forget(machines.get(bus), rule);
+    rulesByBus.get(bus).remove(name);
+  }
+
+  private static void forget(Machine machine, Rule rule) {
     try {
-      machines.get(bus).deleteRule(rule.arn(), rule.pattern());
+      machine.deleteRule(rule.arn(), rule.pattern());
     } catch (IOException e) {
       throw new IllegalStateException("stored pattern of " + rule.arn() + " no longer parses", e);
     }
-    rulesByBus.get(bus).remove(name);
   }
 
   synchronized void putTarget(String bus, String ruleName, Target target) {

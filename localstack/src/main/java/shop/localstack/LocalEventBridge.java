@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -22,10 +23,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The local EventBridge: a JDK HTTP server speaking the AWS JSON 1.1 protocol ({@code X-Amz-Target:
- * AWSEvents.<Operation>}) for the operations the shop and its operators use: PutEvents, event
- * buses, rules, targets, archives and replays. Rules match with AWS's own engine (event-ruler); SQS
- * targets get the EventBridge envelope as the message body. Every accepted event is archived in
- * each archive of its bus. Signatures are not checked.
+ * AWSEvents.<Operation>}) for the operations the shop, its operators and AWS tooling use:
+ * PutEvents, TestEventPattern, event buses, rules, targets, archives and replays. Rules match with
+ * AWS's own engine (event-ruler); SQS targets get the EventBridge envelope as the message body.
+ * Every accepted event is archived in each archive of its bus. Signatures are not checked.
  *
  * <p>{@link #pause()} simulates an outage for reliability drills: PutEvents then answers 503 {@code
  * ServiceUnavailable} until {@link #resume()}.
@@ -39,22 +40,20 @@ public final class LocalEventBridge implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
   private final ExecutorService requests;
-  private final ExecutorService replays;
+  private final Executor replayer;
   private final ExecutorService deliveries;
   private final SqsClient sqs;
   private final EventBridgeOperations operations;
   private volatile boolean paused;
 
-  private LocalEventBridge(HttpServer server, SqsClient sqs, Arns arns) {
+  private LocalEventBridge(HttpServer server, SqsClient sqs, Arns arns, Executor replayer) {
     this.server = server;
     this.sqs = sqs;
     this.requests = Executors.newFixedThreadPool(8, daemonThreads("local-eventbridge"));
-    this.replays = Executors.newSingleThreadExecutor(daemonThreads("local-eventbridge-replay"));
+    this.replayer = replayer;
     this.deliveries = Executors.newFixedThreadPool(8, daemonThreads("local-eventbridge-delivery"));
-    BusRules rules = new BusRules(arns);
     this.operations =
-        new EventBridgeOperations(
-            json, arns, rules, new BusArchives(arns, replays), new SqsTargets(sqs, deliveries));
+        new EventBridgeOperations(json, arns, new SqsTargets(sqs, deliveries), replayer);
     server.setExecutor(requests);
     server.createContext("/", this::handle);
   }
@@ -65,6 +64,22 @@ public final class LocalEventBridge implements AutoCloseable {
    */
   public static LocalEventBridge start(
       String host, int port, String region, String account, SqsClient sqs) throws IOException {
+    return start(
+        host,
+        port,
+        region,
+        account,
+        sqs,
+        Executors.newSingleThreadExecutor(daemonThreads("local-eventbridge-replay")));
+  }
+
+  /**
+   * As {@link #start(String, int, String, String, SqsClient)}, with replays run on {@code
+   * replayer}: a test's executor can hold a replay in STARTING for as long as the test needs.
+   */
+  static LocalEventBridge start(
+      String host, int port, String region, String account, SqsClient sqs, Executor replayer)
+      throws IOException {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 64);
@@ -72,7 +87,8 @@ public final class LocalEventBridge implements AutoCloseable {
       sqs.close();
       throw e;
     }
-    LocalEventBridge bridge = new LocalEventBridge(server, sqs, new Arns(region, account));
+    LocalEventBridge bridge =
+        new LocalEventBridge(server, sqs, new Arns(region, account), replayer);
     server.start();
     return bridge;
   }
@@ -172,12 +188,17 @@ public final class LocalEventBridge implements AutoCloseable {
   public void close() {
     server.stop(0);
     requests.shutdownNow();
-    replays.shutdownNow();
+    // a test's own replayer (a plain Executor) is the test's to stop
+    if (replayer instanceof ExecutorService replays) {
+      replays.shutdownNow();
+    }
     // Accepted events still on their way to a queue are delivered before the SQS client closes.
     deliveries.shutdown();
     try {
       requests.awaitTermination(5, TimeUnit.SECONDS);
-      replays.awaitTermination(5, TimeUnit.SECONDS);
+      if (replayer instanceof ExecutorService replays) {
+        replays.awaitTermination(5, TimeUnit.SECONDS);
+      }
       if (!deliveries.awaitTermination(5, TimeUnit.SECONDS)) {
         LOG.warn("{} event deliveries were dropped on stop", deliveries.shutdownNow().size());
       }
