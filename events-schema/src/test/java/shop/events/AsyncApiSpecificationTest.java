@@ -19,9 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * asyncapi.yaml against the official JSON Schema of its AsyncAPI version (from {@code
- * @asyncapi/specs}, see asyncapi-specs/README.md): what {@code asyncapi validate} checks first,
- * without npm. AsyncApiDocumentTest checks what the document says; this checks that tools read it.
+ * asyncapi.yaml against the official JSON Schema of its AsyncAPI version (from AsyncAPI's specs
+ * package, see asyncapi-specs/README.md): what {@code asyncapi validate} checks first, without npm.
+ * AsyncApiDocumentTest checks what the document says; this checks that tools can read it.
  */
 class AsyncApiSpecificationTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
