@@ -2,11 +2,11 @@ package shop.notification;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.EnumMap;
 import shop.events.EventType;
 import shop.events.ShopEvent;
 import shop.events.Subscription;
@@ -57,8 +57,8 @@ import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
  *       {@code TWILIO_ACCOUNT_SID}, {@code TWILIO_AUTH_TOKEN}, {@code TWILIO_FROM} (E.164), {@code
  *       TWILIO_BASE_URL} (https://api.twilio.com); optional {@code NOTIFICATIONS_LOCALE} (BCP 47,
  *       default {@code en}) for money formats;
- *   <li>{@code JWKS_URL}, {@code JWT_ISSUER}, {@code JWT_AUDIENCE} (see {@link JwtVerifier}), unless
- *       a verifier is given: both functions have them, only the API verifies tokens.
+ *   <li>{@code JWKS_URL}, {@code JWT_ISSUER}, {@code JWT_AUDIENCE} (see {@link JwtVerifier}),
+ *       unless a verifier is given: both functions have them, only the API verifies tokens.
  * </ul>
  *
  * <p>Failures of event messages go to the platform's failures table ({@link

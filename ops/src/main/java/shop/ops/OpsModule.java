@@ -8,6 +8,7 @@ import shop.events.Topology;
 import shop.ops.adapter.DynamoDbAuditLog;
 import shop.ops.adapter.DynamoDbFailureReasons;
 import shop.ops.adapter.EventBridgeArchiveReplays;
+import shop.ops.adapter.LambdaOutboxes;
 import shop.ops.adapter.SqsDeadLetterQueues;
 import shop.ops.archive.ReplayArchive;
 import shop.ops.audit.AuditLog;
@@ -20,19 +21,23 @@ import shop.ops.deadletter.InspectDeadLetters;
 import shop.ops.deadletter.ListDeadLetterQueues;
 import shop.ops.deadletter.Pacer;
 import shop.ops.deadletter.ReplayDeadLetters;
+import shop.ops.outbox.ListParkedEvents;
+import shop.ops.outbox.Outboxes;
+import shop.ops.outbox.RetryParkedEvents;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Composition root of the operator tooling, for the CLI and the admin API alike. Config: {@code
  * AWS_REGION}, credentials and endpoint overrides as {@link AwsClients} reads them, {@code
- * OPS_AUDIT_TABLE} (default {@value DynamoDbAuditLog#TABLE}), {@code OPS_REPLAY_DEADLINE} (default
- * 15 minutes); for the API {@code JWKS_URL}, {@code JWT_ISSUER}, {@code JWT_AUDIENCE} (see {@link
- * JwtVerifier}).
+ * AWS_ENDPOINT_URL_LAMBDA} (the services' outbox functions), {@code OPS_AUDIT_TABLE} (default
+ * {@value DynamoDbAuditLog#TABLE}), {@code OPS_REPLAY_DEADLINE} (default 15 minutes); for the API
+ * {@code JWKS_URL}, {@code JWT_ISSUER}, {@code JWT_AUDIENCE} (see {@link JwtVerifier}).
  */
 public final class OpsModule {
   private static volatile OpsModule instance;
@@ -43,6 +48,8 @@ public final class OpsModule {
   private final DiscardDeadLetters discardDeadLetters;
   private final ReplayArchive replayArchive;
   private final ListAudit listAudit;
+  private final ListParkedEvents listParkedEvents;
+  private final RetryParkedEvents retryParkedEvents;
   // Built on first use: the CLI builds this module too, and has no JWT settings.
   private final Supplier<JwtVerifier> jwtVerifier;
 
@@ -90,6 +97,10 @@ public final class OpsModule {
             pacer,
             config.getDuration("OPS_REPLAY_DEADLINE", Duration.ofMinutes(15)));
     this.listAudit = new ListAudit(audit);
+    Outboxes outboxes =
+        new LambdaOutboxes(aws.build(LambdaClient.builder(), "LAMBDA"), Topology::outboxFunction);
+    this.listParkedEvents = new ListParkedEvents(topology.publishers(), outboxes);
+    this.retryParkedEvents = new RetryParkedEvents(listParkedEvents, outboxes, audit, clock);
   }
 
   /** The module of this Lambda instance, from the environment; built on first use. */
@@ -133,6 +144,14 @@ public final class OpsModule {
 
   public ListAudit listAudit() {
     return listAudit;
+  }
+
+  public ListParkedEvents listParkedEvents() {
+    return listParkedEvents;
+  }
+
+  public RetryParkedEvents retryParkedEvents() {
+    return retryParkedEvents;
   }
 
   /** {@code build}'s value, built by the first caller and then kept. */

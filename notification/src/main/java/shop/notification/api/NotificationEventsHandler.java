@@ -8,8 +8,8 @@ import shop.notification.NotificationModule;
 
 /**
  * The consumer of queue {@code notifications}: every subscribed event becomes one notification
- * ({@link NotificationModule#notificationEvents()}). The platform's consumer does the batch (partial
- * failures, failure records); a send that must be retried fails only its own message.
+ * ({@link NotificationModule#notificationEvents()}). The platform's consumer does the batch
+ * (partial failures, failure records); a send that must be retried fails only its own message.
  */
 public final class NotificationEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final NotificationModule module;

@@ -8,9 +8,9 @@ import shop.ops.OpsModule;
 import shop.platform.http.HttpApi;
 
 /**
- * The operator API: the CLI's dead-letter operations and audit log for admins, over HTTP; routes as
- * in openapi.yaml. Every refusal is a failure of the kernel (a field named, a consumer not found);
- * anything else is a bug and answers 500.
+ * The operator API: the CLI's dead-letter, outbox and audit operations for admins, over HTTP;
+ * routes as in openapi.yaml. Every refusal is a failure of the kernel (a field named, a consumer
+ * not found); anything else is a bug and answers 500.
  */
 public final class OpsApi
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -25,6 +25,7 @@ public final class OpsApi
     HttpApi.Builder builder = HttpApi.builder().jwtVerifier(module.jwtVerifier());
     new DeadLetterRoutes(module).register(builder);
     new AuditRoutes(module).register(builder);
+    new OutboxRoutes(module).register(builder);
     this.api = builder.build();
   }
 

@@ -6,18 +6,13 @@ import static shop.ops.cli.OpsCli.USAGE;
 
 import java.io.BufferedReader;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import shop.ops.OpsModule;
 import shop.ops.archive.ArchiveReplays;
 

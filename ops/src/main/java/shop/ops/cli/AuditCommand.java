@@ -1,23 +1,16 @@
 package shop.ops.cli;
 
 import static shop.ops.cli.OpsCli.OK;
-import static shop.ops.cli.OpsCli.PARTIAL;
 import static shop.ops.cli.OpsCli.USAGE;
 
 import java.io.BufferedReader;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import shop.ops.OpsModule;
 import shop.ops.audit.AuditEntry;
 
@@ -74,13 +67,7 @@ final class AuditCommand implements Callable<Integer> {
     entries.forEach(
         e ->
             table.row(
-                e.time(),
-                e.actor(),
-                e.action(),
-                e.target(),
-                e.selection(),
-                e.count(),
-                e.result()));
+                e.time(), e.actor(), e.action(), e.target(), e.selection(), e.count(), e.result()));
     table.print(out);
     return OK;
   }

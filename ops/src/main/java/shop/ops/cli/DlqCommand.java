@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -28,7 +27,12 @@ import shop.ops.deadletter.Selection;
 @Command(
     name = "dlq",
     description = "dead-letter queues",
-    subcommands = {DlqCommand.ListQueues.class, DlqCommand.Show.class, DlqCommand.Replay.class, DlqCommand.Discard.class})
+    subcommands = {
+      DlqCommand.ListQueues.class,
+      DlqCommand.Show.class,
+      DlqCommand.Replay.class,
+      DlqCommand.Discard.class
+    })
 final class DlqCommand implements Callable<Integer> {
   private final CliContext context;
   private final Supplier<OpsModule> module;
@@ -195,8 +199,7 @@ final class DlqCommand implements Callable<Integer> {
 
   int replay(Replay command) {
     Selection selection =
-        new Selection(
-            new LinkedHashSet<>(command.ids), command.type, command.since, command.until);
+        new Selection(new LinkedHashSet<>(command.ids), command.type, command.since, command.until);
     ReplayOutcome outcome =
         module
             .get()
@@ -206,9 +209,7 @@ final class DlqCommand implements Callable<Integer> {
       print(outcome);
     } else if (outcome.dryRun()) {
       Table table = new Table("ID", "TYPE", "SUBJECT", "TIME");
-      outcome
-          .selected()
-          .forEach(l -> table.row(l.id(), l.eventName(), l.subject(), l.eventTime()));
+      outcome.selected().forEach(l -> table.row(l.id(), l.eventName(), l.subject(), l.eventTime()));
       table.print(out);
       out.println(
           "dry run: "
@@ -262,18 +263,17 @@ final class DlqCommand implements Callable<Integer> {
     return discarded.size() == command.ids.size() ? OK : PARTIAL;
   }
 
-private static String age(Duration age) {
-  if (age == null) {
-    return "-";
+  private static String age(Duration age) {
+    if (age == null) {
+      return "-";
+    }
+    long seconds = age.toSeconds();
+    if (seconds < 120) {
+      return seconds + "s";
+    }
+    if (seconds < 7200) {
+      return seconds / 60 + "m";
+    }
+    return seconds / 3600 + "h";
   }
-  long seconds = age.toSeconds();
-  if (seconds < 120) {
-    return seconds + "s";
-  }
-  if (seconds < 7200) {
-    return seconds / 60 + "m";
-  }
-  return seconds / 3600 + "h";
 }
-}
-

@@ -1,6 +1,5 @@
 package shop.ops.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedReader;
@@ -8,34 +7,23 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import shop.events.EventJson;
 import shop.ops.OpsModule;
-import shop.ops.archive.ArchiveReplays;
-import shop.ops.audit.AuditEntry;
-import shop.ops.deadletter.DeadLetter;
-import shop.ops.deadletter.DeadLetterQueueSummary;
-import shop.ops.deadletter.ReplayOutcome;
-import shop.ops.deadletter.Selection;
 import shop.platform.config.Config;
 import shop.platform.domain.InvalidFieldException;
 import shop.platform.domain.NotFoundException;
 
 /**
  * The on-call engineer's command line: {@code ops dlq list|show|replay|discard}, {@code ops archive
- * replay}, {@code ops audit list}, {@code ops outbox list|retry}; one class per command group. Tables for people, {@code --json} for scripts. Exit code 0 when
- * everything worked, 1 when part of it did not, 2 for a usage error.
+ * replay}, {@code ops audit list}, {@code ops outbox list|retry}; one class per command group.
+ * Tables for people, {@code --json} for scripts. Exit code 0 when everything worked, 1 when part of
+ * it did not, 2 for a usage error.
  */
 @Command(
     name = "ops",
@@ -129,6 +117,4 @@ public final class OpsCli implements Callable<Integer> {
       return CommandLine.defaultFactory().create(type);
     }
   }
-
-
 }

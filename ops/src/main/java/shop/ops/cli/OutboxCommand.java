@@ -35,7 +35,8 @@ final class OutboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    out.println("usage: ops outbox list [--service S] | retry <event id> | retry --all [--service S]");
+    out.println(
+        "usage: ops outbox list [--service S] | retry <event id> | retry --all [--service S]");
     return USAGE;
   }
 
@@ -88,7 +89,8 @@ final class OutboxCommand implements Callable<Integer> {
       context.print(parked);
       return OK;
     }
-    Table table = new Table("SERVICE", "ID", "TYPE", "SUBJECT", "CREATED", "ATTEMPTS", "LAST ERROR");
+    Table table =
+        new Table("SERVICE", "ID", "TYPE", "SUBJECT", "CREATED", "ATTEMPTS", "LAST ERROR");
     parked.forEach(
         p ->
             table.row(

@@ -8,8 +8,8 @@ import shop.ops.audit.AuditLog;
 import shop.platform.domain.NotFoundException;
 
 /**
- * Puts parked events back in their outbox's line, where the relay's next sweep sends them (within
- * a minute), and records each action in the audit log as a replay is recorded.
+ * Puts parked events back in their outbox's line, where the relay's next sweep sends them (within a
+ * minute), and records each action in the audit log as a replay is recorded.
  */
 public final class RetryParkedEvents {
   private final ListParkedEvents list;
@@ -17,8 +17,7 @@ public final class RetryParkedEvents {
   private final AuditLog audit;
   private final Clock clock;
 
-  public RetryParkedEvents(
-      ListParkedEvents list, Outboxes outboxes, AuditLog audit, Clock clock) {
+  public RetryParkedEvents(ListParkedEvents list, Outboxes outboxes, AuditLog audit, Clock clock) {
     this.list = list;
     this.outboxes = outboxes;
     this.audit = audit;

@@ -56,8 +56,7 @@ class ReplayArchiveTest {
   @Test
   void replaysAWindowToOneConsumersRule() {
     var last =
-        replay.replay(
-            NOW.minusSeconds(3600), NOW, Optional.of("carts"), "ada", progress -> {});
+        replay.replay(NOW.minusSeconds(3600), NOW, Optional.of("carts"), "ada", progress -> {});
 
     assertThat(last.state()).isEqualTo("COMPLETED");
     assertThat(started).singleElement().asString().endsWith("shop-carts");

@@ -11,7 +11,13 @@ import shop.platform.domain.InvalidFieldException;
 class ListAuditTest {
   private static final AuditEntry REPLAY =
       new AuditEntry(
-          Instant.parse("2026-11-24T10:00:00Z"), "ada", "dlq.replay", "carts", "everything", 1, "ok");
+          Instant.parse("2026-11-24T10:00:00Z"),
+          "ada",
+          "dlq.replay",
+          "carts",
+          "everything",
+          1,
+          "ok");
 
   private final ListAudit list =
       new ListAudit(

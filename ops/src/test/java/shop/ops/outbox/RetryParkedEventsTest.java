@@ -35,7 +35,9 @@ class RetryParkedEventsTest {
     assertThat(list.list(Optional.empty(), 50))
         .extracting(ParkedEvent::id)
         .containsExactly("p-1", "u-1", "t-2");
-    assertThat(list.list(Optional.of("user"), 50)).extracting(ParkedEvent::id).containsExactly("u-1");
+    assertThat(list.list(Optional.of("user"), 50))
+        .extracting(ParkedEvent::id)
+        .containsExactly("u-1");
     assertThat(list.list(Optional.empty(), 2)).hasSize(2);
   }
 

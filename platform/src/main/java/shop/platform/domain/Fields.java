@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The checks commands and value objects run in their compact constructors, shared by every
- * service; each failure is an {@link InvalidFieldException} naming the field as the client sent it.
+ * The checks commands and value objects run in their compact constructors, shared by every service;
+ * each failure is an {@link InvalidFieldException} naming the field as the client sent it.
  */
 public final class Fields {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");

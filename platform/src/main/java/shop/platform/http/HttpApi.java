@@ -25,10 +25,9 @@ import shop.platform.snapstart.Priming;
  * Dispatches API Gateway HTTP API (payload v2) events by their {@code routeKey} to the service's
  * routes, and turns every failure into an {@code application/problem+json} response: a {@link
  * ProblemException} as it says, a domain failure as its mapping says (the service's own, else the
- * shared kernel's: {@code DomainProblems}), a dependency that
- * cannot serve (no database connection in time, a refused or closed connection, a timeout) as a 503
- * with {@code Retry-After}, anything else as a 500 that names the request id and never the stack
- * trace.
+ * shared kernel's: {@code DomainProblems}), a dependency that cannot serve (no database connection
+ * in time, a refused or closed connection, a timeout) as a 503 with {@code Retry-After}, anything
+ * else as a 500 that names the request id and never the stack trace.
  */
 public final class HttpApi {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -75,7 +74,9 @@ public final class HttpApi {
     HttpRequest request = new HttpRequest(event, bodies, verifier);
     RequestLog log = RequestLog.start(request.requestId(), event.getRouteKey());
     APIGatewayV2HTTPResponse response =
-        outbox == null ? answer(event, request) : outbox.relayingAfter(() -> answer(event, request));
+        outbox == null
+            ? answer(event, request)
+            : outbox.relayingAfter(() -> answer(event, request));
     log.finish(response.getStatusCode(), System.nanoTime() - start);
     return response;
   }

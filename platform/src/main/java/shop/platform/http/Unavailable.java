@@ -8,8 +8,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Failures that say a dependency (the database, above all) cannot serve right now, not that the
  * request or our code is wrong: no connection to be had from the pool in time, a connection the
- * server refused or closed, a read that timed out, MongoDB out of reach. The client may retry: they are answered 503 with
- * {@code Retry-After}, not 500.
+ * server refused or closed, a read that timed out, MongoDB out of reach. The client may retry: they
+ * are answered 503 with {@code Retry-After}, not 500.
  */
 final class Unavailable {
   private Unavailable() {}

@@ -128,11 +128,12 @@ public final class MongoOutboxStore implements OutboxStore {
   public List<OutboxEntry> claimDue(int max, Duration lease) {
     Instant now = clock.instant();
     List<String> oldest =
-        all(outbox
-                .find(due(now))
-                .sort(Sorts.ascending(NEXT_ATTEMPT_AT, ID))
-                .limit(max)
-                .projection(new Document(ID, 1)))
+        all(
+                outbox
+                    .find(due(now))
+                    .sort(Sorts.ascending(NEXT_ATTEMPT_AT, ID))
+                    .limit(max)
+                    .projection(new Document(ID, 1)))
             .stream()
             .map(entry -> entry.getString(ID))
             .toList();
@@ -220,11 +221,12 @@ public final class MongoOutboxStore implements OutboxStore {
   public long deleteSent(Duration age, int max) {
     Date before = Date.from(clock.instant().minus(age));
     List<String> oldest =
-        all(outbox
-                .find(and(eq(STATUS, SENT), lt(SENT_AT, before)))
-                .sort(Sorts.ascending(SENT_AT))
-                .limit(max)
-                .projection(new Document(ID, 1)))
+        all(
+                outbox
+                    .find(and(eq(STATUS, SENT), lt(SENT_AT, before)))
+                    .sort(Sorts.ascending(SENT_AT))
+                    .limit(max)
+                    .projection(new Document(ID, 1)))
             .stream()
             .map(entry -> entry.getString(ID))
             .toList();
@@ -252,8 +254,7 @@ public final class MongoOutboxStore implements OutboxStore {
 
   @Override
   public boolean retry(String id) {
-    return one(outbox.updateOne(and(eq(ID, id), eq(STATUS, PARKED)), unpark()))
-            .getModifiedCount()
+    return one(outbox.updateOne(and(eq(ID, id), eq(STATUS, PARKED)), unpark())).getModifiedCount()
         > 0;
   }
 

@@ -18,13 +18,14 @@ import shop.platform.http.HttpJson;
  * the parked entries, put one or all of them back in line. The ops tooling invokes that function
  * (Lambda Invoke), so it needs no access to the service's database, only the right to invoke it.
  *
- * <p>Requests are JSON: {@code {"action":"list","limit":50}}, {@code
- * {"action":"retry","id":"<event id>"}}, {@code {"action":"retry-all"}}. Answers: {@code
- * {"parked":[{id, eventType, subject, attempts, lastError, createdAt}]}} or {@code {"retried":n}}.
- * A request it cannot read fails the invocation (a Lambda function error) naming what is wrong.
+ * <p>Requests are JSON: {@code {"action":"list","limit":50}}, {@code {"action":"retry","id":"<event
+ * id>"}}, {@code {"action":"retry-all"}}. Answers: {@code {"parked":[{id, eventType, subject,
+ * attempts, lastError, createdAt}]}} or {@code {"retried":n}}. A request it cannot read fails the
+ * invocation (a Lambda function error) naming what is wrong.
  */
 public final class OutboxOperations {
   private static final Logger log = LoggerFactory.getLogger(OutboxOperations.class);
+
   /** The most entries one list answers: far more than an operator reads, well under 6 MB. */
   static final int MAX_LIST = 500;
 
@@ -54,7 +55,10 @@ public final class OutboxOperations {
           throw new IllegalArgumentException("a retry names the event id");
         }
         boolean retried = store.retry(id);
-        log.info("operator retry of parked outbox event {}: {}", id, retried ? "back in line" : "not parked");
+        log.info(
+            "operator retry of parked outbox event {}: {}",
+            id,
+            retried ? "back in line" : "not parked");
         yield Map.of("retried", retried ? 1 : 0);
       }
       case "retry-all" -> {

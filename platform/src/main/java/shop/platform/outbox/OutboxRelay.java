@@ -74,7 +74,8 @@ public final class OutboxRelay {
     try {
       relay(ids);
     } catch (RuntimeException e) {
-      log.warn("relaying {} events right after commit failed; the sweep will send them", ids.size(), e);
+      log.warn(
+          "relaying {} events right after commit failed; the sweep will send them", ids.size(), e);
     }
   }
 
@@ -165,8 +166,8 @@ public final class OutboxRelay {
   }
 
   /**
-   * The bus's results, or a failure for every event if the bus broke its contract: an entry must
-   * go through backoff and parking, never stay claimed and come back forever.
+   * The bus's results, or a failure for every event if the bus broke its contract: an entry must go
+   * through backoff and parking, never stay claimed and come back forever.
    */
   private List<EventBus.Result> publish(List<OutboxEntry> entries) {
     if (entries.isEmpty()) {

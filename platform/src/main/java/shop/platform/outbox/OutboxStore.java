@@ -5,9 +5,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Where a service keeps the events it has committed to publishing: a table or collection written
- * in the same unit as the state change that caused them. One {@link OutboxRelay} sends every
- * store's entries; the stores differ only in how they claim and mark them.
+ * Where a service keeps the events it has committed to publishing: a table or collection written in
+ * the same unit as the state change that caused them. One {@link OutboxRelay} sends every store's
+ * entries; the stores differ only in how they claim and mark them.
  *
  * <p>An entry is PENDING until the bus accepted it (SENT) or it failed for the last time (PARKED,
  * until an operator retries it). Claiming pushes an entry's due time ahead by a lease, so

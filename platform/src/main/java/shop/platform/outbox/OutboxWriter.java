@@ -29,10 +29,10 @@ public final class OutboxWriter {
   /**
    * Writes {@code event} on {@code connection}, which must be inside the caller's transaction
    * ({@link PostgresDatabase#transaction}); once that commits, the event is noted in {@link
-   * CommittedEvents} for the entry point's fast path. The
-   * event is encoded and validated first: an event that breaks its schema errors with {@link
-   * shop.events.InvalidEventException} before anything is written, and the caller's rollback then
-   * drops the state change too. The event id must be a UUID.
+   * CommittedEvents} for the entry point's fast path. The event is encoded and validated first: an
+   * event that breaks its schema errors with {@link shop.events.InvalidEventException} before
+   * anything is written, and the caller's rollback then drops the state change too. The event id
+   * must be a UUID.
    */
   public Mono<Void> append(Connection connection, EventEnvelope<?> event) {
     return Mono.fromCallable(() -> codec.encode(event))

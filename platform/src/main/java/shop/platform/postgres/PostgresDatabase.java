@@ -34,8 +34,8 @@ import shop.platform.config.Config;
  *       for the pool and the migrations
  *   <li>{@code DATABASE_USER} (required), {@code DATABASE_PASSWORD} (optional: trust or IAM
  *       authentication)
- *   <li>{@code DATABASE_POOL_SIZE} (optional, default 5): a Lambda instance serves one request at
- *       a time, but a batch of SQS messages is handled concurrently
+ *   <li>{@code DATABASE_POOL_SIZE} (optional, default 5): a Lambda instance serves one request at a
+ *       time, but a batch of SQS messages is handled concurrently
  * </ul>
  */
 public final class PostgresDatabase implements AutoCloseable {
@@ -64,8 +64,7 @@ public final class PostgresDatabase implements AutoCloseable {
     config.optional("DATABASE_PASSWORD").ifPresent(connection::password);
     return new PostgresDatabase(
         new ConnectionPool(
-            ConnectionPoolConfiguration.builder(
-                    new PostgresqlConnectionFactory(connection.build()))
+            ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(connection.build()))
                 .initialSize(0)
                 .maxSize(config.getInt("DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE))
                 .maxIdleTime(Duration.ofMinutes(5))
@@ -147,7 +146,8 @@ public final class PostgresDatabase implements AutoCloseable {
     return Mono.deferContextual(
         ctx -> {
           Optional<Queue<Runnable>> hooks = ctx.getOrEmpty(AFTER_COMMIT);
-          hooks.orElseThrow(
+          hooks
+              .orElseThrow(
                   () ->
                       new IllegalStateException(
                           "afterCommit outside PostgresDatabase.transaction or run"))

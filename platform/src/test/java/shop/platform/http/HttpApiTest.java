@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import shop.platform.testing.ApiEvents;
 import shop.platform.domain.ConflictException;
 import shop.platform.domain.InvalidFieldException;
 import shop.platform.domain.NotFoundException;
@@ -25,6 +24,7 @@ import shop.platform.domain.RejectedException;
 import shop.platform.domain.TooManyAttemptsException;
 import shop.platform.domain.UnauthenticatedException;
 import shop.platform.domain.UnavailableException;
+import shop.platform.testing.ApiEvents;
 import shop.platform.testing.TestTokens;
 
 class HttpApiTest {
@@ -338,11 +338,13 @@ class HttpApiTest {
             "throttled", 429,
             "unavailable", 503);
     for (var expected : statuses.entrySet()) {
-      var response = call(ApiEvents.request("GET /kernel/{failure}").path("failure", expected.getKey()));
+      var response =
+          call(ApiEvents.request("GET /kernel/{failure}").path("failure", expected.getKey()));
       assertProblem(response, expected.getValue());
     }
 
-    JsonNode invalid = json(call(ApiEvents.request("GET /kernel/{failure}").path("failure", "invalid")));
+    JsonNode invalid =
+        json(call(ApiEvents.request("GET /kernel/{failure}").path("failure", "invalid")));
     assertThat(invalid.get("errors").get(0).get("field").asText()).isEqualTo("items[0].quantity");
     assertThat(invalid.get("errors").get(0).get("message").asText()).isEqualTo("is too big");
     assertThat(

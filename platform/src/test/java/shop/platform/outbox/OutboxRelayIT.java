@@ -371,8 +371,7 @@ class OutboxRelayIT {
     assertThat(answer).isEqualTo("done");
     assertThat(eventBridge.acceptedIds()).containsExactlyInAnyOrderElementsOf(ids(committed));
     // What was committed outside the work's scope is the sweep's.
-    assertThat(db.count("SELECT count(*) FROM event_outbox WHERE status = 'PENDING'"))
-        .isEqualTo(1);
+    assertThat(db.count("SELECT count(*) FROM event_outbox WHERE status = 'PENDING'")).isEqualTo(1);
   }
 
   @Test
