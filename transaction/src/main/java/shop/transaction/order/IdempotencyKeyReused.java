@@ -1,7 +1,9 @@
 package shop.transaction.order;
 
+import shop.platform.domain.RejectedException;
+
 /** The Idempotency-Key was used before for a different request. */
-public final class IdempotencyKeyReused extends RuntimeException {
+public final class IdempotencyKeyReused extends RejectedException {
   public IdempotencyKeyReused() {
     super("this Idempotency-Key was used for a different request; use a new key");
   }
