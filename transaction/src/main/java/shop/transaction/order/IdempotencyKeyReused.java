@@ -3,8 +3,8 @@ package shop.transaction.order;
 import shop.platform.domain.RejectedException;
 
 /** The Idempotency-Key was used before for a different request. */
-public final class IdempotencyKeyReused extends RejectedException {
-  public IdempotencyKeyReused() {
+final class IdempotencyKeyReused extends RejectedException {
+  IdempotencyKeyReused() {
     super("this Idempotency-Key was used for a different request; use a new key");
   }
 }
