@@ -203,17 +203,6 @@ public final class DataStack extends Stack {
         + "?sslmode=require";
   }
 
-  /** The R2DBC URL of {@code service}'s database through the proxy. */
-  public String r2dbcUrl(String service) {
-    return "r2dbc:postgresql://"
-        + proxy.getEndpoint()
-        + ":"
-        + PORT
-        + "/"
-        + databaseName(service)
-        + "?sslMode=require";
-  }
-
   /** The admin credentials (JSON with {@code username} and {@code password}) that RDS made. */
   public ISecret credentials() {
     return cluster.getSecret();

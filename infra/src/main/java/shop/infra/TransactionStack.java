@@ -29,12 +29,11 @@ final class TransactionStack extends ServiceStack {
     super(scope, "transaction", props, shared, jars);
     // The migrations need the database only (and may read no other secret).
     Map<String, String> database = new HashMap<>();
-    database.put("DB_JDBC_URL", data.jdbcUrl(service));
-    database.put("DB_USER", DataStack.ADMIN_USER);
-    database.put("DB_PASSWORD", secretSetting(data.credentials(), "password"));
+    database.put("DATABASE_URL", data.jdbcUrl(service));
+    database.put("DATABASE_USER", DataStack.ADMIN_USER);
+    database.put("DATABASE_PASSWORD", secretSetting(data.credentials(), "password"));
     Map<String, String> env = new HashMap<>(tokenEnvironment());
     env.putAll(database);
-    env.put("DB_R2DBC_URL", data.r2dbcUrl(service));
     env.put("PRODUCT_API_URL", shared.issuer());
     env.put("STRIPE_API_KEY", secretSetting(shared.stripe(), "apiKey"));
     env.put("STRIPE_WEBHOOK_SECRET", secretSetting(shared.stripe(), "webhookSecret"));

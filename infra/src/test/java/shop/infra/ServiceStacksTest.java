@@ -250,6 +250,31 @@ class ServiceStacksTest {
   }
 
   @Test
+  void everyPostgresServiceReadsTheSameDatabaseSettings() throws Exception {
+    for (String service : DataStack.DATABASE_SERVICES) {
+      Template template = template(service);
+      template.hasResourceProperties(
+          "AWS::Lambda::Function",
+          Map.of(
+              "FunctionName",
+              "shop-" + service + "-api",
+              "Environment",
+              Map.of(
+                  "Variables",
+                  Match.objectLike(
+                      Map.of(
+                          "DATABASE_URL", Match.anyValue(),
+                          "DATABASE_USER", Match.anyValue(),
+                          "DATABASE_PASSWORD", Match.anyValue())))));
+      String environments =
+          JSON.writeValueAsString(template.findResources("AWS::Lambda::Function", Map.of()));
+      assertThat(environments)
+          .as("shop-%s's functions' settings", service)
+          .doesNotContain("\"DB_", "r2dbc:");
+    }
+  }
+
+  @Test
   void migrationsAndProductIndexesRunDuringTheDeployment() {
     for (String service : DataStack.DATABASE_SERVICES) {
       template(service).resourceCountIs("Custom::Trigger", 1);
@@ -271,7 +296,8 @@ class ServiceStacksTest {
                   .get("Variables");
       assertThat(variables.keySet())
           .as("shop-%s-migrate's environment", service)
-          .doesNotContain("STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET", "JWT_SIGNING_SECRET_ID");
+          .doesNotContain("STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET", "JWT_SIGNING_SECRET_ID")
+          .contains("DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD");
     }
     template("product").resourceCountIs("Custom::Trigger", 1);
     template("product")

@@ -38,8 +38,13 @@ public record Endpoints(
     String mongoUri,
     Map<String, PostgresDatabase> postgres) {
 
-  /** A PostgreSQL database of one service. */
-  public record PostgresDatabase(String jdbcUrl, String r2dbcUrl, String user, String password) {}
+  /**
+   * A PostgreSQL database of one service.
+   *
+   * @param jdbcUrl {@code jdbc:postgresql://host:port/database}: the one URL a service needs, for
+   *     its pool and its migrations alike
+   */
+  public record PostgresDatabase(String jdbcUrl, String user, String password) {}
 
   public Endpoints {
     postgres = Map.copyOf(postgres);
@@ -89,10 +94,7 @@ public record Endpoints(
     Map<String, PostgresDatabase> databases = new java.util.LinkedHashMap<>();
     for (String service : LocalCloud.POSTGRES_SERVICES) {
       String address = postgresUrl.replaceFirst("^jdbc:postgresql://", "") + "/" + service;
-      databases.put(
-          service,
-          new PostgresDatabase(
-              "jdbc:postgresql://" + address, "r2dbc:postgresql://" + address, user, password));
+      databases.put(service, new PostgresDatabase("jdbc:postgresql://" + address, user, password));
     }
     URI ses = endpoint.apply("SESV2");
     return new Endpoints(
@@ -127,8 +129,8 @@ public record Endpoints(
    * AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_EVENTBRIDGE},
    * {@code AWS_ENDPOINT_URL_SESV2} (the sandbox), {@code AWS_S3_FORCE_PATH_STYLE}, {@code
    * MONGODB_URI}, {@code STRIPE_API_BASE}, {@code SENDGRID_API_BASE}, {@code TWILIO_API_BASE}, and
-   * per PostgreSQL service {@code POSTGRES_<SERVICE>_JDBC_URL}, {@code ..._R2DBC_URL}, {@code
-   * ..._USER}, {@code ..._PASSWORD}.
+   * per PostgreSQL service {@code POSTGRES_<SERVICE>_JDBC_URL}, {@code ..._USER}, {@code
+   * ..._PASSWORD}.
    */
   public Map<String, String> config() {
     Map<String, String> config = new TreeMap<>();
@@ -150,7 +152,6 @@ public record Endpoints(
         (service, database) -> {
           String prefix = "POSTGRES_" + service.toUpperCase(Locale.ROOT) + "_";
           config.put(prefix + "JDBC_URL", database.jdbcUrl());
-          config.put(prefix + "R2DBC_URL", database.r2dbcUrl());
           config.put(prefix + "USER", database.user());
           config.put(prefix + "PASSWORD", database.password());
         });
@@ -158,17 +159,17 @@ public record Endpoints(
   }
 
   /**
-   * {@link #config()} plus the service's own database as {@code DB_JDBC_URL}, {@code DB_R2DBC_URL},
-   * {@code DB_USER}, {@code DB_PASSWORD} (what its Lambda gets in the cloud).
+   * {@link #config()} plus the service's own database as {@code DATABASE_URL} (JDBC), {@code
+   * DATABASE_USER}, {@code DATABASE_PASSWORD}: what its Lambda gets in the cloud, and what {@code
+   * shop.platform.postgres.PostgresDatabase} reads.
    */
   public Map<String, String> config(String service) {
     Map<String, String> config = config();
     PostgresDatabase database = postgres.get(service);
     if (database != null) {
-      config.put("DB_JDBC_URL", database.jdbcUrl());
-      config.put("DB_R2DBC_URL", database.r2dbcUrl());
-      config.put("DB_USER", database.user());
-      config.put("DB_PASSWORD", database.password());
+      config.put("DATABASE_URL", database.jdbcUrl());
+      config.put("DATABASE_USER", database.user());
+      config.put("DATABASE_PASSWORD", database.password());
     }
     return config;
   }

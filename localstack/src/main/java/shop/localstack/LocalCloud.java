@@ -281,7 +281,6 @@ public final class LocalCloud implements AutoCloseable {
           service,
           new Endpoints.PostgresDatabase(
               "jdbc:postgresql://" + address,
-              "r2dbc:postgresql://" + address,
               EmbeddedPostgresServer.ROLE,
               EmbeddedPostgresServer.PASSWORD));
     }

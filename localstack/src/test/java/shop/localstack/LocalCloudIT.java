@@ -25,8 +25,11 @@ class LocalCloudIT {
         .containsEntry("AWS_ENDPOINT_URL_S3", endpoints.s3Url().toString())
         .containsEntry("AWS_ENDPOINT_URL_EVENTBRIDGE", endpoints.eventBridgeUrl().toString())
         .containsEntry("MONGODB_URI", endpoints.mongoUri())
-        .containsEntry("DB_JDBC_URL", endpoints.postgres("transaction").jdbcUrl())
-        .containsEntry("POSTGRES_USER_JDBC_URL", endpoints.postgres("user").jdbcUrl());
+        .containsEntry("DATABASE_URL", endpoints.postgres("transaction").jdbcUrl())
+        .containsEntry("DATABASE_USER", endpoints.postgres("transaction").user())
+        .containsEntry("DATABASE_PASSWORD", endpoints.postgres("transaction").password())
+        .containsEntry("POSTGRES_USER_JDBC_URL", endpoints.postgres("user").jdbcUrl())
+        .doesNotContainKeys("DB_JDBC_URL", "DB_R2DBC_URL", "DB_USER", "DB_PASSWORD");
     System.out.printf("LocalCloud start time: %d ms%n", cloud.startupTime().toMillis());
   }
 

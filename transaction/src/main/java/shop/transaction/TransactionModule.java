@@ -18,9 +18,11 @@ import shop.platform.idempotency.PostgresInbox;
 import shop.platform.outbox.EventBridgeBus;
 import shop.platform.outbox.OutboxRelay;
 import shop.platform.outbox.OutboxWriter;
+import shop.platform.outbox.PostgresOutboxStore;
 import shop.platform.outbox.RelayPolicy;
+import shop.platform.outbox.RelaySummary;
+import shop.platform.postgres.PostgresDatabase;
 import shop.transaction.adapter.HttpPriceQuotes;
-import shop.transaction.adapter.PostgresDatabase;
 import shop.transaction.adapter.PostgresOrders;
 import shop.transaction.adapter.StripePayments;
 import shop.transaction.order.CancelOrder;
@@ -41,8 +43,9 @@ import shop.transaction.payment.RefundPayment;
  * <p>Config keys:
  *
  * <ul>
- *   <li>{@code DB_R2DBC_URL}, {@code DB_USER}, {@code DB_PASSWORD} (optional), {@code DB_POOL_SIZE}
- *       (5): PostgreSQL; {@code DB_JDBC_URL} for migrations only ({@code MigrateHandler})
+ *   <li>{@code DATABASE_URL} ({@code jdbc:postgresql://host:5432/db}), {@code DATABASE_USER},
+ *       {@code DATABASE_PASSWORD} (optional), {@code DATABASE_POOL_SIZE} (5): PostgreSQL, for the
+ *       pool and the migrations alike ({@link PostgresDatabase#pooled})
  *   <li>{@code PRODUCT_API_URL}: base URL of the HTTP API serving product's {@code POST
  *       /internal/price-quotes}
  *   <li>{@code STRIPE_API_KEY}, {@code STRIPE_WEBHOOK_SECRET}, {@code STRIPE_API_BASE}
@@ -61,6 +64,9 @@ import shop.transaction.payment.RefundPayment;
 public final class TransactionModule {
   public static final Duration DEFAULT_ORDER_EXPIRY = Duration.ofMinutes(30);
 
+  /** The service's name: its migrations are {@code classpath:db/transaction}. */
+  static final String SERVICE = "transaction";
+
   private static volatile TransactionModule instance;
 
   private final JwtVerifier jwtVerifier;
@@ -70,7 +76,7 @@ public final class TransactionModule {
   private final ExpireOrders expireOrders;
   private final ApplyPaymentNotice applyPaymentNotice;
   private final SqsEventConsumer paymentEvents;
-  private final OutboxRelay outboxRelay;
+  private final OutboxRelay outbox;
 
   /**
    * Builds the module from {@code config} with the given token verifier, failure recorder and clock
@@ -81,11 +87,12 @@ public final class TransactionModule {
     Config config = SecretReferences.resolve(given);
     AwsClients aws = new AwsClients(config);
     PostgresDatabase database = PostgresDatabase.pooled(config);
-    this.outboxRelay =
+    this.outbox =
         new OutboxRelay(
-            database.connections(), EventBridgeBus.create(aws), RelayPolicy.from(config));
-    PostgresOrders orders =
-        new PostgresOrders(database, new OutboxWriter(), new PostgresInbox(), outboxRelay);
+            new PostgresOutboxStore(database),
+            EventBridgeBus.create(aws),
+            RelayPolicy.from(config));
+    PostgresOrders orders = new PostgresOrders(database, new OutboxWriter(), new PostgresInbox());
     HttpPriceQuotes prices =
         new HttpPriceQuotes(
             config.require("PRODUCT_API_URL"), aws.credentials(), aws.region().id());
@@ -99,15 +106,27 @@ public final class TransactionModule {
     this.expireOrders =
         new ExpireOrders(orders, config.getDuration("ORDER_EXPIRY", DEFAULT_ORDER_EXPIRY), clock);
     this.applyPaymentNotice = new ApplyPaymentNotice(orders, stripe, refunds, clock);
-    CapturePayment capture = new CapturePayment(orders, stripe, refunds, clock);
-    RejectOrder reject = new RejectOrder(orders, clock);
+    this.paymentEvents =
+        paymentEvents(
+            new CapturePayment(orders, stripe, refunds, clock),
+            new RejectOrder(orders, clock),
+            failures,
+            outbox);
+  }
+
+  /**
+   * The "payments" queue: InventoryReserved captures the payment, InventoryRejected cancels the
+   * order; what they commit to the outbox is relayed once the batch is handled.
+   */
+  private static SqsEventConsumer paymentEvents(
+      CapturePayment capture, RejectOrder reject, FailureRecorder failures, OutboxRelay outbox) {
     EventHandler<InventoryReserved> reserved = e -> capture.capture(e.id(), e.data().orderId());
     EventHandler<InventoryRejected> rejected = e -> reject.reject(e.id(), e.data().orderId());
-    this.paymentEvents =
-        new SqsEventConsumer(
-            Consumers.PAYMENTS,
-            Map.of(EventType.INVENTORY_RESERVED, reserved, EventType.INVENTORY_REJECTED, rejected),
-            failures);
+    return new SqsEventConsumer(
+        Consumers.PAYMENTS,
+        Map.of(EventType.INVENTORY_RESERVED, reserved, EventType.INVENTORY_REJECTED, rejected),
+        failures,
+        outbox);
   }
 
   /** The production wiring: JWKS verification, failures in DynamoDB, the system clock. */
@@ -117,6 +136,15 @@ public final class TransactionModule {
         JwtVerifier.fromConfig(config),
         DynamoDbFailureRecorder.create(new AwsClients(config)),
         Clock.systemUTC());
+  }
+
+  /**
+   * Applies the service's migrations, then platform's outbox and inbox tables, to {@code config}'s
+   * database ({@code DATABASE_URL}, {@code DATABASE_USER}, {@code DATABASE_PASSWORD}, secret
+   * references resolved); returns how many ran. Needs no module: the deploy runs it first.
+   */
+  public static int migrate(Config config) {
+    return PostgresDatabase.migrate(SecretReferences.resolve(config), SERVICE);
   }
 
   /** The module of this Lambda container, built from the environment on first use. */
@@ -162,7 +190,16 @@ public final class TransactionModule {
     return paymentEvents;
   }
 
-  public OutboxRelay outboxRelay() {
-    return outboxRelay;
+  /** The outbox relay: the entry points send what their work committed with it. */
+  public OutboxRelay outbox() {
+    return outbox;
+  }
+
+  /**
+   * The scheduled sweep: sends up to {@code max} events still due (the fast path missed them),
+   * parks what keeps failing, and deletes what was sent a week ago.
+   */
+  public RelaySummary sweepOutbox(int max) {
+    return outbox.sweep(max);
   }
 }

@@ -13,10 +13,9 @@ public final class TestModules {
   /** Settings that point nowhere: enough for tests that never leave the handler. */
   public static Map<String, String> baseConfig() {
     Map<String, String> config = new HashMap<>();
-    config.put("DB_R2DBC_URL", "r2dbc:postgresql://localhost:1/postgres");
-    config.put("DB_JDBC_URL", "jdbc:postgresql://localhost:1/postgres");
-    config.put("DB_USER", "postgres");
-    config.put("DB_PASSWORD", "unused");
+    config.put("DATABASE_URL", "jdbc:postgresql://localhost:1/postgres");
+    config.put("DATABASE_USER", "postgres");
+    config.put("DATABASE_PASSWORD", "unused");
     config.put("PRODUCT_API_URL", "http://localhost:1");
     config.put("STRIPE_API_KEY", "sk_test_local");
     config.put("STRIPE_API_BASE", "http://localhost:1");

@@ -30,7 +30,6 @@ import shop.platform.testing.EmbeddedDatabase;
 import shop.platform.testing.EventFixtures;
 import shop.platform.testing.FakeEventBridge;
 import shop.transaction.adapter.HttpPriceQuotes;
-import shop.transaction.adapter.PostgresDatabase;
 import shop.transaction.api.OrdersApi;
 import shop.transaction.api.PaymentEventsHandler;
 import shop.transaction.order.ItemRequest;
@@ -54,16 +53,15 @@ public final class TransactionServers implements AutoCloseable {
   public final PaymentEventsHandler payments;
 
   private TransactionServers() {
-    database = EmbeddedDatabase.start(PostgresDatabase.MIGRATIONS);
+    database = EmbeddedDatabase.start("classpath:db/transaction", "classpath:db/platform");
     wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     wiremock.start();
     bus = FakeEventBridge.start();
     int port = database.query("SELECT inet_server_port()", rs -> rs.next() ? rs.getInt(1) : 0);
     config = TestModules.baseConfig();
-    config.put("DB_R2DBC_URL", "r2dbc:postgresql://localhost:" + port + "/postgres");
-    config.put("DB_JDBC_URL", "jdbc:postgresql://localhost:" + port + "/postgres");
-    config.remove("DB_PASSWORD");
-    config.put("DB_POOL_SIZE", "10");
+    config.put("DATABASE_URL", "jdbc:postgresql://localhost:" + port + "/postgres");
+    config.remove("DATABASE_PASSWORD");
+    config.put("DATABASE_POOL_SIZE", "10");
     config.put("PRODUCT_API_URL", wiremock.baseUrl());
     config.put("STRIPE_API_BASE", wiremock.baseUrl());
     config.put("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET);

@@ -18,9 +18,9 @@ import java.util.List;
 import shop.platform.http.HttpJson;
 import shop.platform.http.SigV4JsonPost;
 import shop.transaction.order.ItemRequest;
-import shop.transaction.payment.PriceQuote;
-import shop.transaction.payment.PriceQuotes;
-import shop.transaction.payment.PriceQuotesUnavailable;
+import shop.transaction.order.PriceQuote;
+import shop.transaction.order.PriceQuotes;
+import shop.transaction.order.PriceQuotesUnavailable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**

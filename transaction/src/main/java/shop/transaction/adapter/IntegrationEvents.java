@@ -1,5 +1,7 @@
 package shop.transaction.adapter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import shop.events.Customer;
 import shop.events.EventEnvelope;
@@ -10,6 +12,7 @@ import shop.events.PaymentActionRequired;
 import shop.events.PaymentCaptured;
 import shop.events.PaymentFailed;
 import shop.events.StockLine;
+import shop.transaction.order.Changed;
 import shop.transaction.order.Order;
 import shop.transaction.order.OrderEvent;
 
@@ -19,6 +22,15 @@ import shop.transaction.order.OrderEvent;
  */
 final class IntegrationEvents {
   private IntegrationEvents() {}
+
+  /** The integration events of {@code change}, in order, for the outbox. */
+  static List<EventEnvelope<?>> of(Changed change) {
+    List<EventEnvelope<?>> envelopes = new ArrayList<>();
+    for (OrderEvent event : change.events()) {
+      of(change.after(), event).ifPresent(envelopes::add);
+    }
+    return envelopes;
+  }
 
   /** The integration event for {@code event} of {@code order}; none for product's own news. */
   static Optional<EventEnvelope<?>> of(Order order, OrderEvent event) {

@@ -27,8 +27,10 @@ public final class ExpireOrdersHandler
     return Map.of("expired", run());
   }
 
-  /** Cancels the orders past their deadline; returns how many. */
+  /**
+   * Cancels the orders past their deadline and sends their OrderCancelled events; returns how many.
+   */
   public int run() {
-    return module.expireOrders().expire();
+    return module.outbox().relayingAfter(() -> module.expireOrders().expire());
   }
 }

@@ -4,13 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
 import shop.platform.config.Config;
-import shop.platform.config.SecretReferences;
-import shop.transaction.adapter.PostgresDatabase;
+import shop.transaction.TransactionModule;
 
 /**
  * Applies the database migrations (ours and platform's outbox/inbox) over JDBC: a Lambda for the
  * deploy step, and a {@code main} for the local cloud and operators. Needs only {@code
- * DB_JDBC_URL}, {@code DB_USER} and {@code DB_PASSWORD}.
+ * DATABASE_URL}, {@code DATABASE_USER} and {@code DATABASE_PASSWORD}.
  */
 public final class MigrateHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -32,7 +31,7 @@ public final class MigrateHandler
 
   /** Migrates; returns how many migrations ran. */
   public int run() {
-    return PostgresDatabase.migrate(SecretReferences.resolve(config));
+    return TransactionModule.migrate(config);
   }
 
   public static void main(String[] args) {

@@ -5,6 +5,7 @@ import java.util.List;
 import shop.transaction.order.HistoryEntry;
 import shop.transaction.order.Order;
 import shop.transaction.order.OrderLine;
+import shop.transaction.order.OrderPage;
 import shop.transaction.order.OrderView;
 import shop.transaction.order.PlacedOrder;
 import shop.transaction.order.ShippingAddress;
@@ -54,7 +55,12 @@ final class OrderJson {
     }
   }
 
-  record Page(List<Summary> items, String nextCursor) {}
+  record Page(List<Summary> items, String nextCursor) {
+    static Page of(OrderPage page) {
+      return new Page(
+          page.orders().stream().map(Summary::of).toList(), Cursors.encode(page.next()));
+    }
+  }
 
   record Step(long version, String event, String status, Instant at) {
     static Step of(HistoryEntry h) {

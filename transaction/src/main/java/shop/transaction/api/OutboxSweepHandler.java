@@ -2,7 +2,6 @@ package shop.transaction.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.time.Duration;
 import java.util.Map;
 import shop.platform.outbox.RelaySummary;
 import shop.transaction.TransactionModule;
@@ -29,11 +28,10 @@ public final class OutboxSweepHandler
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-    RelaySummary summary = run();
-    return Map.of("sent", summary.sent(), "retried", summary.retried(), "parked", summary.parked());
+    return Map.copyOf(run().toMap());
   }
 
   public RelaySummary run() {
-    return module.outboxRelay().sweep(MAX_PER_RUN).block(Duration.ofMinutes(2));
+    return module.sweepOutbox(MAX_PER_RUN);
   }
 }

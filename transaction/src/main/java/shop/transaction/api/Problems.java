@@ -5,38 +5,25 @@ import shop.platform.http.FieldError;
 import shop.platform.http.HttpApi;
 import shop.platform.http.Problem;
 import shop.platform.http.ProblemException;
-import shop.transaction.order.ConcurrentOrderChange;
-import shop.transaction.order.IdempotencyKeyReused;
-import shop.transaction.order.IllegalTransition;
 import shop.transaction.order.ItemsUnavailable;
-import shop.transaction.order.MixedCurrencies;
-import shop.transaction.order.OrderNotFound;
 import shop.transaction.order.TotalChanged;
 import shop.transaction.payment.InvalidPaymentNotice;
-import shop.transaction.payment.PaymentUnavailable;
-import shop.transaction.payment.PriceQuotesUnavailable;
 
-/** How the domain's refusals read as problem+json. */
+/** The domain's refusals whose problem+json says more than status and message. */
 final class Problems {
   private static final String TYPES = "https://shop.example/problems/";
 
   private Problems() {}
 
-  static HttpApi.Builder mapDomainExceptions(HttpApi.Builder builder) {
+  /**
+   * The failures whose answer says more than the shared kernel's (each unavailable item, the new
+   * total), and the webhook's refusal, a 400 that names no field. Every other failure extends a
+   * kernel failure that {@code HttpApi} answers.
+   */
+  static HttpApi.Builder map(HttpApi.Builder builder) {
     return builder
-        .map(OrderNotFound.class, e -> ProblemException.notFound(e.getMessage()))
-        .map(IllegalTransition.class, e -> ProblemException.conflict(e.getMessage()))
-        .map(ConcurrentOrderChange.class, e -> ProblemException.conflict(e.getMessage()))
-        .map(MixedCurrencies.class, e -> ProblemException.conflict(e.getMessage()))
-        .map(IdempotencyKeyReused.class, e -> ProblemException.unprocessable(e.getMessage()))
         .map(ItemsUnavailable.class, Problems::unavailableItems)
         .map(TotalChanged.class, Problems::totalChanged)
-        .map(
-            PriceQuotesUnavailable.class,
-            e -> ProblemException.unavailable("prices cannot be checked right now; try again"))
-        .map(
-            PaymentUnavailable.class,
-            e -> ProblemException.unavailable("the payment provider did not answer; try again"))
         .map(InvalidPaymentNotice.class, e -> ProblemException.badRequest(e.getMessage()));
   }
 

@@ -2,7 +2,6 @@ package shop.transaction.order;
 
 import java.time.Clock;
 import java.util.Optional;
-import shop.transaction.payment.RefundPayment;
 
 /**
  * A customer cancels their order: before payment it is simply cancelled; once paid, the money goes
@@ -15,10 +14,10 @@ import shop.transaction.payment.RefundPayment;
  */
 public final class CancelOrder {
   private final OrderUpdates updates;
-  private final RefundPayment refunds;
+  private final Refunds refunds;
   private final Clock clock;
 
-  public CancelOrder(OrderRepository orders, RefundPayment refunds, Clock clock) {
+  public CancelOrder(OrderRepository orders, Refunds refunds, Clock clock) {
     this.updates = new OrderUpdates(orders);
     this.refunds = refunds;
     this.clock = clock;

@@ -1,8 +1,10 @@
 package shop.transaction.order;
 
+import shop.platform.domain.RejectedException;
+
 /** The Idempotency-Key was used before for a different request. */
-public final class IdempotencyKeyReused extends RuntimeException {
-  public IdempotencyKeyReused() {
+final class IdempotencyKeyReused extends RejectedException {
+  IdempotencyKeyReused() {
     super("this Idempotency-Key was used for a different request; use a new key");
   }
 }

@@ -2,9 +2,10 @@ package shop.transaction.order;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import shop.platform.domain.ConflictException;
 
 /** Some items cannot be sold as asked: the checkout is refused, naming them. */
-public final class ItemsUnavailable extends RuntimeException {
+public final class ItemsUnavailable extends ConflictException {
   /**
    * One refused item.
    *

@@ -11,8 +11,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import shop.transaction.payment.PriceQuote;
-import shop.transaction.payment.PriceQuotes;
 
 /**
  * Checkout: prices every item with product (the server's prices are the truth), refuses what cannot

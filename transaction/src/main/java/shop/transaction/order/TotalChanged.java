@@ -1,7 +1,9 @@
 package shop.transaction.order;
 
+import shop.platform.domain.ConflictException;
+
 /** The server's total differs from the one the customer expected: prices changed. */
-public final class TotalChanged extends RuntimeException {
+public final class TotalChanged extends ConflictException {
   private final Money total;
 
   public TotalChanged(long expected, Money total) {

@@ -1,9 +1,10 @@
 package shop.transaction.payment;
 
 import shop.transaction.order.Order;
+import shop.transaction.order.Refunds;
 
 /** Gives an order's money back, once: the refund's idempotency key is derived from the order. */
-public final class RefundPayment {
+public final class RefundPayment implements Refunds {
   private final PaymentGateway gateway;
 
   public RefundPayment(PaymentGateway gateway) {
@@ -11,6 +12,7 @@ public final class RefundPayment {
   }
 
   /** Refunds {@code paymentIntentId} for {@code order} in full; returns the amount refunded. */
+  @Override
   public long refund(Order order, String paymentIntentId) {
     if (paymentIntentId == null) {
       throw new IllegalStateException("order " + order.id() + " has no payment to refund");

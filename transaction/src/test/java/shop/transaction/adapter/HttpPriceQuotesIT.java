@@ -26,9 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import shop.transaction.order.ItemRequest;
-import shop.transaction.payment.PriceQuote;
-import shop.transaction.payment.PriceQuote.Availability;
-import shop.transaction.payment.PriceQuotesUnavailable;
+import shop.transaction.order.PriceQuote;
+import shop.transaction.order.PriceQuote.Availability;
+import shop.transaction.order.PriceQuotesUnavailable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -135,8 +135,8 @@ class HttpPriceQuotesIT {
         post(urlEqualTo("/internal/price-quotes")).willReturn(aResponse().withStatus(500)));
 
     assertThatThrownBy(() -> quotes.quote(List.of(new ItemRequest("p-mug", 1))))
-        .isInstanceOf(PriceQuotesUnavailable.class)
-        .hasMessageContaining("500");
+        .isInstanceOfSatisfying(
+            PriceQuotesUnavailable.class, e -> assertThat(e.reason()).contains("500"));
   }
 
   @Test
@@ -150,8 +150,8 @@ class HttpPriceQuotesIT {
             "http://localhost:" + closedPort, StaticCredentialsProvider.create(KEYS), "eu-west-1");
 
     assertThatThrownBy(() -> nowhere.quote(List.of(new ItemRequest("p-mug", 1))))
-        .isInstanceOf(PriceQuotesUnavailable.class)
-        .hasMessageContaining("cannot be reached")
+        .isInstanceOfSatisfying(
+            PriceQuotesUnavailable.class, e -> assertThat(e.reason()).contains("cannot be reached"))
         .satisfies(e -> assertThat(e.getCause().getSuppressed()).hasSize(1));
   }
 

@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import shop.transaction.payment.PriceQuote;
-import shop.transaction.payment.PriceQuote.Availability;
-import shop.transaction.payment.PriceQuotesUnavailable;
+import shop.transaction.order.PriceQuote.Availability;
 
 class PlaceOrderTest {
   private final InMemoryOrders orders = new InMemoryOrders();

@@ -93,10 +93,7 @@ final class ShopBootstrap {
             Map.of(
                 "DATABASE_URL", db.jdbcUrl(),
                 "DATABASE_USER", db.user(),
-                "DATABASE_PASSWORD", db.password(),
-                "DB_JDBC_URL", db.jdbcUrl(),
-                "DB_USER", db.user(),
-                "DB_PASSWORD", db.password()));
+                "DATABASE_PASSWORD", db.password()));
     switch (service) {
       case "user" -> UserModule.migrate(config);
       case "transaction" -> new MigrateHandler(config).run();

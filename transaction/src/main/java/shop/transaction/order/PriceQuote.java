@@ -1,4 +1,4 @@
-package shop.transaction.payment;
+package shop.transaction.order;
 
 /**
  * Product's answer for one requested item.

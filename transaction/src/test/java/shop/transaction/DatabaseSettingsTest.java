@@ -1,4 +1,4 @@
-package shop.transaction.adapter;
+package shop.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,12 +7,14 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import shop.platform.config.Config;
+import shop.platform.postgres.PostgresDatabase;
 
-class PostgresDatabaseTest {
+/** The service's database settings, as the deploy and the local cloud hand them out. */
+class DatabaseSettingsTest {
 
   @Test
   void takesThePoolSizeFromConfig() {
-    assertThat(maxPoolSize(Map.of("DB_POOL_SIZE", "16"))).isEqualTo(16);
+    assertThat(maxPoolSize(Map.of("DATABASE_POOL_SIZE", "16"))).isEqualTo(16);
   }
 
   @Test
@@ -23,8 +25,8 @@ class PostgresDatabaseTest {
   // Connections are opened on first use, so no server is needed to read the pool's size.
   private static int maxPoolSize(Map<String, String> extra) {
     Map<String, String> config = new HashMap<>(extra);
-    config.put("DB_R2DBC_URL", "r2dbc:postgresql://127.0.0.1:5432/transaction");
-    config.put("DB_USER", "shop");
+    config.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/transaction");
+    config.put("DATABASE_USER", "shop");
     ConnectionPool pool =
         (ConnectionPool) PostgresDatabase.pooled(new Config(config)).connections();
     try {

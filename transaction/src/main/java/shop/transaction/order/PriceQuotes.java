@@ -1,7 +1,6 @@
-package shop.transaction.payment;
+package shop.transaction.order;
 
 import java.util.List;
-import shop.transaction.order.ItemRequest;
 
 /** Product's prices and stock for a checkout: one call for every item. */
 public interface PriceQuotes {
