@@ -9,6 +9,7 @@ import shop.events.Topology;
 import shop.ops.OpsModule;
 import shop.ops.api.OpsApi;
 import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -67,6 +68,25 @@ final class OpsStack extends ServiceStack {
             .resources(List.of(arn("events", "replay", "*")))
             .build());
     NagFindings.onResource(api, "AwsSolutions-IAM5", REPLAY_REASON);
+
+    // Parked outbox events: through each publishing service's outbox function, under its alias.
+    api.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("lambda:InvokeFunction"))
+            .resources(
+                Topology.shop().publishers().stream()
+                    .map(
+                        service ->
+                            formatArn(
+                                ArnComponents.builder()
+                                    .service("lambda")
+                                    .resource("function")
+                                    .resourceName(
+                                        Topology.outboxFunction(service) + ":" + ShopFunction.ALIAS)
+                                    .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                                    .build()))
+                    .toList())
+            .build());
   }
 
   private static final String REPLAY_REASON =

@@ -6,6 +6,7 @@ import java.util.Map;
 import shop.platform.http.ApiRoute;
 import shop.product.ProductModule;
 import shop.product.api.EnsureIndexesHandler;
+import shop.product.api.OutboxOperationsHandler;
 import shop.product.api.OutboxSweepHandler;
 import shop.product.api.ProductApi;
 import software.amazon.awscdk.Duration;
@@ -40,6 +41,10 @@ final class ProductStack extends ServiceStack {
         function(
             "outbox-sweep", OutboxSweepHandler.class.getName(), Duration.seconds(50), env, null);
     schedule("outbox-sweep", sweep, ScheduleExpression.rate(Duration.minutes(1)));
+    // Operators list and retry parked events through it (./shop ops outbox): ops may invoke it,
+    // nothing else, and it needs no route.
+    function(
+        "outbox-ops", OutboxOperationsHandler.class.getName(), Duration.seconds(30), env, null);
 
     // The indexes (the unique sku among them) exist before the functions serve, as the PostgreSQL
     // services' migrations do; created at deploy time so that no cold start sends them.

@@ -10,6 +10,7 @@ import shop.transaction.TransactionModule;
 import shop.transaction.api.ExpireOrdersHandler;
 import shop.transaction.api.MigrateHandler;
 import shop.transaction.api.OrdersApi;
+import shop.transaction.api.OutboxOperationsHandler;
 import shop.transaction.api.OutboxSweepHandler;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.StackProps;
@@ -49,6 +50,10 @@ final class TransactionStack extends ServiceStack {
         function(
             "outbox-sweep", OutboxSweepHandler.class.getName(), Duration.seconds(50), env, network);
     schedule("outbox-sweep", sweep, ScheduleExpression.rate(Duration.minutes(1)));
+    // Operators list and retry parked events through it (./shop ops outbox): ops may invoke it,
+    // nothing else, and it needs no route.
+    function(
+        "outbox-ops", OutboxOperationsHandler.class.getName(), Duration.seconds(30), env, network);
     ShopFunction expire =
         function(
             "expire-orders",

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import shop.user.UserModule;
 import shop.user.api.MigrateHandler;
+import shop.user.api.OutboxOperationsHandler;
 import shop.user.api.OutboxSweepHandler;
 import shop.user.api.SeedAdminHandler;
 import shop.user.api.UserApi;
@@ -43,11 +44,14 @@ final class UserStack extends ServiceStack {
         function(
             "outbox-sweep", OutboxSweepHandler.class.getName(), Duration.seconds(50), env, network);
     schedule("outbox-sweep", sweep, ScheduleExpression.rate(Duration.minutes(1)));
+    // Operators list and retry parked events through it (./shop ops outbox): ops may invoke it,
+    // nothing else, and it needs no route.
+    function(
+        "outbox-ops", OutboxOperationsHandler.class.getName(), Duration.seconds(30), env, network);
     function("seed-admin", SeedAdminHandler.class.getName(), Duration.seconds(30), env, network);
 
     ShopFunction migrate =
-        function(
-            "migrate", MigrateHandler.class.getName(), Duration.minutes(5), database, network);
+        function("migrate", MigrateHandler.class.getName(), Duration.minutes(5), database, network);
     migrateOnDeploy(migrate, data.databaseCreated(service));
     allowPublishingOwnEvents();
   }

@@ -238,6 +238,34 @@ class ServiceStacksTest {
   }
 
   @Test
+  void everyPublisherHasAnOutboxFunctionThatOnlyOpsMayInvoke() throws Exception {
+    for (String service : Topology.shop().publishers()) {
+      template(service)
+          .hasResourceProperties(
+              "AWS::Lambda::Function",
+              Map.of(
+                  "FunctionName",
+                  Topology.outboxFunction(service),
+                  "Handler",
+                  "shop." + service + ".api.OutboxOperationsHandler"));
+    }
+    String opsPolicies =
+        JSON.writeValueAsString(template("ops").findResources("AWS::IAM::Policy", Map.of()));
+    assertThat(opsPolicies).contains("lambda:InvokeFunction");
+    for (String service : Topology.shop().publishers()) {
+      assertThat(opsPolicies).contains(":function:shop-" + service + "-outbox-ops:live");
+    }
+    assertThat(opsPolicies).doesNotContain("function:*");
+    for (String service : List.of("product", "user", "transaction", "notification")) {
+      assertThat(
+              JSON.writeValueAsString(
+                  template(service).findResources("AWS::IAM::Policy", Map.of())))
+          .as("shop-%s's policies", service)
+          .doesNotContain("lambda:InvokeFunction");
+    }
+  }
+
+  @Test
   void schedulesRunTheSweepsAndTheExpiry() {
     template("product").resourceCountIs("AWS::Scheduler::Schedule", 1);
     template("user").resourceCountIs("AWS::Scheduler::Schedule", 1);

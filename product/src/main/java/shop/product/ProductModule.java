@@ -21,6 +21,7 @@ import shop.platform.events.FailureRecorder;
 import shop.platform.events.SqsEventConsumer;
 import shop.platform.outbox.EventBridgeBus;
 import shop.platform.outbox.MongoOutboxStore;
+import shop.platform.outbox.OutboxOperations;
 import shop.platform.outbox.OutboxRelay;
 import shop.platform.outbox.RelayPolicy;
 import shop.platform.outbox.RelaySummary;
@@ -237,6 +238,11 @@ public final class ProductModule implements AutoCloseable {
   /** The outbox relay: HTTP requests and the consumer relay what they commit before they answer. */
   public OutboxRelay outbox() {
     return outbox;
+  }
+
+  /** What operators may do with this service's outbox (its outbox function). */
+  public OutboxOperations outboxOperations() {
+    return new OutboxOperations(outbox.store());
   }
 
   /** The consumer of the queue "inventory": reserves, releases and sells stock. */

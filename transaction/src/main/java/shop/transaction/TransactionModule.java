@@ -16,6 +16,7 @@ import shop.platform.events.FailureRecorder;
 import shop.platform.events.SqsEventConsumer;
 import shop.platform.idempotency.PostgresInbox;
 import shop.platform.outbox.EventBridgeBus;
+import shop.platform.outbox.OutboxOperations;
 import shop.platform.outbox.OutboxRelay;
 import shop.platform.outbox.OutboxWriter;
 import shop.platform.outbox.PostgresOutboxStore;
@@ -193,6 +194,11 @@ public final class TransactionModule {
   /** The outbox relay: the entry points send what their work committed with it. */
   public OutboxRelay outbox() {
     return outbox;
+  }
+
+  /** What operators may do with this service's outbox (its outbox function). */
+  public OutboxOperations outboxOperations() {
+    return new OutboxOperations(outbox.store());
   }
 
   /**

@@ -19,6 +19,7 @@ import shop.platform.events.FailureRecorder;
 import shop.platform.events.SqsEventConsumer;
 import shop.platform.idempotency.PostgresInbox;
 import shop.platform.outbox.EventBridgeBus;
+import shop.platform.outbox.OutboxOperations;
 import shop.platform.outbox.OutboxRelay;
 import shop.platform.outbox.OutboxWriter;
 import shop.platform.outbox.PostgresOutboxStore;
@@ -265,6 +266,11 @@ public final class UserModule implements AutoCloseable {
   /** The outbox relay: entry points send with it what their work committed. */
   public OutboxRelay outbox() {
     return outbox;
+  }
+
+  /** What operators may do with this service's outbox (its outbox function). */
+  public OutboxOperations outboxOperations() {
+    return new OutboxOperations(outbox.store());
   }
 
   /**

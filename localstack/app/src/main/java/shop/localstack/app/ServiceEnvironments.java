@@ -19,9 +19,9 @@ final class ServiceEnvironments {
 
   /**
    * The database pool of each PostgreSQL service here. In the cloud a Lambda instance serves one
-   * request at a time, so the services' small default pools (user 2, transaction 5) are plenty;
-   * here one module serves every concurrent request and consumer, and a small pool made them queue
-   * for a connection: 134 ms of the 160 ms a {@code GET /users/me} took at 32 clients with 2.
+   * request or one batch at a time, so the services' small default pool (5) is plenty; here one
+   * module serves every concurrent request and consumer, and a small pool made them queue for a
+   * connection: 134 ms of the 160 ms a {@code GET /users/me} took at 32 clients with 2.
    */
   static final int DB_POOL_SIZE = 16;
 
@@ -43,7 +43,7 @@ final class ServiceEnvironments {
       case "product" -> product();
       case "transaction" -> transaction();
       case "notification" -> notification();
-      case "ops" -> common("ops");
+      case "ops" -> ops();
       default -> throw new IllegalArgumentException("no service " + service);
     };
   }
@@ -65,9 +65,16 @@ final class ServiceEnvironments {
 
   private Map<String, String> user() {
     Map<String, String> config = common("user");
-    UserDatabaseKeys.add(config, DB_POOL_SIZE);
+    config.put("DATABASE_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
     config.put("JWT_SIGNING_SECRET_ID", LocalSecrets.SIGNING_SECRET_ID);
     config.put("STRIPE_API_KEY", stripe("apiKey"));
+    return config;
+  }
+
+  private Map<String, String> ops() {
+    Map<String, String> config = common("ops");
+    // The services' outbox functions answer Lambda's Invoke API on the local API's port.
+    config.put("AWS_ENDPOINT_URL_LAMBDA", apiUrl.toString());
     return config;
   }
 
@@ -83,7 +90,7 @@ final class ServiceEnvironments {
     config.put("PRODUCT_API_URL", apiUrl.toString());
     config.put("STRIPE_API_KEY", stripe("apiKey"));
     config.put("STRIPE_WEBHOOK_SECRET", stripe("webhookSecret"));
-    config.put("DB_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
+    config.put("DATABASE_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
     return config;
   }
 

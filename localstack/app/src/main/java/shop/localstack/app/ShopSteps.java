@@ -3,6 +3,7 @@ package shop.localstack.app;
 import static shop.localstack.app.ServiceRoutes.function;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import shop.localstack.Service;
 import shop.localstack.app.seeds.DemoAdmin;
 import shop.localstack.app.seeds.DemoCatalog;
 import shop.localstack.runtime.LocalHttpApi;
+import shop.localstack.runtime.LocalLambda;
 import shop.localstack.runtime.Schedules;
 import shop.notification.NotificationModule;
 import shop.notification.api.NotificationApi;
@@ -29,6 +31,7 @@ import shop.ops.OpsModule;
 import shop.ops.api.OpsApi;
 import shop.product.ProductModule;
 import shop.product.api.InventoryEventsHandler;
+import shop.product.api.OutboxOperationsHandler;
 import shop.product.api.ProductApi;
 import shop.transaction.TransactionModule;
 import shop.transaction.api.ExpireOrdersHandler;
@@ -133,11 +136,19 @@ final class ShopSteps {
                 "local HTTP API routes",
                 () ->
                     api(
-                        function("user", new UserApi(user.value())),
-                        function("product", new ProductApi(product.value())),
-                        function("transaction", new OrdersApi(transaction.value())),
-                        function("notification", new NotificationApi(notification.value())),
-                        function("ops", new OpsApi(ops.value(), user.value().jwtVerifier()))))
+                            function("user", new UserApi(user.value())),
+                            function("product", new ProductApi(product.value())),
+                            function("transaction", new OrdersApi(transaction.value())),
+                            function("notification", new NotificationApi(notification.value())),
+                            function("ops", new OpsApi(ops.value())))
+                        .invoking(
+                            lambda(
+                                Map.of(
+                                    "product", new OutboxOperationsHandler(product.value()),
+                                    "user", new shop.user.api.OutboxOperationsHandler(user.value()),
+                                    "transaction",
+                                        new shop.transaction.api.OutboxOperationsHandler(
+                                            transaction.value())))))
             .needs(user, product, transaction, notification, ops);
     plan.step("local HTTP API listening", () -> api.value().start())
         .needs(api, buckets)
@@ -177,9 +188,8 @@ final class ShopSteps {
   private static Schedules schedules(
       UserModule user, ProductModule product, TransactionModule transaction) {
     return new Schedules()
-        .every(
-            OUTBOX_SWEEP, "user outbox sweep", () -> user.outboxRelay().relayPending(100).block())
-        .every(OUTBOX_SWEEP, "product outbox sweep", () -> product.sweep(100))
+        .every(OUTBOX_SWEEP, "user outbox sweep", () -> user.sweepOutbox(100))
+        .every(OUTBOX_SWEEP, "product outbox sweep", () -> product.sweepOutbox(100))
         .every(
             OUTBOX_SWEEP,
             "transaction outbox sweep",
@@ -200,6 +210,18 @@ final class ShopSteps {
             endpoints.secretAccessKey(),
             endpoints.region(),
             ready));
+  }
+
+  /**
+   * Lambda's Invoke API for the functions operators invoke directly: each service's outbox
+   * function, named as in the cloud ({@link Topology#outboxFunction}).
+   */
+  private LocalLambda lambda(Map<String, RequestStreamHandler> outboxFunctions) {
+    Map<String, RequestStreamHandler> functions = new java.util.HashMap<>();
+    outboxFunctions.forEach(
+        (service, handler) -> functions.put(Topology.outboxFunction(service), handler));
+    return LocalLambda.of(
+        functions, endpoints.accessKeyId(), endpoints.secretAccessKey(), endpoints.region());
   }
 
   /** An emulator, started by {@link LocalCloud} (and timed there). */

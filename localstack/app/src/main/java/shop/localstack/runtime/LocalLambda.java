@@ -40,7 +40,8 @@ public final class LocalLambda {
   private final SigV4Check sigV4;
   private final String region;
 
-  private LocalLambda(Map<String, RequestStreamHandler> functions, SigV4Check sigV4, String region) {
+  private LocalLambda(
+      Map<String, RequestStreamHandler> functions, SigV4Check sigV4, String region) {
     this.functions = Map.copyOf(functions);
     this.sigV4 = sigV4;
     this.region = region;
@@ -74,16 +75,14 @@ public final class LocalLambda {
     }
     byte[] payload = exchange.getRequestBody().readNBytes(MAX_PAYLOAD_BYTES + 1);
     if (payload.length > MAX_PAYLOAD_BYTES) {
-      error(exchange, 413, "RequestTooLargeException", "Request must be smaller than 6291456 bytes");
+      error(
+          exchange, 413, "RequestTooLargeException", "Request must be smaller than 6291456 bytes");
       return;
     }
     URI uri =
         URI.create(
-            "http://"
-                + exchange.getRequestHeaders().getFirst("host")
-                + exchange.getRequestURI());
-    SigV4Check.Result signature =
-        sigV4.check("POST", uri, exchange.getRequestHeaders(), payload);
+            "http://" + exchange.getRequestHeaders().getFirst("host") + exchange.getRequestURI());
+    SigV4Check.Result signature = sigV4.check("POST", uri, exchange.getRequestHeaders(), payload);
     if (!signature.ok()) {
       error(exchange, 403, "AccessDeniedException", signature.denial());
       return;

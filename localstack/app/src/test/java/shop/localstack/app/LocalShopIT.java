@@ -83,7 +83,7 @@ class LocalShopIT {
     // One module serves every concurrent request here; the services' defaults are for one Lambda.
     assertThat(new Config(shop.environment("user")).getInt("DATABASE_POOL_SIZE", 0))
         .isEqualTo(ServiceEnvironments.DB_POOL_SIZE);
-    assertThat(new Config(shop.environment("transaction")).getInt("DB_POOL_SIZE", 0))
+    assertThat(new Config(shop.environment("transaction")).getInt("DATABASE_POOL_SIZE", 0))
         .isEqualTo(ServiceEnvironments.DB_POOL_SIZE);
   }
 
