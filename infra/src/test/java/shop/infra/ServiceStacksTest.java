@@ -247,7 +247,7 @@ class ServiceStacksTest {
                   "FunctionName",
                   Topology.outboxFunction(service),
                   "Handler",
-                  "shop." + service + ".api.OutboxOperationsHandler"));
+                  "shop." + service + ".api.OutboxOperationsHandler::handleRequest"));
     }
     String opsPolicies =
         JSON.writeValueAsString(template("ops").findResources("AWS::IAM::Policy", Map.of()));

@@ -25,6 +25,7 @@ import shop.notification.delivery.SendLedger;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
+import shop.platform.config.Lazy;
 import shop.platform.config.SecretReferences;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.EventHandler;
@@ -84,8 +85,9 @@ public final class NotificationModule {
   // Only the events function builds these, on its handler's construction: the API function has
   // neither the provider settings nor their secrets, and would otherwise also compile every event
   // schema (the consumer's codec) at its cold start for nothing.
-  private final Supplier<NotifyCustomer> notifyCustomer = once(this::newNotifyCustomer);
-  private final Supplier<SqsEventConsumer> notificationEvents = once(this::newNotificationEvents);
+  private final Supplier<NotifyCustomer> notifyCustomer = Lazy.of(this::newNotifyCustomer);
+  private final Supplier<SqsEventConsumer> notificationEvents =
+      Lazy.of(this::newNotificationEvents);
 
   public NotificationModule(Config config) {
     this(config, null);
@@ -211,28 +213,6 @@ public final class NotificationModule {
       default ->
           throw new IllegalArgumentException(
               "EMAIL_PRIMARY / EMAIL_SECONDARY must be ses, sendgrid or none, not " + provider);
-    };
-  }
-
-  /** {@code build}'s value, built by the first caller and then kept. */
-  private static <T> Supplier<T> once(Supplier<T> build) {
-    return new Supplier<>() {
-      private volatile T value;
-
-      @Override
-      public T get() {
-        T built = value;
-        if (built == null) {
-          synchronized (this) {
-            built = value;
-            if (built == null) {
-              built = build.get();
-              value = built;
-            }
-          }
-        }
-        return built;
-      }
     };
   }
 }

@@ -27,6 +27,7 @@ import shop.ops.outbox.RetryParkedEvents;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
+import shop.platform.config.Lazy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -64,7 +65,7 @@ public final class OpsModule {
 
   OpsModule(Config config, JwtVerifier jwtVerifier, Topology topology, Clock clock, Pacer pacer) {
     this.jwtVerifier =
-        jwtVerifier != null ? () -> jwtVerifier : once(() -> JwtVerifier.fromConfig(config));
+        jwtVerifier != null ? () -> jwtVerifier : Lazy.of(() -> JwtVerifier.fromConfig(config));
     AwsClients aws = new AwsClients(config);
     SqsClient sqs = aws.build(SqsClient.builder(), "SQS");
     DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
@@ -152,27 +153,5 @@ public final class OpsModule {
 
   public RetryParkedEvents retryParkedEvents() {
     return retryParkedEvents;
-  }
-
-  /** {@code build}'s value, built by the first caller and then kept. */
-  private static <T> Supplier<T> once(Supplier<T> build) {
-    return new Supplier<>() {
-      private volatile T value;
-
-      @Override
-      public T get() {
-        T built = value;
-        if (built == null) {
-          synchronized (this) {
-            built = value;
-            if (built == null) {
-              built = build.get();
-              value = built;
-            }
-          }
-        }
-        return built;
-      }
-    };
   }
 }

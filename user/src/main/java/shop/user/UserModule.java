@@ -12,6 +12,7 @@ import shop.events.OrderCreated;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
+import shop.platform.config.Lazy;
 import shop.platform.config.SecretReferences;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.EventHandler;
@@ -147,11 +148,11 @@ public final class UserModule implements AutoCloseable {
             new PostgresOutboxStore(database),
             EventBridgeBus.create(aws),
             RelayPolicy.from(config));
-    failureRecorder = memoize(() -> DynamoDbFailureRecorder.create(aws));
+    failureRecorder = Lazy.of(() -> DynamoDbFailureRecorder.create(aws));
 
     String secretId = config.require("JWT_SIGNING_SECRET_ID");
     Supplier<SecretsManagerClient> secrets =
-        memoize(() -> aws.build(SecretsManagerClient.builder(), "SECRETS_MANAGER"));
+        Lazy.of(() -> aws.build(SecretsManagerClient.builder(), "SECRETS_MANAGER"));
     SecretsManagerSigningKeys keys =
         new SecretsManagerSigningKeys(
             secrets, secretId, config.getDuration("JWT_KEYS_CACHE", Duration.ofMinutes(5)), clock);
@@ -243,20 +244,6 @@ public final class UserModule implements AutoCloseable {
             .toList();
     removeOrderedItems.remove(
         new RemoveOrderedItems.Command(event.id(), UUID.fromString(order.userId()), ordered));
-  }
-
-  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-    return new Supplier<>() {
-      private T value;
-
-      @Override
-      public synchronized T get() {
-        if (value == null) {
-          value = supplier.get();
-        }
-        return value;
-      }
-    };
   }
 
   public JwtVerifier jwtVerifier() {

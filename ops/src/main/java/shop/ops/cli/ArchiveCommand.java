@@ -4,16 +4,12 @@ import static shop.ops.cli.OpsCli.OK;
 import static shop.ops.cli.OpsCli.PARTIAL;
 import static shop.ops.cli.OpsCli.USAGE;
 
-import java.io.BufferedReader;
-import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import shop.ops.OpsModule;
 import shop.ops.archive.ArchiveReplays;
 
 /** {@code ops archive replay}: a time window of the bus archive, delivered again. */
@@ -21,23 +17,9 @@ import shop.ops.archive.ArchiveReplays;
     name = "archive",
     description = "the bus archive",
     subcommands = ArchiveCommand.ReplayWindow.class)
-final class ArchiveCommand implements Callable<Integer> {
-  private final CliContext context;
-  private final Supplier<OpsModule> module;
-  private final PrintWriter out;
-  private final BufferedReader in;
-  private final String actor;
-
+final class ArchiveCommand extends CommandGroup implements Callable<Integer> {
   ArchiveCommand(CliContext context) {
-    this.context = context;
-    this.module = context.module();
-    this.out = context.out();
-    this.in = context.in();
-    this.actor = context.actor();
-  }
-
-  private void print(Object value) {
-    context.print(value);
+    super(context);
   }
 
   @Override

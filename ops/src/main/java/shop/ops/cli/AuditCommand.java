@@ -3,15 +3,11 @@ package shop.ops.cli;
 import static shop.ops.cli.OpsCli.OK;
 import static shop.ops.cli.OpsCli.USAGE;
 
-import java.io.BufferedReader;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import shop.ops.OpsModule;
 import shop.ops.audit.AuditEntry;
 
 /** {@code ops audit list}: who replayed, discarded or retried what. */
@@ -19,23 +15,9 @@ import shop.ops.audit.AuditEntry;
     name = "audit",
     description = "who replayed or discarded what",
     subcommands = AuditCommand.ListEntries.class)
-final class AuditCommand implements Callable<Integer> {
-  private final CliContext context;
-  private final Supplier<OpsModule> module;
-  private final PrintWriter out;
-  private final BufferedReader in;
-  private final String actor;
-
+final class AuditCommand extends CommandGroup implements Callable<Integer> {
   AuditCommand(CliContext context) {
-    this.context = context;
-    this.module = context.module();
-    this.out = context.out();
-    this.in = context.in();
-    this.actor = context.actor();
-  }
-
-  private void print(Object value) {
-    context.print(value);
+    super(context);
   }
 
   @Override

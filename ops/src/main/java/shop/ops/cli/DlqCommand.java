@@ -4,20 +4,16 @@ import static shop.ops.cli.OpsCli.OK;
 import static shop.ops.cli.OpsCli.PARTIAL;
 import static shop.ops.cli.OpsCli.USAGE;
 
-import java.io.BufferedReader;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import shop.ops.OpsModule;
 import shop.ops.deadletter.DeadLetter;
 import shop.ops.deadletter.DeadLetterQueueSummary;
 import shop.ops.deadletter.ReplayOutcome;
@@ -33,23 +29,9 @@ import shop.ops.deadletter.Selection;
       DlqCommand.Replay.class,
       DlqCommand.Discard.class
     })
-final class DlqCommand implements Callable<Integer> {
-  private final CliContext context;
-  private final Supplier<OpsModule> module;
-  private final PrintWriter out;
-  private final BufferedReader in;
-  private final String actor;
-
+final class DlqCommand extends CommandGroup implements Callable<Integer> {
   DlqCommand(CliContext context) {
-    this.context = context;
-    this.module = context.module();
-    this.out = context.out();
-    this.in = context.in();
-    this.actor = context.actor();
-  }
-
-  private void print(Object value) {
-    context.print(value);
+    super(context);
   }
 
   @Override

@@ -1,10 +1,8 @@
 package shop.ops.cli;
 
 import static shop.ops.cli.OpsCli.OK;
-import static shop.ops.cli.OpsCli.PARTIAL;
 import static shop.ops.cli.OpsCli.USAGE;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +11,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import shop.ops.outbox.ListParkedEvents;
 import shop.ops.outbox.ParkedEvent;
 
 /**
@@ -24,13 +21,9 @@ import shop.ops.outbox.ParkedEvent;
     name = "outbox",
     description = "events parked in the services' outboxes",
     subcommands = {OutboxCommand.ListParked.class, OutboxCommand.Retry.class})
-final class OutboxCommand implements Callable<Integer> {
-  private final CliContext context;
-  private final PrintWriter out;
-
+final class OutboxCommand extends CommandGroup implements Callable<Integer> {
   OutboxCommand(CliContext context) {
-    this.context = context;
-    this.out = context.out();
+    super(context);
   }
 
   @Override
@@ -80,13 +73,9 @@ final class OutboxCommand implements Callable<Integer> {
 
   int list(ListParked command) {
     List<ParkedEvent> parked =
-        context
-            .module()
-            .get()
-            .listParkedEvents()
-            .list(Optional.ofNullable(command.service), command.limit);
+        module.get().listParkedEvents().list(Optional.ofNullable(command.service), command.limit);
     if (command.json) {
-      context.print(parked);
+      print(parked);
       return OK;
     }
     Table table =
@@ -111,25 +100,22 @@ final class OutboxCommand implements Callable<Integer> {
       out.println("usage: ops outbox retry <event id> | retry --all [--service S]");
       return USAGE;
     }
-    var retry = context.module().get().retryParkedEvents();
+    var retry = module.get().retryParkedEvents();
     if (command.all) {
-      long retried = retry.retryAll(Optional.ofNullable(command.service), context.actor());
+      long retried = retry.retryAll(Optional.ofNullable(command.service), actor);
       if (command.json) {
-        context.print(Map.of("retried", retried));
+        print(Map.of("retried", retried));
       } else {
         out.println("put " + retried + " parked event(s) back in line");
       }
       return OK;
     }
-    String service = retry.retry(command.id, context.actor());
+    String service = retry.retry(command.id, actor);
     if (command.json) {
-      context.print(Map.of("retried", 1, "service", service));
+      print(Map.of("retried", 1, "service", service));
     } else {
       out.println("put " + command.id + " back in " + service + "'s outbox line");
     }
-    return command.id.isBlank() ? PARTIAL : OK;
+    return OK;
   }
-
-  /** The most a list shows: what one service's function answers. */
-  static final int MAX = ListParkedEvents.MAX_PER_SERVICE;
 }

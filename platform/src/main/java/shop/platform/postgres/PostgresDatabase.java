@@ -6,6 +6,7 @@ import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.api.ErrorDetails;
 import io.r2dbc.postgresql.api.PostgresqlException;
+import io.r2dbc.postgresql.client.SSLMode;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
@@ -31,7 +32,7 @@ import shop.platform.config.Config;
  *
  * <ul>
  *   <li>{@code DATABASE_URL} (required): {@code jdbc:postgresql://host:5432/database}, the same URL
- *       for the pool and the migrations
+ *       for the pool and the migrations; its {@code sslmode} parameter applies to both
  *   <li>{@code DATABASE_USER} (required), {@code DATABASE_PASSWORD} (optional: trust or IAM
  *       authentication)
  *   <li>{@code DATABASE_POOL_SIZE} (optional, default 5): a Lambda instance serves one request at a
@@ -62,6 +63,7 @@ public final class PostgresDatabase implements AutoCloseable {
             .username(config.require("DATABASE_USER"))
             .connectTimeout(Duration.ofSeconds(5));
     config.optional("DATABASE_PASSWORD").ifPresent(connection::password);
+    sslMode(uri).ifPresent(connection::sslMode);
     return new PostgresDatabase(
         new ConnectionPool(
             ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(connection.build()))
@@ -86,6 +88,28 @@ public final class PostgresDatabase implements AutoCloseable {
         .load()
         .migrate()
         .migrationsExecuted;
+  }
+
+  /**
+   * The URL's {@code sslmode} ({@code require}, {@code verify-full}, ...), as JDBC reads it: the
+   * deployment sets it (RDS Proxy refuses a connection without TLS), the local cloud does not.
+   */
+  static Optional<SSLMode> sslMode(URI uri) {
+    if (uri.getQuery() == null) {
+      return Optional.empty();
+    }
+    for (String parameter : uri.getQuery().split("&")) {
+      String[] pair = parameter.split("=", 2);
+      if (pair[0].equalsIgnoreCase("sslmode") && pair.length == 2) {
+        try {
+          return Optional.of(SSLMode.fromValue(pair[1]));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "DATABASE_URL has an unknown sslmode '" + pair[1] + "'", e);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static URI uri(Config config) {

@@ -51,6 +51,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return new EmbeddedDatabase(postgres);
   }
 
+  /** The port PostgreSQL listens on (localhost). */
+  public int port() {
+    return postgres.getPort();
+  }
+
   public ConnectionFactory connections() {
     return connections;
   }

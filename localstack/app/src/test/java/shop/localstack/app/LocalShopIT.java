@@ -16,6 +16,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +27,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import shop.events.CloudEventCodec;
 import shop.events.EventEnvelope;
 import shop.events.OrderCreated;
 import shop.events.Subscription;
 import shop.events.Topology;
+import shop.events.UserRegistered;
 import shop.localstack.CloudPorts;
 import shop.ops.OpsModule;
 import shop.ops.cli.OpsCli;
@@ -214,6 +220,53 @@ class LocalShopIT {
                 assertThat(inQueue(sqs, carts)).as("handled and deleted by carts").isZero();
               });
       assertThat(ops(ops, "dlq", "show", "carts", "--json")).doesNotContain(order.id());
+    }
+  }
+
+  @Test
+  void anOperatorListsAParkedOutboxEventAndRetriesItThroughTheServicesOutboxFunction()
+      throws Exception {
+    // As the relay leaves an event after its last failed send: parked, with the bus's answer.
+    EventEnvelope<UserRegistered> event = EventFixtures.userRegistered();
+    Config user = new Config(shop.environment("user"));
+    try (Connection db =
+            DriverManager.getConnection(
+                user.require("DATABASE_URL"),
+                user.require("DATABASE_USER"),
+                user.optional("DATABASE_PASSWORD").orElse(null));
+        PreparedStatement park =
+            db.prepareStatement(
+                "INSERT INTO event_outbox (id, event_type, source, subject, payload, status,"
+                    + " attempts, last_error) VALUES (?::uuid, ?, ?, ?, ?::jsonb, 'PARKED', 12,"
+                    + " 'InternalException: the bus is down')")) {
+      park.setString(1, event.id());
+      park.setString(2, event.type().type());
+      park.setString(3, event.source());
+      park.setString(4, event.subject());
+      park.setString(5, CloudEventCodec.instance().encode(event));
+      park.executeUpdate();
+
+      // Through the ops API's module, as ./shop ops does: Lambda Invoke of shop-user-outbox-ops.
+      OpsModule ops = new OpsModule(new Config(shop.environment("ops")));
+      assertThat(ops(ops, "outbox", "list", "--service", "user", "--json"))
+          .contains(event.id(), "shop.user.registered.v1", "the bus is down");
+      assertThat(ops(ops, "outbox", "retry", event.id())).contains("back in user's outbox line");
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                try (PreparedStatement status =
+                    db.prepareStatement("SELECT status FROM event_outbox WHERE id = ?::uuid")) {
+                  status.setString(1, event.id());
+                  try (ResultSet row = status.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                    assertThat(row.getString(1)).as("sent by the sweep").isEqualTo("SENT");
+                  }
+                }
+              });
+      assertThat(ops(ops, "outbox", "list", "--json")).doesNotContain(event.id());
+      assertThat(ops(ops, "audit", "list", "--json")).contains("outbox.retry", event.id());
     }
   }
 
