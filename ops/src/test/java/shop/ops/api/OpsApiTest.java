@@ -2,6 +2,7 @@ package shop.ops.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import shop.ops.OpsModule;
@@ -50,13 +51,10 @@ class OpsApiTest {
   @Test
   void aBadTimeIsNamed() {
     var response =
-        api.handleRequest(
+        asAdmin(
             ApiEvents.request("GET /admin/dlqs/{consumer}/messages")
                 .path("consumer", "inventory")
-                .query("since", "yesterday")
-                .bearer(TestTokens.admin("a-1"))
-                .build(),
-            null);
+                .query("since", "yesterday"));
 
     assertThat(response.getStatusCode()).isEqualTo(400);
     assertThat(response.getBody()).contains("since");
@@ -64,13 +62,7 @@ class OpsApiTest {
 
   @Test
   void aLimitOutOfRangeIsNamed() {
-    var response =
-        api.handleRequest(
-            ApiEvents.request("GET /admin/audit")
-                .query("limit", "0")
-                .bearer(TestTokens.admin("a-1"))
-                .build(),
-            null);
+    var response = asAdmin(ApiEvents.request("GET /admin/audit").query("limit", "0"));
 
     assertThat(response.getStatusCode()).isEqualTo(400);
     assertThat(response.getBody()).contains("limit");
@@ -79,13 +71,10 @@ class OpsApiTest {
   @Test
   void aRateOutOfRangeIsNamed() {
     var response =
-        api.handleRequest(
+        asAdmin(
             ApiEvents.request("POST /admin/dlqs/{consumer}/replay")
                 .path("consumer", "inventory")
-                .bearer(TestTokens.admin("a-1"))
-                .json(Map.of("rate", 501))
-                .build(),
-            null);
+                .json(Map.of("rate", 501)));
 
     assertThat(response.getStatusCode()).isEqualTo(400);
     assertThat(response.getBody()).contains("rate");
@@ -94,14 +83,13 @@ class OpsApiTest {
   @Test
   void anUnknownConsumerIsNotFoundAndTheKnownOnesAreNamed() {
     var response =
-        api.handleRequest(
-            ApiEvents.request("GET /admin/dlqs/{consumer}/messages")
-                .path("consumer", "stock")
-                .bearer(TestTokens.admin("a-1"))
-                .build(),
-            null);
+        asAdmin(ApiEvents.request("GET /admin/dlqs/{consumer}/messages").path("consumer", "stock"));
 
     assertThat(response.getStatusCode()).isEqualTo(404);
     assertThat(response.getBody()).contains("no consumer named 'stock'", "inventory");
+  }
+
+  private APIGatewayV2HTTPResponse asAdmin(ApiEvents request) {
+    return api.handleRequest(request.bearer(TestTokens.admin("a-1")).build(), null);
   }
 }

@@ -394,31 +394,8 @@ class OutboxRelayIT {
   void operatorsListParkedRowsAndPutThemBackInLine() {
     List<EventEnvelope<?>> events = List.of(userRegistered(), orderCreated(), userRegistered());
     commit(events);
-    eventBridge.failRequests(500);
-    for (int attempt = 0; attempt < POLICY.maxAttempts(); attempt++) {
-      relay.relayPending(100);
-      backoffElapses();
-    }
-
-    List<ParkedEntry> parked = store.parked(10);
-    assertThat(parked).extracting(ParkedEntry::id).containsExactlyInAnyOrderElementsOf(ids(events));
-    ParkedEntry order =
-        parked.stream().filter(p -> p.id().equals(events.get(1).id())).findFirst().orElseThrow();
-    assertThat(order.eventType()).isEqualTo("shop.order.created.v1");
-    assertThat(order.subject()).isEqualTo(events.get(1).subject());
-    assertThat(order.attempts()).isEqualTo(POLICY.maxAttempts());
-    assertThat(order.lastError()).contains("500");
-    assertThat(store.parked(2)).hasSize(2);
-
-    eventBridge.recover();
-    assertThat(store.retry(events.get(1).id())).isTrue();
-    assertThat(store.retry(events.get(1).id())).isFalse();
-    assertThat(store.retry("not-a-uuid")).isFalse();
-    assertThat(relay.relayPending(100)).isEqualTo(new RelaySummary(1, 0, 0));
-    assertThat(store.retryAllParked()).isEqualTo(2);
-    assertThat(relay.relayPending(100)).isEqualTo(new RelaySummary(2, 0, 0));
-    assertThat(store.parked(10)).isEmpty();
-    assertThat(eventBridge.acceptedIds()).containsExactlyInAnyOrderElementsOf(ids(events));
+    ParkedEntriesCheck.parkedEntriesGoBackInLine(
+        store, relay, POLICY, eventBridge, events, OutboxRelayIT::backoffElapses, "not-a-uuid");
   }
 
   private OutboxRelay newRelay() {

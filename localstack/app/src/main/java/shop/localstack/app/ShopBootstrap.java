@@ -9,7 +9,7 @@ import shop.notification.adapter.DynamoDbSendLedger;
 import shop.ops.adapter.DynamoDbAuditLog;
 import shop.platform.config.Config;
 import shop.product.api.EnsureIndexesHandler;
-import shop.transaction.api.MigrateHandler;
+import shop.transaction.TransactionModule;
 import shop.user.UserModule;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -96,7 +96,7 @@ final class ShopBootstrap {
                 "DATABASE_PASSWORD", db.password()));
     switch (service) {
       case "user" -> UserModule.migrate(config);
-      case "transaction" -> new MigrateHandler(config).run();
+      case "transaction" -> TransactionModule.migrate(config);
       default -> throw new IllegalArgumentException("no migrations for " + service);
     }
   }
