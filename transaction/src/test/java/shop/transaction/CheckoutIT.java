@@ -174,6 +174,11 @@ class CheckoutIT {
     assertThat(response.getStatusCode()).isEqualTo(409);
     assertThat(json(response.getBody()).findValuesAsText("field"))
         .containsExactly("items[0]", "items[1]", "items[2]");
+    assertThat(json(response.getBody()).findValuesAsText("message").get(0))
+        .isEqualTo("p-mug is short of stock for the quantity asked");
+    assertThat(json(response.getBody()).findValuesAsText("message"))
+        .as("the stock count stays private")
+        .noneMatch(message -> message.matches(".*\\d.*"));
     assertNothingWrittenFor(user);
   }
 

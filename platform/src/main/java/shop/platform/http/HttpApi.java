@@ -77,8 +77,27 @@ public final class HttpApi {
         outbox == null
             ? answer(event, request)
             : outbox.relayingAfter(() -> answer(event, request));
+    if (isPersonal(event)) {
+      // A caller's own data (or a token) is never kept by a browser, proxy or CDN cache.
+      Map<String, String> headers =
+          new HashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
+      headers.putIfAbsent("Cache-Control", "no-store");
+      response.setHeaders(headers);
+    }
     log.finish(response.getStatusCode(), System.nanoTime() - start);
     return response;
+  }
+
+  /** Whether the request carries credentials or asks for them: its answer is the caller's own. */
+  private static boolean isPersonal(APIGatewayV2HTTPEvent event) {
+    Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+    boolean credentials =
+        headers.keySet().stream()
+            .anyMatch(h -> h.equalsIgnoreCase("authorization") || h.equalsIgnoreCase("cookie"));
+    String route = event.getRouteKey() == null ? "" : event.getRouteKey();
+    return credentials
+        || (event.getCookies() != null && !event.getCookies().isEmpty())
+        || route.contains(" /auth/");
   }
 
   private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event, HttpRequest request) {

@@ -359,6 +359,20 @@ class HttpApiTest {
   }
 
   @Test
+  void theCallersOwnAnswersAreNeverCachedThePublicOnesMayBe() {
+    var mine = call(ApiEvents.request("GET /me").bearer(TestTokens.customer("u-1")));
+    var refused = call(ApiEvents.request("GET /me").bearer("not-a-token"));
+    var login = call(ApiEvents.request("POST /auth/login").json("{}"));
+    var catalogue = call(ApiEvents.request("GET /products"));
+
+    assertThat(mine.getStatusCode()).isEqualTo(200);
+    assertThat(mine.getHeaders()).containsEntry("Cache-Control", "no-store");
+    assertThat(refused.getHeaders()).containsEntry("Cache-Control", "no-store");
+    assertThat(login.getHeaders()).containsEntry("Cache-Control", "no-store");
+    assertThat(catalogue.getHeaders()).doesNotContainKey("Cache-Control");
+  }
+
+  @Test
   void mongoDbOutOfReachIsA503TheClientMayRetry() throws Exception {
     var response = call(ApiEvents.request("GET /mongo"));
 

@@ -39,7 +39,9 @@ final class Problems {
                             + switch (i.reason()) {
                               case "UNKNOWN" -> "not a product we sell";
                               case "ARCHIVED" -> "no longer sold";
-                              default -> "short of stock (" + i.available() + " available)";
+                              // Never how many: a stock count tells competitors and
+                              // hoarders what a shop holds.
+                              default -> "short of stock for the quantity asked";
                             }))
             .toList();
     return new ProblemException(
