@@ -79,7 +79,9 @@ public final class LambdaOutboxes implements Outboxes {
       response = lambda.invoke(r -> r.functionName(function).qualifier(ALIAS).payload(payload));
     } catch (RuntimeException e) {
       throw new UnavailableException(
-          "the outbox function " + function + " cannot be invoked: " + e.getMessage(), e);
+          "the " + service + " outbox cannot be reached right now; try again",
+          "invoking " + function + " failed: " + e.getMessage(),
+          e);
     }
     if (response.functionError() != null) {
       throw new IllegalStateException(

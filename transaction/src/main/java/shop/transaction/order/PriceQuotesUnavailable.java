@@ -7,22 +7,7 @@ import shop.platform.domain.UnavailableException;
  * reads only that it may try again; {@link #reason()} says what went wrong, for the logs.
  */
 public final class PriceQuotesUnavailable extends UnavailableException {
-  private final String reason;
-
-  /**
-   * @param reason what went wrong, for operators (the client never sees it)
-   */
   public PriceQuotesUnavailable(String reason, Throwable cause) {
-    super("prices cannot be checked right now; try again", cause);
-    this.reason = reason;
-  }
-
-  public String reason() {
-    return reason;
-  }
-
-  @Override
-  public String toString() {
-    return super.toString() + " (" + reason + ")";
+    super("prices cannot be checked right now; try again", reason, cause);
   }
 }

@@ -8,22 +8,7 @@ import shop.platform.domain.UnavailableException;
  * {@link #reason()} says what went wrong, for the logs.
  */
 public final class PaymentUnavailable extends UnavailableException {
-  private final String reason;
-
-  /**
-   * @param reason what went wrong, for operators (the client never sees it)
-   */
   public PaymentUnavailable(String reason, Throwable cause) {
-    super("the payment provider did not answer; try again", cause);
-    this.reason = reason;
-  }
-
-  public String reason() {
-    return reason;
-  }
-
-  @Override
-  public String toString() {
-    return super.toString() + " (" + reason + ")";
+    super("the payment provider did not answer; try again", reason, cause);
   }
 }
