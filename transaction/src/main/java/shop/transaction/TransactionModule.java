@@ -9,6 +9,7 @@ import shop.events.InventoryReserved;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
+import shop.platform.config.SecretCache;
 import shop.platform.config.SecretReferences;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.EventHandler;
@@ -29,12 +30,14 @@ import shop.transaction.adapter.StripePayments;
 import shop.transaction.order.CancelOrder;
 import shop.transaction.order.Consumers;
 import shop.transaction.order.ExpireOrders;
+import shop.transaction.order.OpenOrderLimit;
 import shop.transaction.order.PlaceOrder;
 import shop.transaction.order.RejectOrder;
 import shop.transaction.order.ViewOrders;
 import shop.transaction.payment.ApplyPaymentNotice;
 import shop.transaction.payment.CapturePayment;
 import shop.transaction.payment.RefundPayment;
+import shop.transaction.payment.ViewPayment;
 
 /**
  * The transaction service's composition root: every adapter and use case, built once per cold start
@@ -49,10 +52,13 @@ import shop.transaction.payment.RefundPayment;
  *       pool and the migrations alike ({@link PostgresDatabase#pooled})
  *   <li>{@code PRODUCT_API_URL}: base URL of the HTTP API serving product's {@code POST
  *       /internal/price-quotes}
- *   <li>{@code STRIPE_API_KEY}, {@code STRIPE_WEBHOOK_SECRET}, {@code STRIPE_API_BASE}
- *       (https://api.stripe.com), {@code STRIPE_TIMEOUT} (PT10S)
+ *   <li>{@code STRIPE_API_KEY} (a secret or restricted key), {@code STRIPE_WEBHOOK_SECRET} ({@code
+ *       whsec_...}): refused at start unless so shaped, read again every {@code SECRETS_TTL} (PT5M)
+ *       and after a SnapStart restore; {@code STRIPE_API_BASE} (https://api.stripe.com), {@code
+ *       STRIPE_TIMEOUT} (PT10S)
  *   <li>{@code ORDER_EXPIRY} (PT30M): how long after it was placed an order may stay PENDING,
  *       RESERVED or PAYMENT_ACTION_REQUIRED
+ *   <li>{@code MAX_UNPAID_ORDERS} (3): how many such orders one customer may hold at once
  *   <li>{@code JWT_ISSUER}, {@code JWT_AUDIENCE}, {@code JWKS_URL}: access tokens
  *   <li>{@code AWS_REGION}; {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} (else the
  *       Lambda role) for signing the price check and for EventBridge and DynamoDB; {@code
@@ -76,6 +82,7 @@ public final class TransactionModule {
   private final ViewOrders viewOrders;
   private final ExpireOrders expireOrders;
   private final ApplyPaymentNotice applyPaymentNotice;
+  private final ViewPayment viewPayment;
   private final SqsEventConsumer paymentEvents;
   private final OutboxRelay outbox;
 
@@ -85,7 +92,8 @@ public final class TransactionModule {
    */
   public TransactionModule(
       Config given, JwtVerifier jwtVerifier, FailureRecorder failures, Clock clock) {
-    Config config = SecretReferences.resolve(given);
+    SecretCache secrets = SecretCache.from(given);
+    Config config = secrets.resolve(given);
     AwsClients aws = new AwsClients(config);
     PostgresDatabase database = PostgresDatabase.pooled(config);
     this.outbox =
@@ -97,16 +105,23 @@ public final class TransactionModule {
     HttpPriceQuotes prices =
         new HttpPriceQuotes(
             config.require("PRODUCT_API_URL"), aws.credentials(), aws.region().id());
-    StripePayments stripe = StripePayments.from(config);
+    StripePayments stripe = StripePayments.from(given, secrets);
     RefundPayment refunds = new RefundPayment(stripe);
 
     this.jwtVerifier = jwtVerifier;
-    this.placeOrder = new PlaceOrder(orders, prices, clock);
+    Duration expiry = config.getDuration("ORDER_EXPIRY", DEFAULT_ORDER_EXPIRY);
+    this.placeOrder =
+        new PlaceOrder(
+            orders,
+            prices,
+            new OpenOrderLimit(
+                config.getInt("MAX_UNPAID_ORDERS", OpenOrderLimit.DEFAULT_MAX), expiry),
+            clock);
     this.cancelOrder = new CancelOrder(orders, refunds, clock);
     this.viewOrders = new ViewOrders(orders);
-    this.expireOrders =
-        new ExpireOrders(orders, config.getDuration("ORDER_EXPIRY", DEFAULT_ORDER_EXPIRY), clock);
-    this.applyPaymentNotice = new ApplyPaymentNotice(orders, stripe, refunds, clock);
+    this.expireOrders = new ExpireOrders(orders, expiry, clock);
+    this.applyPaymentNotice = new ApplyPaymentNotice(orders, stripe, stripe, refunds, clock);
+    this.viewPayment = new ViewPayment(orders, stripe);
     this.paymentEvents =
         paymentEvents(
             new CapturePayment(orders, stripe, refunds, clock),
@@ -185,6 +200,10 @@ public final class TransactionModule {
 
   public ApplyPaymentNotice applyPaymentNotice() {
     return applyPaymentNotice;
+  }
+
+  public ViewPayment viewPayment() {
+    return viewPayment;
   }
 
   public SqsEventConsumer paymentEvents() {

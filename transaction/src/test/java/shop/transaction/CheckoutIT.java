@@ -121,6 +121,39 @@ class CheckoutIT {
   }
 
   @Test
+  void tenConcurrentCheckoutsOfOneCustomerLeaveAtMostThreeUnpaidOrders() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<APIGatewayV2HTTPResponse>> futures = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String key = "burst-" + i;
+      futures.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return servers.checkout(token, key, mugAndTee("pm_card_visa"));
+              }));
+    }
+    go.countDown();
+    List<Integer> statuses = new ArrayList<>();
+    for (var future : futures) {
+      var response = future.get();
+      statuses.add(response.getStatusCode());
+      if (response.getStatusCode() == 429) {
+        assertThat(json(response.getBody()).path("type").asText()).isNotBlank();
+        assertThat(Long.parseLong(response.getHeaders().get("Retry-After")))
+            .isBetween(1L, 30L * 60);
+      }
+    }
+    pool.shutdown();
+
+    assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
+    assertThat(statuses).filteredOn(s -> s == 429).hasSize(7);
+    assertThat(servers.count("SELECT count(*) FROM orders WHERE user_id = '" + user + "'"))
+        .isEqualTo(3);
+  }
+
+  @Test
   void theSameKeyWithAnotherBodyIs422() {
     assertThat(servers.checkout(token, "k-2", mugAndTee("pm_card_visa")).getStatusCode())
         .isEqualTo(201);

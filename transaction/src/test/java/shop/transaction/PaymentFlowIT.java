@@ -3,14 +3,17 @@ package shop.transaction;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static shop.transaction.TransactionServers.json;
 import static shop.transaction.TransactionServers.mugAndTee;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,6 +174,7 @@ class PaymentFlowIT {
     servers.inventoryReserved("evt-" + orderId, orderId);
     assertThat(get(orderId).path("status").asText()).isEqualTo("PAYMENT_ACTION_REQUIRED");
     assertThat(servers.publishedFor(orderId)).contains("PaymentActionRequired");
+    stripeHolds(orderId, "succeeded", 4900);
     String payload = succeeded("evt_" + UUID.randomUUID(), orderId);
 
     assertThat(webhook(payload, TransactionServers.WEBHOOK_SECRET).getStatusCode()).isEqualTo(200);
@@ -200,6 +204,7 @@ class PaymentFlowIT {
 
     // The customer completes the bank's challenge after all: the money goes back, the order stays
     // cancelled (its stock is already released).
+    stripeHolds(orderId, "succeeded", 4900);
     String late = succeeded("evt_" + UUID.randomUUID(), orderId);
     assertThat(webhook(late, TransactionServers.WEBHOOK_SECRET).getStatusCode()).isEqualTo(200);
 
@@ -208,6 +213,44 @@ class PaymentFlowIT {
         1,
         postRequestedFor(urlEqualTo("/v1/refunds"))
             .withHeader("Idempotency-Key", equalTo("refund-" + orderId)));
+  }
+
+  @Test
+  void aWellSignedSuccessThatStripeDoesNotConfirmLeavesTheOrderUnpaid() {
+    String orderId = place("pm_card_threeDSecure");
+    servers.inventoryReserved("evt-" + orderId, orderId);
+    // The event claims 49.00 was paid; Stripe holds a payment of 1.00 for the order.
+    stripeHolds(orderId, "succeeded", 100);
+
+    var response =
+        webhook(succeeded("evt_" + UUID.randomUUID(), orderId), TransactionServers.WEBHOOK_SECRET);
+
+    assertThat(response.getStatusCode()).as("answered, so Stripe stops resending").isEqualTo(200);
+    assertThat(get(orderId).path("status").asText()).isEqualTo("PAYMENT_ACTION_REQUIRED");
+    assertThat(servers.publishedFor(orderId)).doesNotContain("PaymentCaptured");
+  }
+
+  @Test
+  void theOwnerGetsTheClientSecretToFinish3DSecure() {
+    String orderId = place("pm_card_threeDSecure");
+    servers.inventoryReserved("evt-" + orderId, orderId);
+    stripeHolds(orderId, "requires_action", 4900);
+
+    var mine =
+        servers.call(
+            ApiEvents.request("GET /orders/{id}/payment").path("id", orderId).bearer(token));
+    var stranger =
+        servers.call(
+            ApiEvents.request("GET /orders/{id}/payment")
+                .path("id", orderId)
+                .bearer(TestTokens.customer("someone-else")));
+
+    assertThat(mine.getStatusCode()).as(mine.getBody()).isEqualTo(200);
+    assertThat(json(mine.getBody()).path("clientSecret").asText()).isEqualTo("pi_3ds_secret_1");
+    assertThat(json(mine.getBody()).path("nextAction").path("type").asText())
+        .isEqualTo("use_stripe_sdk");
+    assertThat(mine.getHeaders()).containsEntry("Cache-Control", "no-store");
+    assertThat(stranger.getStatusCode()).isEqualTo(404);
   }
 
   @Test
@@ -292,6 +335,20 @@ class PaymentFlowIT {
         .filter(d -> d.path("subject").asText().equals(orderId))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + detailType + " for " + orderId));
+  }
+
+  /** Stripe holds pi_3ds for {@code orderId}: what reading the payment back answers. */
+  private static void stripeHolds(String orderId, String status, long amount) {
+    servers.wiremock.stubFor(
+        WireMock.get(urlPathEqualTo("/v1/payment_intents/pi_3ds"))
+            .willReturn(
+                okJson(
+                    """
+                    {"id":"pi_3ds","object":"payment_intent","status":"%s","amount":%d,
+                     "currency":"eur","metadata":{"order_id":"%s"},
+                     "client_secret":"pi_3ds_secret_1","next_action":{"type":"use_stripe_sdk"}}
+                    """
+                        .formatted(status, amount, orderId))));
   }
 
   private static String succeeded(String eventId, String orderId) {

@@ -13,7 +13,9 @@ import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
 import shop.platform.config.Lazy;
+import shop.platform.config.SecretCache;
 import shop.platform.config.SecretReferences;
+import shop.platform.config.SecretShape;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.EventHandler;
 import shop.platform.events.FailureRecorder;
@@ -82,8 +84,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *   <li>{@code JWT_SIGNING_SECRET_ID}: the Secrets Manager secret holding the signing keys (format
  *       in {@link shop.user.adapter.SigningKeyRing}); optional {@code JWT_KEYS_CACHE} (default
  *       PT5M)
- *   <li>{@code STRIPE_API_KEY}; optional {@code STRIPE_API_BASE} (default {@code
- *       https://api.stripe.com}; the sandbox locally)
+ *   <li>{@code STRIPE_API_KEY} (a secret or restricted key, read again every {@code SECRETS_TTL},
+ *       default PT5M, and after a SnapStart restore); optional {@code STRIPE_API_BASE} (default
+ *       {@code https://api.stripe.com}; the sandbox locally)
  *   <li>{@code AWS_REGION}; optional {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}, {@code
  *       AWS_ENDPOINT_URL_EVENTBRIDGE}, {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code
  *       AWS_ENDPOINT_URL}, {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} (see {@link
@@ -140,7 +143,8 @@ public final class UserModule implements AutoCloseable {
   }
 
   public UserModule(Config given, Clock clock) {
-    Config config = SecretReferences.resolve(given);
+    SecretCache secretCache = SecretCache.from(given);
+    Config config = secretCache.resolve(given);
     AwsClients aws = new AwsClients(config);
     database = PostgresDatabase.pooled(config);
     outbox =
@@ -167,7 +171,7 @@ public final class UserModule implements AutoCloseable {
             config.getInt("PASSWORD_ARGON2_ITERATIONS", Argon2Passwords.DEFAULT_ITERATIONS));
     var stripe =
         StripeCustomers.create(
-            config.require("STRIPE_API_KEY"),
+            secretCache.live(given, "STRIPE_API_KEY", SecretShape.STRIPE_API_KEY),
             config.get("STRIPE_API_BASE", "https://api.stripe.com"));
 
     this.clock = clock;

@@ -12,6 +12,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -91,6 +96,72 @@ class SecretReferencesTest {
         .isInstanceOf(MissingConfigException.class)
         .hasMessageContaining("MONGODB_URI")
         .hasMessageContaining("shop/nowhere");
+  }
+
+  @Test
+  void aLiveSecretIsFetchedAgainOnceItsTtlHasPassedAndAfterASnapStartRestore() throws Exception {
+    Instant[] now = {Instant.parse("2026-12-06T10:00:00Z")};
+    Clock clock =
+        new Clock() {
+          @Override
+          public Instant instant() {
+            return now[0];
+          }
+
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+        };
+    SecretCache cache = new SecretCache(client(), Duration.ofMinutes(5), clock);
+    Supplier<String> apiKey =
+        cache.live(
+            new Config(Map.of("STRIPE_API_KEY", "secretsmanager:shop/stripe#apiKey")),
+            "STRIPE_API_KEY",
+            SecretShape.STRIPE_API_KEY);
+    assertThat(apiKey.get()).isEqualTo("sk_test_1");
+
+    secret("shop/stripe", "{\"apiKey\":\"rk_live_rotated\"}");
+    now[0] = now[0].plus(Duration.ofMinutes(4));
+    assertThat(apiKey.get()).as("within the TTL").isEqualTo("sk_test_1");
+    now[0] = now[0].plus(Duration.ofMinutes(1));
+    assertThat(apiKey.get()).as("once the TTL has passed").isEqualTo("rk_live_rotated");
+
+    secret("shop/stripe", "{\"apiKey\":\"rk_live_after_restore\"}");
+    cache.afterRestore(null);
+    assertThat(apiKey.get()).as("after a restore").isEqualTo("rk_live_after_restore");
+  }
+
+  @Test
+  void aPlaceholderOrAWrongKindOfKeyRefusesToStartNamingTheSettingButNotItsValue()
+      throws Exception {
+    secret("shop/stripe", "{\"apiKey\":\"REPLACE_ME\",\"webhookSecret\":\"pk_test_123\"}");
+    SecretCache cache = new SecretCache(client(), Duration.ofMinutes(5), Clock.systemUTC());
+    Config config =
+        new Config(
+            Map.of(
+                "STRIPE_API_KEY", "secretsmanager:shop/stripe#apiKey",
+                "STRIPE_WEBHOOK_SECRET", "secretsmanager:shop/stripe#webhookSecret",
+                "PLAIN_KEY", "pk_live_publishable"));
+
+    assertThatThrownBy(() -> cache.live(config, "STRIPE_API_KEY", SecretShape.STRIPE_API_KEY))
+        .isInstanceOf(MissingConfigException.class)
+        .hasMessageContaining("STRIPE_API_KEY=secretsmanager:shop/stripe#apiKey")
+        .hasMessageContaining("sk_")
+        .hasMessageNotContaining("REPLACE_ME")
+        .satisfies(e -> assertThat(e.getStackTrace()).as("no stack trace").isEmpty());
+    assertThatThrownBy(
+            () -> cache.live(config, "STRIPE_WEBHOOK_SECRET", SecretShape.STRIPE_WEBHOOK_SECRET))
+        .hasMessageContaining("whsec_")
+        .hasMessageNotContaining("pk_test_123");
+    assertThatThrownBy(() -> cache.live(config, "PLAIN_KEY", SecretShape.STRIPE_API_KEY))
+        .hasMessageContaining("PLAIN_KEY")
+        .hasMessageNotContaining("pk_live_publishable");
   }
 
   private Supplier<SecretsManagerClient> client() {

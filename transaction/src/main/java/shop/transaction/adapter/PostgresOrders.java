@@ -14,6 +14,7 @@ import shop.platform.idempotency.PostgresInbox;
 import shop.platform.outbox.OutboxWriter;
 import shop.platform.postgres.PostgresDatabase;
 import shop.transaction.order.Changed;
+import shop.transaction.order.Creation;
 import shop.transaction.order.HandledMessage;
 import shop.transaction.order.HistoryEntry;
 import shop.transaction.order.IdempotentRequest;
@@ -75,28 +76,55 @@ public final class PostgresOrders implements OrderRepository {
   }
 
   @Override
-  public boolean create(Changed placed, IdempotentRequest request) {
+  public Creation create(Changed placed, IdempotentRequest request, int maxUnpaid) {
     List<EventEnvelope<?>> events = IntegrationEvents.of(placed);
     // The key goes first: a concurrent twin blocks on it until this commits, then finds it taken.
-    return database
-        .transaction(
-            c ->
-                updated(
-                        c,
-                        INSERT_REQUEST,
-                        request.userId(),
-                        request.key(),
-                        request.requestHash(),
-                        request.orderId())
-                    .flatMap(
-                        rows ->
-                            rows == 0
-                                ? Mono.just(false)
-                                : OrderRows.insert(c, placed.after())
-                                    .then(OrderRows.insertHistory(c, placed))
-                                    .then(append(c, events))
-                                    .thenReturn(true)))
-        .orElse(false);
+    // Then the customer's lock: their other checkouts wait here, so each counts the one before.
+    try {
+      return database
+          .transaction(
+              c ->
+                  updated(
+                          c,
+                          INSERT_REQUEST,
+                          request.userId(),
+                          request.key(),
+                          request.requestHash(),
+                          request.orderId())
+                      .flatMap(
+                          rows ->
+                              rows == 0
+                                  ? Mono.<Creation>just(new Creation.KeyTaken())
+                                  : underLimit(c, request.userId(), maxUnpaid)
+                                      .then(OrderRows.insert(c, placed.after()))
+                                      .then(OrderRows.insertHistory(c, placed))
+                                      .then(append(c, events))
+                                      .thenReturn(new Creation.Created())))
+          .orElseThrow();
+    } catch (LimitReached e) {
+      // Rolled back, the request's key included: the customer may retry it later.
+      return new Creation.TooManyOpen(e.oldestPlacedAt);
+    }
+  }
+
+  private static Mono<Void> underLimit(Connection c, String userId, int maxUnpaid) {
+    String[] unpaid = OrderStatus.UNPAID.stream().map(Enum::name).toArray(String[]::new);
+    return PostgresDatabase.rows(
+            c, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", row -> 1, userId)
+        .then(
+            PostgresDatabase.rows(
+                    c,
+                    "SELECT count(*) AS open, min(created_at) AS oldest FROM orders"
+                        + " WHERE user_id = $1 AND status = ANY($2)",
+                    row ->
+                        row.get("open", Long.class) < maxUnpaid
+                            ? Optional.<Instant>empty()
+                            : Optional.of(row.get("oldest", Instant.class)),
+                    userId,
+                    unpaid)
+                .single())
+        .flatMap(
+            full -> full.isEmpty() ? Mono.<Void>empty() : Mono.error(new LimitReached(full.get())));
   }
 
   @Override
@@ -171,6 +199,16 @@ public final class PostgresOrders implements OrderRepository {
     return handled == null
         ? Mono.just(true)
         : inbox.markHandled(c, handled.consumer(), handled.messageId());
+  }
+
+  /** Rolls the transaction back when the customer holds too many unpaid orders. */
+  private static final class LimitReached extends RuntimeException {
+    private final Instant oldestPlacedAt;
+
+    LimitReached(Instant oldestPlacedAt) {
+      super("too many unpaid orders", null, false, false);
+      this.oldestPlacedAt = oldestPlacedAt;
+    }
   }
 
   /** Rolls the transaction back when the order moved on. */

@@ -11,17 +11,24 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
 import com.stripe.net.Webhook;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 import shop.platform.config.Config;
+import shop.platform.config.SecretCache;
+import shop.platform.config.SecretShape;
 import shop.platform.http.HttpJson;
+import shop.transaction.order.Money;
 import shop.transaction.payment.ChargeOutcome;
 import shop.transaction.payment.ChargeRequest;
 import shop.transaction.payment.InvalidPaymentNotice;
@@ -29,6 +36,7 @@ import shop.transaction.payment.PaymentGateway;
 import shop.transaction.payment.PaymentNotice;
 import shop.transaction.payment.PaymentNotices;
 import shop.transaction.payment.PaymentUnavailable;
+import shop.transaction.payment.ProviderPayment;
 import shop.transaction.payment.RefundRequest;
 
 /**
@@ -41,29 +49,41 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
   static final long WEBHOOK_TOLERANCE_SECONDS = 300;
 
   private final StripeClient stripe;
-  private final String webhookSecret;
+  private final Supplier<String> apiKey;
+  private final Supplier<String> webhookSecret;
   private final ObjectMapper json = HttpJson.mapper();
 
-  public StripePayments(StripeClient stripe, String webhookSecret) {
+  /**
+   * @param apiKey the key of each call and {@code webhookSecret} the secret of each check, read
+   *     anew so that rotated values are used without a restart
+   */
+  public StripePayments(
+      StripeClient stripe, Supplier<String> apiKey, Supplier<String> webhookSecret) {
     this.stripe = stripe;
+    this.apiKey = apiKey;
     this.webhookSecret = webhookSecret;
   }
 
   /**
-   * From {@code STRIPE_API_KEY}, {@code STRIPE_WEBHOOK_SECRET} and {@code STRIPE_API_BASE} (default
-   * https://api.stripe.com; the local cloud's sandbox otherwise).
+   * From {@code STRIPE_API_KEY} and {@code STRIPE_WEBHOOK_SECRET} (read through {@code secrets},
+   * refused unless shaped like a Stripe secret or restricted key and a webhook signing secret),
+   * {@code STRIPE_API_BASE} (default https://api.stripe.com; the local cloud's sandbox otherwise)
+   * and {@code STRIPE_TIMEOUT} (PT10S).
    */
-  public static StripePayments from(Config config) {
+  public static StripePayments from(Config config, SecretCache secrets) {
+    Supplier<String> apiKey = secrets.live(config, "STRIPE_API_KEY", SecretShape.STRIPE_API_KEY);
+    Supplier<String> webhookSecret =
+        secrets.live(config, "STRIPE_WEBHOOK_SECRET", SecretShape.STRIPE_WEBHOOK_SECRET);
     StripeClient client =
         StripeClient.builder()
-            .setApiKey(config.require("STRIPE_API_KEY"))
+            .setApiKey(apiKey.get())
             .setApiBase(config.get("STRIPE_API_BASE", "https://api.stripe.com"))
             .setConnectTimeout(2_000)
             .setReadTimeout(
                 (int) config.getDuration("STRIPE_TIMEOUT", Duration.ofSeconds(10)).toMillis())
             .setMaxNetworkRetries(0)
             .build();
-    return new StripePayments(client, config.require("STRIPE_WEBHOOK_SECRET"));
+    return new StripePayments(client, apiKey, webhookSecret);
   }
 
   @Override
@@ -142,7 +162,7 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
       throw new InvalidPaymentNotice("the event is not JSON", e);
     }
     try {
-      Webhook.constructEvent(payload, signature, webhookSecret, WEBHOOK_TOLERANCE_SECONDS);
+      Webhook.constructEvent(payload, signature, webhookSecret.get(), WEBHOOK_TOLERANCE_SECONDS);
     } catch (SignatureVerificationException e) {
       throw new InvalidPaymentNotice("the Stripe-Signature does not verify", e);
     }
@@ -172,8 +192,57 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
     };
   }
 
-  private static RequestOptions options(String idempotencyKey) {
-    return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+  @Override
+  public Optional<ProviderPayment> payment(String paymentIntentId) {
+    PaymentIntent intent;
+    try {
+      intent =
+          stripe
+              .v1()
+              .paymentIntents()
+              .retrieve(
+                  paymentIntentId,
+                  PaymentIntentRetrieveParams.builder().addExpand("latest_charge").build(),
+                  RequestOptions.builder().setApiKey(apiKey.get()).build());
+    } catch (InvalidRequestException e) {
+      if ("resource_missing".equals(e.getCode())) {
+        return Optional.empty();
+      }
+      throw unavailableOrBroken(e);
+    } catch (StripeException e) {
+      throw unavailableOrBroken(e);
+    }
+    Charge charge = intent.getLatestChargeObject();
+    var next = intent.getNextAction();
+    return Optional.of(
+        new ProviderPayment(
+            intent.getId(),
+            intent.getMetadata() == null ? null : intent.getMetadata().get("order_id"),
+            new Money(intent.getAmount(), intent.getCurrency().toUpperCase(Locale.ROOT)),
+            status(intent.getStatus()),
+            charge != null && charge.getAmountRefunded() != null ? charge.getAmountRefunded() : 0,
+            intent.getClientSecret(),
+            next == null
+                ? null
+                : new ProviderPayment.NextAction(
+                    next.getType(),
+                    next.getRedirectToUrl() == null ? null : next.getRedirectToUrl().getUrl())));
+  }
+
+  private static ProviderPayment.Status status(String stripeStatus) {
+    return switch (stripeStatus) {
+      case "succeeded" -> ProviderPayment.Status.SUCCEEDED;
+      case "requires_action" -> ProviderPayment.Status.REQUIRES_ACTION;
+      case "requires_payment_method", "canceled" -> ProviderPayment.Status.FAILED;
+      default -> ProviderPayment.Status.PROCESSING;
+    };
+  }
+
+  private RequestOptions options(String idempotencyKey) {
+    return RequestOptions.builder()
+        .setApiKey(apiKey.get())
+        .setIdempotencyKey(idempotencyKey)
+        .build();
   }
 
   private static String actionUrl(PaymentIntent intent) {

@@ -9,6 +9,7 @@ import shop.transaction.order.OrderPage;
 import shop.transaction.order.OrderView;
 import shop.transaction.order.PlacedOrder;
 import shop.transaction.order.ShippingAddress;
+import shop.transaction.payment.ViewPayment;
 
 /** The JSON shapes of orders in responses. Money is minor units with an ISO currency. */
 final class OrderJson {
@@ -17,6 +18,19 @@ final class OrderJson {
   record Line(String productId, String sku, String name, int quantity, long unitPrice) {
     static Line of(OrderLine l) {
       return new Line(l.productId(), l.sku(), l.name(), l.quantity(), l.unitPrice());
+    }
+  }
+
+  /** What {@code GET /orders/{id}/payment} answers; absent fields are left out. */
+  record Payment(String status, String clientSecret, NextAction nextAction) {
+    record NextAction(String type, String redirectUrl) {}
+
+    static Payment of(ViewPayment.PaymentState state) {
+      var next = state.nextAction();
+      return new Payment(
+          state.status().name(),
+          state.clientSecret(),
+          next == null ? null : new NextAction(next.type(), next.redirectUrl()));
     }
   }
 

@@ -11,7 +11,10 @@ import shop.transaction.TransactionModule;
 import shop.transaction.order.OrderPage;
 import shop.transaction.order.PlacedOrder;
 
-/** The customer's orders: checkout, their list, one with its history, cancelling. */
+/**
+ * The customer's orders: checkout, their list, one with its history, its payment's next step,
+ * cancelling.
+ */
 final class OrderRoutes {
   private final TransactionModule module;
 
@@ -23,6 +26,7 @@ final class OrderRoutes {
     api.route("POST /orders", this::place)
         .route("GET /orders", this::mine)
         .route("GET /orders/{id}", this::one)
+        .route("GET /orders/{id}/payment", this::payment)
         .route("POST /orders/{id}/cancel", this::cancel);
   }
 
@@ -54,6 +58,12 @@ final class OrderRoutes {
     Caller caller = request.caller();
     var view = module.viewOrders().one(request.path("id"), caller.userId(), caller.isAdmin());
     return HttpResponse.ok(OrderJson.Detail.of(view));
+  }
+
+  private HttpResponse payment(HttpRequest request) {
+    Caller caller = request.caller();
+    var state = module.viewPayment().of(request.path("id"), caller.userId());
+    return HttpResponse.ok(OrderJson.Payment.of(state));
   }
 
   private HttpResponse cancel(HttpRequest request) {

@@ -17,10 +17,11 @@ public interface OrderRepository {
   Optional<IdempotentRequest> findRequest(String userId, String key);
 
   /**
-   * Stores a new order with the request that placed it; false, storing nothing, when the request's
-   * key is already taken (a concurrent twin won).
+   * Stores a new order with the request that placed it, unless the request's key is already taken
+   * or its customer already holds {@code maxUnpaid} unpaid orders; the count and the insert are one
+   * step, so concurrent checkouts of one customer cannot pass the limit together.
    */
-  boolean create(Changed placed, IdempotentRequest request);
+  Creation create(Changed placed, IdempotentRequest request, int maxUnpaid);
 
   /**
    * Stores {@code change} if the order is still at its expected version and, when {@code handled}

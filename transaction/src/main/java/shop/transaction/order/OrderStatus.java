@@ -12,6 +12,10 @@ public enum OrderStatus {
   CANCELLED,
   REFUNDED;
 
+  /** Not paid yet: each holds its stock until it is paid, cancelled or expires. */
+  public static final Set<OrderStatus> UNPAID =
+      EnumSet.of(PENDING, RESERVED, PAYMENT_ACTION_REQUIRED);
+
   /** The statuses this one may move to; empty for the final ones. */
   public Set<OrderStatus> next() {
     return switch (this) {

@@ -14,16 +14,19 @@ import java.util.stream.Collectors;
 
 /**
  * Checkout: prices every item with product (the server's prices are the truth), refuses what cannot
- * be sold, and stores the PENDING order with its OrderCreated, once per Idempotency-Key.
+ * be sold, and stores the PENDING order with its OrderCreated, once per Idempotency-Key, unless the
+ * customer already holds as many unpaid orders as {@link OpenOrderLimit} allows.
  */
 public final class PlaceOrder {
   private final OrderRepository orders;
   private final PriceQuotes prices;
+  private final OpenOrderLimit limit;
   private final Clock clock;
 
-  public PlaceOrder(OrderRepository orders, PriceQuotes prices, Clock clock) {
+  public PlaceOrder(OrderRepository orders, PriceQuotes prices, OpenOrderLimit limit, Clock clock) {
     this.orders = orders;
     this.prices = prices;
+    this.limit = limit;
     this.clock = clock;
   }
 
@@ -54,15 +57,17 @@ public final class PlaceOrder {
     IdempotentRequest request =
         new IdempotentRequest(
             command.userId(), command.idempotencyKey(), fingerprint, placed.after().id());
-    if (orders.create(placed, request)) {
-      return new PlacedOrder(placed.after());
-    }
-    // A concurrent twin with the same key won the race: answer what it answered.
-    return replay(
-        orders
-            .findRequest(command.userId(), command.idempotencyKey())
-            .orElseThrow(() -> new IllegalStateException("idempotency record vanished")),
-        fingerprint);
+    return switch (orders.create(placed, request, limit.max())) {
+      case Creation.Created c -> new PlacedOrder(placed.after());
+      case Creation.TooManyOpen t -> throw limit.refusal(t.oldestPlacedAt(), now);
+      // A concurrent twin with the same key won the race: answer what it answered.
+      case Creation.KeyTaken k ->
+          replay(
+              orders
+                  .findRequest(command.userId(), command.idempotencyKey())
+                  .orElseThrow(() -> new IllegalStateException("idempotency record vanished")),
+              fingerprint);
+    };
   }
 
   private PlacedOrder replay(IdempotentRequest earlier, String fingerprint) {

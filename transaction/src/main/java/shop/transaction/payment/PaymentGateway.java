@@ -1,5 +1,7 @@
 package shop.transaction.payment;
 
+import java.util.Optional;
+
 /** The payment provider. Both calls are idempotent on their key: a retry never charges twice. */
 public interface PaymentGateway {
   /**
@@ -10,4 +12,10 @@ public interface PaymentGateway {
 
   /** Refunds a captured payment in full; returns the amount refunded (minor units). */
   long refund(RefundRequest request);
+
+  /**
+   * The payment {@code paymentIntentId} as the provider holds it; empty when the provider knows no
+   * such payment. Throws {@link PaymentUnavailable} when the provider cannot be asked.
+   */
+  Optional<ProviderPayment> payment(String paymentIntentId);
 }

@@ -5,6 +5,16 @@ public sealed interface PaymentNotice {
   /** The provider's event id: a notice is applied once. */
   String eventId();
 
+  /** The order the event claims to be about, or null. */
+  default String orderId() {
+    return null;
+  }
+
+  /** The payment the event claims to be about, or null. */
+  default String paymentIntentId() {
+    return null;
+  }
+
   /**
    * @param orderId from the payment's metadata, or null when it is not one of our orders
    */

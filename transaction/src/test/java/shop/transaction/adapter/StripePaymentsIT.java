@@ -3,9 +3,11 @@ package shop.transaction.adapter;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import shop.platform.config.Config;
+import shop.platform.config.SecretCache;
 import shop.transaction.TransactionServers;
 import shop.transaction.order.Money;
 import shop.transaction.payment.ChargeOutcome;
@@ -25,6 +28,7 @@ import shop.transaction.payment.ChargeRequest;
 import shop.transaction.payment.InvalidPaymentNotice;
 import shop.transaction.payment.PaymentNotice;
 import shop.transaction.payment.PaymentUnavailable;
+import shop.transaction.payment.ProviderPayment;
 import shop.transaction.payment.RefundRequest;
 
 /** The Stripe adapter against a stub of Stripe's API. */
@@ -42,7 +46,7 @@ class StripePaymentsIT {
     config.put("STRIPE_API_BASE", stripe.baseUrl());
     config.put("STRIPE_WEBHOOK_SECRET", SECRET);
     config.put("STRIPE_TIMEOUT", "PT1S");
-    payments = StripePayments.from(new Config(config));
+    payments = StripePayments.from(new Config(config), SecretCache.from(new Config(config)));
     stubIntent("pm_card_visa", 200, intent("pi_ok", "succeeded", ""));
     stubIntent(
         "pm_card_chargeDeclined",
@@ -70,6 +74,31 @@ class StripePaymentsIT {
                     .withHeader("Content-Type", "application/json")
                     .withBody(intent("pi_slow", "succeeded", ""))
                     .withFixedDelay(1_500)));
+    stripe.stubFor(
+        get(urlPathEqualTo("/v1/payment_intents/pi_3ds"))
+            .withQueryParam("expand[0]", equalTo("latest_charge"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        intent(
+                            "pi_3ds",
+                            "requires_action",
+                            ",\"metadata\":{\"order_id\":\"o-1\"},"
+                                + "\"client_secret\":\"pi_3ds_secret_abc\","
+                                + "\"latest_charge\":{\"id\":\"ch_1\",\"object\":\"charge\","
+                                + "\"amount_refunded\":1200},"
+                                + "\"next_action\":{\"type\":\"use_stripe_sdk\"}"))));
+    stripe.stubFor(
+        get(urlPathEqualTo("/v1/payment_intents/pi_forged"))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"type\":\"invalid_request_error\","
+                            + "\"code\":\"resource_missing\",\"param\":\"intent\","
+                            + "\"message\":\"No such payment_intent: 'pi_forged'\"}}")));
     stripe.stubFor(
         post(urlEqualTo("/v1/refunds"))
             .willReturn(
@@ -139,6 +168,25 @@ class StripePaymentsIT {
         postRequestedFor(urlEqualTo("/v1/refunds"))
             .withHeader("Idempotency-Key", equalTo("refund-o-1"))
             .withRequestBody(containing("payment_intent=pi_ok")));
+  }
+
+  @Test
+  void readsAPaymentBackFromStripeWithItsMetadataRefundsAndNextStep() {
+    assertThat(payments.payment("pi_3ds"))
+        .contains(
+            new ProviderPayment(
+                "pi_3ds",
+                "o-1",
+                new Money(4900, "EUR"),
+                ProviderPayment.Status.REQUIRES_ACTION,
+                1200,
+                "pi_3ds_secret_abc",
+                new ProviderPayment.NextAction("use_stripe_sdk", null)));
+  }
+
+  @Test
+  void aPaymentStripeDoesNotKnowIsNone() {
+    assertThat(payments.payment("pi_forged")).isEmpty();
   }
 
   @Test

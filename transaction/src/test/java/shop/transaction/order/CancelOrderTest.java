@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,8 +83,8 @@ class CancelOrderTest {
     Clock now = Clock.fixed(OrderFixtures.T0.plus(Duration.ofMinutes(31)), ZoneOffset.UTC);
     ExpireOrders expire = new ExpireOrders(orders, Duration.ofMinutes(30), now);
 
-    assertThat(expire.expire()).isEqualTo(2);
-    assertThat(expire.expire()).isZero();
+    assertThat(expire.expire(Instant.MAX)).isEqualTo(2);
+    assertThat(expire.expire(Instant.MAX)).isZero();
 
     orders.put(OrderFixtures.reserved());
     ExpireOrders notYet =
@@ -91,7 +92,7 @@ class CancelOrderTest {
             orders,
             Duration.ofMinutes(30),
             Clock.fixed(OrderFixtures.T0.plus(Duration.ofMinutes(29)), ZoneOffset.UTC));
-    assertThat(notYet.expire()).isZero();
+    assertThat(notYet.expire(Instant.MAX)).isZero();
   }
 
   @Test

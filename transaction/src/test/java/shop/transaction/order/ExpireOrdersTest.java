@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class ExpireOrdersTest {
     orders.put(withId(OrderFixtures.reserved(), "reserved"));
     orders.put(withId(OrderFixtures.actionRequired(), "action-required"));
 
-    assertThat(expireAt(EXPIRY.plusSeconds(10)).expire()).isEqualTo(3);
+    assertThat(expireAt(EXPIRY.plusSeconds(10)).expire(Instant.MAX)).isEqualTo(3);
 
     for (String id : new String[] {"pending", "reserved", "action-required"}) {
       assertThat(orders.find(id).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
@@ -35,7 +36,7 @@ class ExpireOrdersTest {
   void leavesAnOrderAwaitingTheCustomersActionAloneBeforeTheDeadline() {
     orders.put(OrderFixtures.actionRequired());
 
-    assertThat(expireAt(EXPIRY.minusMinutes(1)).expire()).isZero();
+    assertThat(expireAt(EXPIRY.minusMinutes(1)).expire(Instant.MAX)).isZero();
 
     assertThat(orders.find("order-1").orElseThrow().status())
         .isEqualTo(OrderStatus.PAYMENT_ACTION_REQUIRED);
@@ -47,9 +48,30 @@ class ExpireOrdersTest {
     orders.put(withId(OrderFixtures.cancelled(), "cancelled"));
     orders.put(withId(OrderFixtures.refunded(), "refunded"));
 
-    assertThat(expireAt(EXPIRY.plusDays(1)).expire()).isZero();
+    assertThat(expireAt(EXPIRY.plusDays(1)).expire(Instant.MAX)).isZero();
 
     assertThat(orders.find("paid").orElseThrow().status()).isEqualTo(OrderStatus.PAID);
+  }
+
+  @Test
+  void worksThroughABacklogLargerThanOneBatchInOneRun() {
+    for (int i = 0; i < 250; i++) {
+      orders.put(withId(OrderFixtures.reserved(), "reserved-" + i));
+    }
+
+    assertThat(expireAt(EXPIRY.plusSeconds(10)).expire(Instant.MAX)).isEqualTo(250);
+
+    assertThat(orders.stuck(OrderStatus.UNPAID, Instant.MAX, 1)).isEmpty();
+  }
+
+  @Test
+  void stopsWhenItsTimeIsUpAndLeavesTheRestForTheNextRun() {
+    orders.put(withId(OrderFixtures.reserved(), "reserved"));
+    ExpireOrders expire = expireAt(EXPIRY.plusSeconds(10));
+
+    assertThat(expire.expire(OrderFixtures.T0.plus(EXPIRY))).as("already past stopBy").isZero();
+
+    assertThat(orders.find("reserved").orElseThrow().status()).isEqualTo(OrderStatus.RESERVED);
   }
 
   private ExpireOrders expireAt(Duration afterPlacing) {

@@ -47,12 +47,22 @@ public final class InMemoryOrders implements OrderRepository {
   }
 
   @Override
-  public synchronized boolean create(Changed placed, IdempotentRequest request) {
-    if (requests.putIfAbsent(request.userId() + "/" + request.key(), request) != null) {
-      return false;
+  public synchronized Creation create(Changed placed, IdempotentRequest request, int maxUnpaid) {
+    if (requests.containsKey(request.userId() + "/" + request.key())) {
+      return new Creation.KeyTaken();
     }
+    List<Order> unpaid =
+        orders.values().stream()
+            .filter(o -> o.userId().equals(request.userId()))
+            .filter(o -> OrderStatus.UNPAID.contains(o.status()))
+            .sorted(Comparator.comparing(Order::createdAt))
+            .toList();
+    if (unpaid.size() >= maxUnpaid) {
+      return new Creation.TooManyOpen(unpaid.get(0).createdAt());
+    }
+    requests.put(request.userId() + "/" + request.key(), request);
     store(placed);
-    return true;
+    return new Creation.Created();
   }
 
   @Override

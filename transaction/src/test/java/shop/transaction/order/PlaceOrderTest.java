@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ class PlaceOrderTest {
                 .filter(q -> q != null)
                 .toList();
           },
+          new OpenOrderLimit(3, Duration.ofMinutes(30)),
           Clock.fixed(OrderFixtures.T0, ZoneOffset.UTC));
 
   @Test
@@ -48,6 +50,33 @@ class PlaceOrderTest {
 
     assertThat(again).isEqualTo(first);
     assertThat(quoted).hasSize(1);
+  }
+
+  @Test
+  void aCustomerHoldingThreeUnpaidOrdersIsToldToComeBackWhenTheOldestExpires() {
+    placeOrder.place(command("k1", null));
+    placeOrder.place(command("k2", null));
+    placeOrder.place(command("k3", null));
+
+    assertThatThrownBy(() -> placeOrder.place(command("k4", null)))
+        .isInstanceOfSatisfying(
+            TooManyOpenOrders.class,
+            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(30)));
+    assertThat(orders.events()).hasSize(3);
+    assertThat(placeOrder.place(command("k3", null)).status())
+        .as("a replay of an order already placed is no new order")
+        .isEqualTo(OrderStatus.PENDING);
+  }
+
+  @Test
+  void aPaidOrderNoLongerCountsAgainstTheLimit() {
+    PlacedOrder first = placeOrder.place(command("k1", null));
+    placeOrder.place(command("k2", null));
+    placeOrder.place(command("k3", null));
+    Order order = first.order();
+    orders.put(order.reserve(OrderFixtures.T0).after().capture("pi_1", OrderFixtures.T0).after());
+
+    assertThat(placeOrder.place(command("k4", null)).status()).isEqualTo(OrderStatus.PENDING);
   }
 
   @Test
@@ -98,6 +127,7 @@ class PlaceOrderTest {
             items -> {
               throw new PriceQuotesUnavailable("down", null);
             },
+            new OpenOrderLimit(3, Duration.ofMinutes(30)),
             Clock.systemUTC());
 
     assertThatThrownBy(() -> down.place(command("k1", null)))

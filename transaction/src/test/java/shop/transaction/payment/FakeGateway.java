@@ -1,7 +1,11 @@
 package shop.transaction.payment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import shop.transaction.order.Money;
 
 /** A payment provider that answers what the test says and remembers what it was asked. */
 final class FakeGateway implements PaymentGateway {
@@ -9,6 +13,9 @@ final class FakeGateway implements PaymentGateway {
   final List<RefundRequest> refunds = new ArrayList<>();
   ChargeOutcome next = new ChargeOutcome.Succeeded("pi_1");
   boolean down;
+
+  /** What the provider holds, by payment id. */
+  final Map<String, ProviderPayment> payments = new HashMap<>();
 
   @Override
   public ChargeOutcome charge(ChargeRequest request) {
@@ -26,5 +33,22 @@ final class FakeGateway implements PaymentGateway {
       throw new PaymentUnavailable("Stripe 500", null);
     }
     return request.amount().amount();
+  }
+
+  @Override
+  public Optional<ProviderPayment> payment(String paymentIntentId) {
+    if (down) {
+      throw new PaymentUnavailable("Stripe 500", null);
+    }
+    return Optional.ofNullable(payments.get(paymentIntentId));
+  }
+
+  /** A payment of {@code orderId} for 49.00 EUR (the fixtures' total) in {@code status}. */
+  ProviderPayment holds(String id, String orderId, ProviderPayment.Status status, long refunded) {
+    ProviderPayment payment =
+        new ProviderPayment(
+            id, orderId, new Money(4900, "EUR"), status, refunded, id + "_secret_x", null);
+    payments.put(id, payment);
+    return payment;
   }
 }

@@ -10,6 +10,7 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentMethodAttachParams;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.platform.domain.DomainFailure;
@@ -29,21 +30,27 @@ public final class StripeCustomers implements PaymentGateway {
   private static final Logger LOG = LoggerFactory.getLogger(StripeCustomers.class);
 
   private final StripeClient stripe;
+  private final Supplier<String> apiKey;
 
-  public StripeCustomers(StripeClient stripe) {
+  /**
+   * @param apiKey the key of each call, read anew so that a rotated key is used without a restart
+   */
+  public StripeCustomers(StripeClient stripe, Supplier<String> apiKey) {
     this.stripe = stripe;
+    this.apiKey = apiKey;
   }
 
   /** A client for {@code apiKey} talking to {@code apiBase} (Stripe, or a sandbox). */
-  public static StripeCustomers create(String apiKey, String apiBase) {
+  public static StripeCustomers create(Supplier<String> apiKey, String apiBase) {
     return new StripeCustomers(
         StripeClient.builder()
-            .setApiKey(apiKey)
+            .setApiKey(apiKey.get())
             .setApiBase(apiBase)
             .setMaxNetworkRetries(2)
             .setConnectTimeout(5_000)
             .setReadTimeout(10_000)
-            .build());
+            .build(),
+        apiKey);
   }
 
   @Override
@@ -105,8 +112,8 @@ public final class StripeCustomers implements PaymentGateway {
     }
   }
 
-  private static RequestOptions idempotent(String key) {
-    return RequestOptions.builder().setIdempotencyKey(key).build();
+  private RequestOptions idempotent(String key) {
+    return RequestOptions.builder().setApiKey(apiKey.get()).setIdempotencyKey(key).build();
   }
 
   private static DomainFailure translate(String action, StripeException e) {
