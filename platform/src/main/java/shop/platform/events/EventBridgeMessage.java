@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import shop.events.EventJson;
+import shop.events.EventType;
 import shop.events.InvalidEventException;
 
 /**
@@ -15,8 +16,17 @@ import shop.events.InvalidEventException;
  * @param eventId the CloudEvent id as written, or null: known before validation, so that even an
  *     invalid event's failure can name it
  * @param eventType the CloudEvent type as written, or null
+ * @param source the EventBridge {@code source} the bus accepted the event with, or null
+ * @param detailType the EventBridge {@code detail-type}, or null
+ * @param cloudEventSource the CloudEvent's own {@code source} attribute, or null
  */
-record EventBridgeMessage(byte[] detail, String eventId, String eventType) {
+record EventBridgeMessage(
+    byte[] detail,
+    String eventId,
+    String eventType,
+    String source,
+    String detailType,
+    String cloudEventSource) {
   private static final ObjectMapper MAPPER = EventJson.mapper();
 
   /**
@@ -40,9 +50,28 @@ record EventBridgeMessage(byte[] detail, String eventId, String eventType) {
     }
     try {
       return new EventBridgeMessage(
-          MAPPER.writeValueAsBytes(detail), text(detail, "id"), text(detail, "type"));
+          MAPPER.writeValueAsBytes(detail),
+          text(detail, "id"),
+          text(detail, "type"),
+          text(event, "source"),
+          text(event, "detail-type"),
+          text(detail, "source"));
     } catch (JsonProcessingException e) {
       throw new InvalidEventException("detail cannot be written back as JSON", e);
+    }
+  }
+
+  /**
+   * Throws {@link ImpersonatedEventException} unless this message was put on the bus as {@code
+   * type}'s owner: the bus's {@code source} (which its resource policy lets only that service's
+   * roles use), the {@code detail-type}, and the CloudEvent's own {@code source} must all be the
+   * owner's. A type alone proves nothing: any publisher can write any type into its detail.
+   */
+  void requirePublishedByOwnerOf(EventType type) {
+    if (!type.source().equals(source)
+        || !type.eventName().equals(detailType)
+        || !type.source().equals(cloudEventSource)) {
+      throw new ImpersonatedEventException(type, source, detailType, cloudEventSource);
     }
   }
 

@@ -104,7 +104,14 @@ public final class SqsEventConsumer {
       String sample = sample(type);
       EventBridgeMessage parsed =
           EventBridgeMessage.parse(
-              "{\"detail-type\":\"" + type.eventName() + "\",\"detail\":" + sample + "}");
+              "{\"source\":\""
+                  + type.source()
+                  + "\",\"detail-type\":\""
+                  + type.eventName()
+                  + "\",\"detail\":"
+                  + sample
+                  + "}");
+      parsed.requirePublishedByOwnerOf(codec.decode(parsed.detail()).type());
       codec.encode(codec.decode(parsed.detail()));
     }
   }
@@ -178,6 +185,7 @@ public final class SqsEventConsumer {
     try {
       parsed = EventBridgeMessage.parse(message.getBody());
       EventEnvelope<ShopEvent> event = codec.decode(parsed.detail());
+      parsed.requirePublishedByOwnerOf(event.type());
       EventHandler<?> handler = handlers.get(event.type());
       if (handler == null) {
         // The rule routes only subscribed types; anything else is not ours to retry.
@@ -189,6 +197,9 @@ public final class SqsEventConsumer {
     } catch (Exception e) {
       String eventId = parsed == null ? null : parsed.eventId();
       String eventType = parsed == null ? null : parsed.eventType();
+      if (e instanceof ImpersonatedEventException) {
+        log.warn("SECURITY: {}: event {} refused: {}", consumer, eventId, e.getMessage());
+      }
       log.warn(
           "{}: message {} (event {}, type {}) failed: {}",
           consumer,

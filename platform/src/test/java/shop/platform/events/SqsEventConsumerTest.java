@@ -120,6 +120,34 @@ class SqsEventConsumerTest {
   }
 
   @Test
+  void anEventPublishedUnderAnotherServicesSourceIsNeverHandled() {
+    String genuine = eventBridgeBody(orderCreated());
+    // product's role may put shop.product events; here it writes transaction's OrderCreated.
+    String busSourceForged =
+        genuine.replace("\"source\":\"shop.transaction\"", "\"source\":\"shop.product\"");
+    String detailTypeForged =
+        genuine.replace(
+            "\"detail-type\":\"OrderCreated\"", "\"detail-type\":\"InventoryReserved\"");
+    assertThat(busSourceForged).isNotEqualTo(genuine).doesNotContain("shop.transaction");
+    assertThat(detailTypeForged).isNotEqualTo(genuine);
+
+    SQSBatchResponse response =
+        consumer.handle(
+            batch(
+                message("m-1", busSourceForged),
+                message("m-2", detailTypeForged),
+                message("m-3", genuine)));
+
+    assertThat(response.getBatchItemFailures())
+        .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        .containsExactlyInAnyOrder("m-1", "m-2");
+    assertThat(handled).hasSize(1);
+    assertThat(failures)
+        .extracting(FailureRecorder.Failure::errorClass)
+        .containsOnly("ImpersonatedEventException");
+  }
+
+  @Test
   void acknowledgesAnEventTypeWithoutHandler() {
     SqsEventConsumer onlyOrders = consumer(Map.of(EventType.ORDER_CREATED, orders));
 
