@@ -48,6 +48,28 @@ class CancelOrderTest {
   }
 
   @Test
+  void stripesRefundWebhookLandingBeforeTheSaveIsThisCancelsOwnOutcome() {
+    orders.put(OrderFixtures.paid());
+    // While we ask Stripe for the refund, its charge.refunded webhook refunds the order first.
+    Refunds webhookWins =
+        (order, paymentIntentId) -> {
+          refunds.add(new Refund(order.id(), paymentIntentId));
+          orders.put(order.refund(CancelReason.CUSTOMER_REQUEST, 4900, OrderFixtures.T0).after());
+          return order.total().amount();
+        };
+
+    Order cancelled =
+        new CancelOrder(orders, webhookWins, Clock.systemUTC())
+            .cancel("order-1", OrderFixtures.USER);
+
+    assertThat(cancelled.status()).isEqualTo(OrderStatus.REFUNDED);
+    assertThat(refunds).hasSize(1);
+    assertThatThrownBy(() -> cancel.cancel("order-1", OrderFixtures.USER))
+        .as("a later cancel of the refunded order")
+        .isInstanceOf(IllegalTransition.class);
+  }
+
+  @Test
   void refundsAPaidOrderFirst() {
     orders.put(OrderFixtures.paid());
 
