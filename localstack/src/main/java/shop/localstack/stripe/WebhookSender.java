@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
@@ -58,11 +59,15 @@ final class WebhookSender implements AutoCloseable {
         .name("stripe-webhook")
         .start(
             () -> {
-              if (!send(delivery, payload) && attempt < ATTEMPTS && !schedule.isShutdown()) {
-                schedule.schedule(
-                    () -> attempt(delivery, payload, attempt + 1),
-                    1L << (2 * (attempt - 1)),
-                    TimeUnit.SECONDS);
+              if (!send(delivery, payload) && attempt < ATTEMPTS) {
+                try {
+                  schedule.schedule(
+                      () -> attempt(delivery, payload, attempt + 1),
+                      1L << (2 * (attempt - 1)),
+                      TimeUnit.SECONDS);
+                } catch (RejectedExecutionException closed) {
+                  delivery.failed("the sandbox stopped before the next attempt");
+                }
               }
             });
   }
