@@ -20,22 +20,28 @@ final class LocalSecrets {
   /** The secrets, named as in the cloud (infra's SharedStack). */
   static final String SIGNING_SECRET_ID = "shop/jwt-signing-keys";
 
-  static final String STRIPE_SECRET_ID = "shop/stripe";
+  /** Each Stripe-calling service's own secret, its own restricted key (as in the cloud). */
+  static final String STRIPE_TRANSACTION_SECRET_ID = "shop/stripe/transaction";
+
+  static final String STRIPE_USER_SECRET_ID = "shop/stripe/user";
   static final String SENDGRID_SECRET_ID = "shop/sendgrid";
   static final String TWILIO_SECRET_ID = "shop/twilio";
-  static final String STRIPE_WEBHOOK_SECRET = "whsec_local_sandbox";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private LocalSecrets() {}
 
-  /** The signing keys (a key pair made now) and the providers' credentials (the sandbox's). */
-  static void putShopSecrets(URI sandbox) {
+  /**
+   * The signing keys (a key pair made now) and the providers' credentials (the sandbox's; Stripe's
+   * webhook signing secret is the one the sandbox gave the shop's endpoint).
+   */
+  static void putShopSecrets(URI sandbox, String stripeWebhookSecret) {
     putSigningKeys(sandbox, SIGNING_SECRET_ID);
     put(
         sandbox,
-        STRIPE_SECRET_ID,
-        Map.of("apiKey", "sk_test_local_sandbox", "webhookSecret", STRIPE_WEBHOOK_SECRET));
+        STRIPE_TRANSACTION_SECRET_ID,
+        Map.of("apiKey", "rk_test_local_transaction", "webhookSecret", stripeWebhookSecret));
+    put(sandbox, STRIPE_USER_SECRET_ID, Map.of("apiKey", "rk_test_local_user"));
     put(sandbox, SENDGRID_SECRET_ID, Map.of("apiKey", "SG.local-sandbox"));
     put(
         sandbox,

@@ -31,6 +31,7 @@ public final class LocalShop implements AutoCloseable {
   private final RunningPieces running = new RunningPieces();
   private final AtomicBoolean ready = new AtomicBoolean();
   private volatile LocalCloud cloud;
+  private volatile String stripeWebhookSecret;
 
   private LocalShop(
       Endpoints endpoints,
@@ -109,15 +110,16 @@ public final class LocalShop implements AutoCloseable {
             endpoints, URI.create("http://127.0.0.1:" + port), topology, settings, timeline);
     try {
       BootPlan plan = new BootPlan(timeline, BOOT_THREADS);
-      new ShopSteps(
+      ShopSteps steps =
+          new ShopSteps(
               endpoints,
               topology,
               shop.environments,
               shop.pollers,
               shop.running,
               port,
-              shop.ready::get)
-          .declare(plan, starting);
+              shop.ready::get);
+      steps.declare(plan, starting);
       try {
         plan.run();
       } catch (RuntimeException failed) {
@@ -126,6 +128,7 @@ public final class LocalShop implements AutoCloseable {
         throw failed;
       }
       shop.cloud = starting.await();
+      shop.stripeWebhookSecret = steps.stripeWebhookSecret();
       shop.pollers.requireEverySubscriptionPolled();
       shop.ready.set(true);
       return shop;
@@ -147,6 +150,14 @@ public final class LocalShop implements AutoCloseable {
 
   public URI apiUrl() {
     return apiUrl;
+  }
+
+  /**
+   * The signing secret of the shop's webhook endpoint at the sandbox's Stripe: what the transaction
+   * service verifies with, and what a developer signs test events with.
+   */
+  public String stripeWebhookSecret() {
+    return stripeWebhookSecret;
   }
 
   /** The emulators (once {@link #start} returned). */

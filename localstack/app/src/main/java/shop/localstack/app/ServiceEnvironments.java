@@ -67,7 +67,8 @@ final class ServiceEnvironments {
     Map<String, String> config = common("user");
     config.put("DATABASE_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
     config.put("JWT_SIGNING_SECRET_ID", LocalSecrets.SIGNING_SECRET_ID);
-    config.put("STRIPE_API_KEY", stripe("apiKey"));
+    config.put(
+        "STRIPE_API_KEY", SecretReferences.reference(LocalSecrets.STRIPE_USER_SECRET_ID, "apiKey"));
     return config;
   }
 
@@ -88,8 +89,8 @@ final class ServiceEnvironments {
   private Map<String, String> transaction() {
     Map<String, String> config = common("transaction");
     config.put("PRODUCT_API_URL", apiUrl.toString());
-    config.put("STRIPE_API_KEY", stripe("apiKey"));
-    config.put("STRIPE_WEBHOOK_SECRET", stripe("webhookSecret"));
+    config.put("STRIPE_API_KEY", transactionStripe("apiKey"));
+    config.put("STRIPE_WEBHOOK_SECRET", transactionStripe("webhookSecret"));
     config.put("DATABASE_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
     // The drills and benchmarks fire dozens of checkouts of one customer at once (and hold them
     // unpaid through a Stripe outage); the cloud's default of 3 would refuse them.
@@ -114,8 +115,8 @@ final class ServiceEnvironments {
     return config;
   }
 
-  private static String stripe(String field) {
-    return SecretReferences.reference(LocalSecrets.STRIPE_SECRET_ID, field);
+  private static String transactionStripe(String field) {
+    return SecretReferences.reference(LocalSecrets.STRIPE_TRANSACTION_SECRET_ID, field);
   }
 
   private static String twilio(String field) {

@@ -85,6 +85,9 @@ public final class ShopDemo {
     step("save the test cards pm_card_visa and pm_card_chargeDeclined");
     String visa = saveCard(token, "pm_card_visa");
     String declining = saveCard(token, "pm_card_chargeDeclined");
+    // The cards are attached to the Stripe customer made with the first one, and Stripe charges an
+    // attached card only with its customer, which checkout takes from the token: a fresh one.
+    token = login(email, password);
 
     JsonNode product = call("GET", "/products?limit=1", null, null, 200).get("items").get(0);
     String productId = product.get("id").asText();

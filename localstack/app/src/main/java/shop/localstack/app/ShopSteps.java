@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,7 @@ final class ShopSteps {
   private final RunningPieces running;
   private final int apiPort;
   private final BooleanSupplier ready;
+  private Step<String> stripeWebhook;
 
   ShopSteps(
       Endpoints endpoints,
@@ -91,9 +93,18 @@ final class ShopSteps {
 
     // Bootstrap: each part as soon as its emulator listens.
     Step<SqsClient> sqsClient = plan.step("SQS client", () -> running.keep(endpoints.sqsClient()));
-    Step<?> secrets =
-        plan.step("secrets", () -> LocalSecrets.putShopSecrets(endpoints.sandboxUrl()))
+    // As an operator does at Stripe: the shop's webhook endpoint, whose signing secret goes into
+    // transaction's Stripe secret.
+    stripeWebhook =
+        plan.step(
+                "Stripe webhook endpoint",
+                () -> StripeWebhooks.register(endpoints.sandboxUrl(), apiUrl()))
             .needs(sandbox);
+    Step<?> secrets =
+        plan.step(
+                "secrets",
+                () -> LocalSecrets.putShopSecrets(endpoints.sandboxUrl(), stripeWebhook.value()))
+            .needs(sandbox, stripeWebhook);
     Step<Map<String, String>> queues =
         plan.step("bus, rules and queues", () -> bootstrap.busAndQueues(sqsClient.value()))
             .needs(sqs, eventBridge, sqsClient);
@@ -183,6 +194,15 @@ final class ShopSteps {
             () -> running.keep(schedules(user.value(), product.value(), transaction.value())))
         .needs(user, product, transaction)
         .needs(stores);
+  }
+
+  /** The signing secret of the shop's Stripe webhook endpoint (once the plan ran). */
+  String stripeWebhookSecret() {
+    return stripeWebhook.value();
+  }
+
+  private URI apiUrl() {
+    return URI.create("http://127.0.0.1:" + apiPort);
   }
 
   private static Schedules schedules(

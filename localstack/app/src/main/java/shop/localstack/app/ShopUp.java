@@ -61,6 +61,7 @@ public final class ShopUp {
           API          %s   (try: curl %s/products)
           admin        %s / %s
           sandbox      %s/__admin/requests   (every email, SMS and Stripe call)
+          Stripe       webhook signing secret %s   (events sent: %s/__admin/stripe/events)
           EventBridge  %s   bus %s
           SQS          %s
           DynamoDB     %s
@@ -74,6 +75,8 @@ public final class ShopUp {
         shop.apiUrl(),
         DemoAdmin.EMAIL,
         DemoAdmin.PASSWORD,
+        local.get("sandboxUrl"),
+        shop.stripeWebhookSecret(),
         local.get("sandboxUrl"),
         local.get("eventbridgeUrl"),
         local.get("busName"),
@@ -92,6 +95,8 @@ public final class ShopUp {
     local.put("apiUrl", shop.apiUrl().toString());
     local.put("admin", Map.of("email", DemoAdmin.EMAIL, "password", DemoAdmin.PASSWORD));
     local.put("sandboxUrl", endpoints.sandboxUrl().toString());
+    // As `stripe listen` prints one: developers sign their own test events with it.
+    local.put("stripe", Map.of("webhookSecret", shop.stripeWebhookSecret()));
     local.put("eventbridgeUrl", endpoints.eventBridgeUrl().toString());
     local.put("busName", Topology.shop().busName());
     local.put("sqsUrl", endpoints.sqsUrl().toString());

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stripe.StripeClient;
+import com.stripe.model.PaymentIntent;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -101,10 +105,82 @@ class LocalShopIT {
         .isEqualTo(SecretReferences.reference(LocalSecrets.TWILIO_SECRET_ID, "authToken"));
     assertThat(SecretReferences.resolve(new Config(notification)).require("TWILIO_AUTH_TOKEN"))
         .isEqualTo("local-sandbox");
+    // Each Stripe-calling service its own secret and restricted key, as in the cloud.
+    Config transaction = SecretReferences.resolve(new Config(shop.environment("transaction")));
+    assertThat(shop.environment("transaction").get("STRIPE_API_KEY"))
+        .isEqualTo(SecretReferences.reference("shop/stripe/transaction", "apiKey"));
+    assertThat(shop.environment("user").get("STRIPE_API_KEY"))
+        .isEqualTo(SecretReferences.reference("shop/stripe/user", "apiKey"));
+    assertThat(transaction.require("STRIPE_API_KEY")).startsWith("rk_test_");
     assertThat(
-            SecretReferences.resolve(new Config(shop.environment("transaction")))
-                .require("STRIPE_WEBHOOK_SECRET"))
-        .isEqualTo(LocalSecrets.STRIPE_WEBHOOK_SECRET);
+            SecretReferences.resolve(new Config(shop.environment("user")))
+                .require("STRIPE_API_KEY"))
+        .startsWith("rk_test_");
+    assertThat(transaction.require("STRIPE_WEBHOOK_SECRET"))
+        .startsWith("whsec_")
+        .isEqualTo(shop.stripeWebhookSecret());
+  }
+
+  @Test
+  void theSandboxsStripeWebhooksReachTransactionSignedWithTheSecretItVerifies() throws Exception {
+    // The sandbox sends payment_intent.succeeded and charge.refunded to the endpoint the shop
+    // registered; transaction answers 200 only to an event signed with its secret.
+    URI sandbox = shop.cloud().endpoints().sandboxUrl();
+    StripeClient stripe =
+        StripeClient.builder().setApiKey("sk_test_local_it").setApiBase(sandbox.toString()).build();
+    PaymentIntent paid =
+        stripe
+            .v1()
+            .paymentIntents()
+            .create(
+                PaymentIntentCreateParams.builder()
+                    .setAmount(1200L)
+                    .setCurrency("eur")
+                    .setPaymentMethod("pm_card_visa")
+                    .setConfirm(true)
+                    .setOffSession(true)
+                    .putMetadata("order_id", "not-an-order-" + Instant.now().toEpochMilli())
+                    .build());
+    stripe
+        .v1()
+        .refunds()
+        .create(RefundCreateParams.builder().setPaymentIntent(paid.getId()).build());
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(deliveriesAbout(sandbox, paid.getId()))
+                    .containsEntry("payment_intent.succeeded", "200")
+                    .containsEntry("charge.refunded", "200"));
+  }
+
+  @Test
+  void localJsonHasTheStripeWebhookSigningSecret() {
+    Map<String, Object> local = ShopUp.describe(shop);
+
+    assertThat(local.get("stripe")).isEqualTo(Map.of("webhookSecret", shop.stripeWebhookSecret()));
+  }
+
+  /** Each event type about {@code objectId} the sandbox sent to the shop, with the last status. */
+  private static Map<String, String> deliveriesAbout(URI sandbox, String objectId)
+      throws Exception {
+    Map<String, String> statuses = new java.util.HashMap<>();
+    JsonNode events =
+        JSON.readTree(send("GET", sandbox.resolve("/__admin/stripe/events"), null).body())
+            .path("events");
+    for (JsonNode entry : events) {
+      JsonNode event = entry.path("event");
+      if (!event.toString().contains(objectId)) {
+        continue;
+      }
+      for (JsonNode delivery : entry.path("deliveries")) {
+        if (delivery.path("url").asText().equals(shop.apiUrl() + "/webhooks/stripe")) {
+          statuses.put(event.path("type").asText(), delivery.path("status").asText());
+        }
+      }
+    }
+    return statuses;
   }
 
   @Test

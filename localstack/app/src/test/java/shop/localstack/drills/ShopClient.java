@@ -152,7 +152,9 @@ final class ShopClient {
                     JSON.createObjectNode().put("stripePaymentMethodId", "pm_card_visa")))
             .get("id")
             .asText();
-    return new Customer(email, token, card);
+    // The card is attached to the Stripe customer made with it, and Stripe charges an attached
+    // card only with its customer, which checkout takes from the token: a fresh one carries it.
+    return new Customer(email, login(email, password), card);
   }
 
   /** Creates an active product with {@code stock} units; returns its id. */

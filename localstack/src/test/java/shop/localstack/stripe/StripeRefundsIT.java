@@ -1,0 +1,93 @@
+package shop.localstack.stripe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static shop.localstack.stripe.SandboxStripe.offSessionCharge;
+
+import com.stripe.exception.CardException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.model.Charge;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
+import com.stripe.param.RefundCreateParams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import shop.localstack.Endpoints;
+import shop.localstack.LocalCloudExtension;
+
+/** Refunds as transaction's StripePayments makes them, and the limits Stripe keeps. */
+@ExtendWith(LocalCloudExtension.class)
+class StripeRefundsIT {
+  private final SandboxStripe sandbox;
+
+  StripeRefundsIT(Endpoints endpoints) {
+    sandbox = new SandboxStripe(endpoints.sandboxUrl());
+  }
+
+  @Test
+  void refundsWhatIsLeftWhenNoAmountIsGivenAndRemembersTheRefund() throws Exception {
+    PaymentIntent paid = sandbox.charge(offSessionCharge(4900, "pm_card_visa", null));
+
+    Refund refund = refund(paid.getId(), null);
+
+    assertThat(refund.getId()).startsWith("re_");
+    assertThat(refund.getAmount()).isEqualTo(4900);
+    assertThat(refund.getStatus()).isEqualTo("succeeded");
+    assertThat(refund.getPaymentIntent()).isEqualTo(paid.getId());
+    assertThat(sandbox.stripe.v1().refunds().retrieve(refund.getId()).getAmount()).isEqualTo(4900);
+    Charge charge = sandbox.stripe.v1().charges().retrieve(paid.getLatestCharge());
+    assertThat(charge.getAmountRefunded()).isEqualTo(4900);
+    assertThat(charge.getRefunded()).isTrue();
+    assertThatThrownBy(() -> refund(paid.getId(), null))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.getCode()).isEqualTo("charge_already_refunded"));
+  }
+
+  @Test
+  void refusesARefundAboveWhatIsLeft() throws Exception {
+    PaymentIntent paid = sandbox.charge(offSessionCharge(1000, "pm_card_visa", null));
+    refund(paid.getId(), 600L);
+
+    assertThatThrownBy(() -> refund(paid.getId(), 401L))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(400);
+              assertThat(e.getStripeError().getParam()).isEqualTo("amount");
+            });
+    assertThat(refund(paid.getId(), 400L).getAmount()).isEqualTo(400);
+  }
+
+  @Test
+  void refusesToRefundAnIntentThatDidNotSucceed() throws Exception {
+    String declined;
+    try {
+      sandbox.charge(offSessionCharge(1000, "pm_card_chargeDeclined", null));
+      throw new AssertionError("pm_card_chargeDeclined was not declined");
+    } catch (CardException e) {
+      declined = e.getStripeError().getPaymentIntent().getId();
+    }
+    String intent = declined;
+
+    assertThatThrownBy(() -> refund(intent, null))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.getMessage()).contains("does not have a successful charge"));
+    assertThatThrownBy(() -> refund("pi_unknown", null))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.getCode()).isEqualTo("resource_missing"));
+  }
+
+  private Refund refund(String paymentIntent, Long amount) throws Exception {
+    RefundCreateParams.Builder params =
+        RefundCreateParams.builder()
+            .setPaymentIntent(paymentIntent)
+            .putMetadata("order_id", "o-refund");
+    if (amount != null) {
+      params.setAmount(amount);
+    }
+    return sandbox.stripe.v1().refunds().create(params.build());
+  }
+}
