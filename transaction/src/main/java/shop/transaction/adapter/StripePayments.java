@@ -118,7 +118,7 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
           e.getStripeError() != null && e.getStripeError().getPaymentIntent() != null
               ? e.getStripeError().getPaymentIntent().getId()
               : null;
-      if ("authentication_required".equals(e.getCode())) {
+      if (ProviderPayment.AUTHENTICATION_REQUIRED.equals(e.getCode())) {
         return new ChargeOutcome.ActionRequired(intentId, null);
       }
       return new ChargeOutcome.Declined(intentId, reason(e), e.getDeclineCode());
@@ -226,7 +226,8 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
                 ? null
                 : new ProviderPayment.NextAction(
                     next.getType(),
-                    next.getRedirectToUrl() == null ? null : next.getRedirectToUrl().getUrl())));
+                    next.getRedirectToUrl() == null ? null : next.getRedirectToUrl().getUrl()),
+            intent.getLastPaymentError() == null ? null : intent.getLastPaymentError().getCode()));
   }
 
   private static ProviderPayment.Status status(String stripeStatus) {

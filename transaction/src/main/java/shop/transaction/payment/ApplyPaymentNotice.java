@@ -85,6 +85,12 @@ public final class ApplyPaymentNotice {
       }
       case PaymentNotice.Failed f when payment.status() == ProviderPayment.Status.SUCCEEDED ->
           refuse(notice, "the payment succeeded");
+      // Stripe reports the off-session attempt that needs 3-D Secure as a failure too: it is what
+      // made the order wait for the customer, who may still authenticate the same payment.
+      case PaymentNotice.Failed f
+          when order.status() == OrderStatus.PAYMENT_ACTION_REQUIRED
+              && payment.awaitsAuthentication() ->
+          Optional.empty();
       case PaymentNotice.Failed f when awaitingPayment ->
           Optional.of(
               order.failPayment(payment.id(), f.reason(), f.declineCode(), clock.instant()));

@@ -12,6 +12,7 @@ import shop.transaction.order.Order;
  * @param amountRefunded minor units refunded so far
  * @param clientSecret what the customer's browser needs to finish an authentication, or null
  * @param nextAction what the customer must do, while {@link Status#REQUIRES_ACTION}, or null
+ * @param failureCode the provider's code for the last failed attempt, or null
  */
 public record ProviderPayment(
     String id,
@@ -20,7 +21,19 @@ public record ProviderPayment(
     Status status,
     long amountRefunded,
     String clientSecret,
-    NextAction nextAction) {
+    NextAction nextAction,
+    String failureCode) {
+
+  /**
+   * The provider's code for an off-session charge the customer's bank wants to authenticate: the
+   * attempt failed, and the same payment can still succeed once the customer authenticates.
+   */
+  public static final String AUTHENTICATION_REQUIRED = "authentication_required";
+
+  /** Whether the last attempt failed only because the customer must authenticate it. */
+  public boolean awaitsAuthentication() {
+    return AUTHENTICATION_REQUIRED.equals(failureCode);
+  }
 
   public enum Status {
     SUCCEEDED,

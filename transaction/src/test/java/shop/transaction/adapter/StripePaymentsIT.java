@@ -181,7 +181,8 @@ class StripePaymentsIT {
                 ProviderPayment.Status.REQUIRES_ACTION,
                 1200,
                 "pi_3ds_secret_abc",
-                new ProviderPayment.NextAction("use_stripe_sdk", null)));
+                new ProviderPayment.NextAction("use_stripe_sdk", null),
+                null));
   }
 
   @Test

@@ -100,6 +100,7 @@ class ApplyPaymentNoticeTest {
             ProviderPayment.Status.SUCCEEDED,
             0,
             null,
+            null,
             null));
     notice = new PaymentNotice.Succeeded("evt_1", "order-1", "pi_1");
 
@@ -159,5 +160,29 @@ class ApplyPaymentNoticeTest {
     apply.apply("{}", "good");
 
     assertThat(orders.find("order-1").orElseThrow().status()).isEqualTo(OrderStatus.RESERVED);
+  }
+
+  @Test
+  void theFailureStripeReportsForAnOffSessionChargeNeedingAuthenticationKeepsTheOrderWaiting() {
+    orders.put(OrderFixtures.actionRequired());
+    gateway.payments.put(
+        "pi_1",
+        new ProviderPayment(
+            "pi_1",
+            "order-1",
+            new Money(4900, "EUR"),
+            ProviderPayment.Status.FAILED,
+            0,
+            "pi_1_secret_x",
+            null,
+            ProviderPayment.AUTHENTICATION_REQUIRED));
+    notice =
+        new PaymentNotice.Failed(
+            "evt_1", "order-1", "pi_1", "authentication required", "authentication_required");
+
+    apply.apply("{}", "good");
+
+    assertThat(orders.find("order-1").orElseThrow().status())
+        .isEqualTo(OrderStatus.PAYMENT_ACTION_REQUIRED);
   }
 }

@@ -47,7 +47,14 @@ final class FakeGateway implements PaymentGateway {
   ProviderPayment holds(String id, String orderId, ProviderPayment.Status status, long refunded) {
     ProviderPayment payment =
         new ProviderPayment(
-            id, orderId, new Money(4900, "EUR"), status, refunded, id + "_secret_x", null);
+            id,
+            orderId,
+            new Money(4900, "EUR"),
+            status,
+            refunded,
+            id + "_secret_x",
+            null,
+            status == ProviderPayment.Status.FAILED ? "card_declined" : null);
     payments.put(id, payment);
     return payment;
   }

@@ -136,6 +136,11 @@ final class ShopClient {
 
   /** Registers a customer (named {@code prefix-<random>@example.com}) with a saved Visa card. */
   Customer customer(String prefix) {
+    return customer(prefix, "pm_card_visa");
+  }
+
+  /** Registers a customer with {@code testCard} (one of Stripe's {@code pm_card_*}) saved. */
+  Customer customer(String prefix, String testCard) {
     String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     String password = "a long enough drill password";
     ObjectNode register =
@@ -149,7 +154,7 @@ final class ShopClient {
                     "POST",
                     "/users/me/payment-methods",
                     token,
-                    JSON.createObjectNode().put("stripePaymentMethodId", "pm_card_visa")))
+                    JSON.createObjectNode().put("stripePaymentMethodId", testCard)))
             .get("id")
             .asText();
     // The card is attached to the Stripe customer made with it, and Stripe charges an attached
