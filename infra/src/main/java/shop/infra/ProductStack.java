@@ -28,12 +28,22 @@ final class ProductStack extends ServiceStack {
     env.put("PRODUCT_IMAGES_BASE_URL", shared.imagesBaseUrl());
 
     ShopFunction api = function("api", ProductApi.class.getName(), Duration.seconds(15), env, null);
-    shared.images().grantReadWrite(api);
-    NagFindings.onResource(
+    // Admins upload through presigned PUTs and the API checks what arrived: put and read, and
+    // never delete (a leaked API role cannot wipe the catalogue's images).
+    shared.images().grantPut(api);
+    shared.images().grantRead(api);
+    NagFindings.onPolicyParts(
         api,
         "AwsSolutions-IAM5",
-        "Presigned uploads and image checks address any object key of the image bucket, and the"
-            + " bucket-level read/write grant carries the S3 action wildcards");
+        "Presigned uploads and image checks address any object key of the image bucket; grantPut"
+            + " and grantRead name their S3 actions with these wildcards (Abort* aborts an"
+            + " upload, Get*/List* read), none of which deletes",
+        List.of(
+            "Resource::<ProductImagesD279FBF2.Arn>/*",
+            "Action::s3:Abort*",
+            "Action::s3:GetObject*",
+            "Action::s3:GetBucket*",
+            "Action::s3:List*"));
     routes = serveRoutes(ProductModule.class, api);
 
     consumeEvents(env, null);

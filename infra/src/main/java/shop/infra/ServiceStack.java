@@ -10,6 +10,7 @@ import shop.events.Subscription;
 import shop.events.Topology;
 import shop.platform.config.SecretReferences;
 import shop.platform.http.ApiRoute;
+import shop.platform.postgres.DatabaseRoles;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -104,6 +105,27 @@ abstract class ServiceStack extends Stack {
     String reference = SecretReferences.reference(secret.getSecretArn(), field);
     secretSettings.put(reference, secret);
     return reference;
+  }
+
+  /**
+   * The {@code DATABASE_*} settings of this service's functions: its database through the proxy, as
+   * its runtime role (rows of its own tables only).
+   */
+  protected Map<String, String> runtimeDatabase(DataStack data) {
+    return database(data, DatabaseRoles.runtimeRole(service), data.runtimeCredentials(service));
+  }
+
+  /** The {@code DATABASE_*} settings of this service's migration: as the database's owner. */
+  protected Map<String, String> migrationDatabase(DataStack data) {
+    return database(data, DatabaseRoles.migrationRole(service), data.migrationCredentials(service));
+  }
+
+  private Map<String, String> database(DataStack data, String role, ISecret login) {
+    Map<String, String> env = new HashMap<>();
+    env.put("DATABASE_URL", data.jdbcUrl(service));
+    env.put("DATABASE_USER", role);
+    env.put("DATABASE_PASSWORD", secretSetting(login, "password"));
+    return env;
   }
 
   /** The access token settings every verifying service reads ({@code JwtVerifier.fromConfig}). */
@@ -215,11 +237,12 @@ abstract class ServiceStack extends Stack {
   }
 
   /**
-   * Runs {@code migrate} (a Flyway handler) during the deployment, after the database exists and
-   * before the stack is complete; it runs again whenever the function's code or config changes.
+   * Runs {@code migrate} (a Flyway handler) during the deployment, after the database and its roles
+   * exist and before the stack is complete; it runs again whenever the function's code or config
+   * changes.
    */
-  protected Trigger migrateOnDeploy(ShopFunction migrate, Construct databaseCreated) {
-    return runOnDeploy("Migrate", migrate, List.of(databaseCreated));
+  protected Trigger migrateOnDeploy(ShopFunction migrate, Construct databaseReady) {
+    return runOnDeploy("Migrate", migrate, List.of(databaseReady));
   }
 
   /**

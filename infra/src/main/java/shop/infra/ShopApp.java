@@ -42,7 +42,7 @@ public final class ShopApp {
     DeploymentConfig config = DeploymentConfig.from(app.getNode());
     StackProps props = StackProps.builder().description("shop: serverless e-commerce").build();
     SharedStack shared = new SharedStack(app, "shop-shared", props, config);
-    DataStack data = new DataStack(app, "shop-data", props, config);
+    DataStack data = new DataStack(app, "shop-data", props, config, jars, shared.alarms());
     Stacks stacks =
         new Stacks(
             shared,
