@@ -8,6 +8,7 @@ import shop.localstack.Endpoints;
 import shop.notification.NotificationTables;
 import shop.platform.config.Config;
 import shop.platform.config.SecretReferences;
+import shop.platform.postgres.DatabaseRoles;
 
 /**
  * What each service's functions get as environment on the local cloud, as its Lambda does in the
@@ -16,6 +17,9 @@ import shop.platform.config.SecretReferences;
  */
 final class ServiceEnvironments {
   static final String JWT_AUDIENCE = "shop-api";
+
+  /** The role checkout signs its price quotes as here, as the transaction API's role does. */
+  static final String CHECKOUT_ROLE = "arn:aws:iam::000000000000:role/shop-transaction-api";
 
   /**
    * The database pool of each PostgreSQL service here. In the cloud a Lambda instance serves one
@@ -65,7 +69,7 @@ final class ServiceEnvironments {
 
   private Map<String, String> user() {
     Map<String, String> config = common("user");
-    config.put("DATABASE_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
+    config.putAll(runtimeDatabase("user"));
     config.put("JWT_SIGNING_SECRET_ID", LocalSecrets.SIGNING_SECRET_ID);
     config.put("STRIPE_API_KEY", stripe("apiKey"));
     return config;
@@ -82,6 +86,7 @@ final class ServiceEnvironments {
     Map<String, String> config = common("product");
     config.put("MONGODB_DATABASE", ShopBootstrap.PRODUCT_DATABASE);
     config.put("PRODUCT_IMAGES_BUCKET", Bootstrap.PRODUCT_IMAGES_BUCKET);
+    config.put("PRICE_QUOTE_CALLERS", CHECKOUT_ROLE);
     return config;
   }
 
@@ -90,8 +95,20 @@ final class ServiceEnvironments {
     config.put("PRODUCT_API_URL", apiUrl.toString());
     config.put("STRIPE_API_KEY", stripe("apiKey"));
     config.put("STRIPE_WEBHOOK_SECRET", stripe("webhookSecret"));
-    config.put("DATABASE_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
+    config.putAll(runtimeDatabase("transaction"));
     return config;
+  }
+
+  /**
+   * A PostgreSQL service's functions log in as its runtime role, as in the cloud (the database's
+   * URL comes with the endpoints' settings); the local pool is larger.
+   */
+  private static Map<String, String> runtimeDatabase(String service) {
+    DatabaseRoles.Role login = ShopBootstrap.runtimeLogin(service);
+    return Map.of(
+        "DATABASE_USER", login.name(),
+        "DATABASE_PASSWORD", login.password(),
+        "DATABASE_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
   }
 
   private Map<String, String> notification() {
