@@ -9,12 +9,16 @@ import java.util.Map;
 import shop.platform.config.SecretReferences;
 import shop.platform.postgres.DatabaseRoles;
 import shop.platform.postgres.DatabaseRolesHandler;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.CfnEIP;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
+import software.amazon.awscdk.services.ec2.NatGatewayProps;
+import software.amazon.awscdk.services.ec2.NatProvider;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
@@ -74,11 +78,24 @@ public final class DataStack extends Stack {
       LambdaJars jars,
       ITopic alarms) {
     super(scope, id, props);
+    CfnEIP natAddress = CfnEIP.Builder.create(this, "NatAddress").domain("vpc").build();
+    CfnOutput.Builder.create(this, "NatPublicIp")
+        .description(
+            "The address the functions reach the internet from: MongoDB Atlas's IP access list"
+                + " (docs/DEPLOY.md)")
+        .value(natAddress.getAttrPublicIp())
+        .build();
     vpc =
         Vpc.Builder.create(this, "Vpc")
             .maxAzs(2)
-            // One NAT gateway: functions in the VPC reach EventBridge, Secrets Manager, Stripe.
+            // One NAT gateway: functions in the VPC reach EventBridge, Secrets Manager, Stripe,
+            // MongoDB Atlas, from one address of ours that Atlas's access list admits.
             .natGateways(1)
+            .natGatewayProvider(
+                NatProvider.gateway(
+                    NatGatewayProps.builder()
+                        .eipAllocationIds(List.of(natAddress.getAttrAllocationId()))
+                        .build()))
             .subnetConfiguration(
                 List.of(
                     subnet("public", SubnetType.PUBLIC),

@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.apigatewayv2.HttpRouteKey;
 import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
+import software.amazon.awscdk.services.events.CfnEventBusPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.scheduler.Schedule;
@@ -217,6 +218,40 @@ abstract class ServiceStack extends Stack {
             .conditions(Map.of("StringEquals", Map.of("events:source", source)))
             .build();
     functions.forEach(f -> f.addToRolePolicy(publish));
+    // The bus's side: in the account, an identity policy alone lets a principal put events, so the
+    // bus denies this source to every principal but this service's roles (a role with a broad
+    // events:* grant, or another service's compromised function, cannot publish as this one).
+    // A statement id of letters and digits: what IAM's Sid and EventBridge's StatementId both take.
+    String sid =
+        "Only"
+            + Character.toUpperCase(service.charAt(0))
+            + service.substring(1)
+            + "PublishesItsSource";
+    CfnEventBusPolicy.Builder.create(this, "OnlyThisServicePublishesItsSource")
+        .eventBusName(shared.bus().getEventBusName())
+        .statementId(sid)
+        .statement(
+            Map.of(
+                "Sid",
+                sid,
+                "Effect",
+                "Deny",
+                "Principal",
+                Map.of("AWS", "*"),
+                "Action",
+                "events:PutEvents",
+                "Resource",
+                shared.bus().getEventBusArn(),
+                "Condition",
+                Map.of(
+                    "StringEquals", Map.of("events:source", source),
+                    "ArnNotEquals",
+                        Map.of(
+                            "aws:PrincipalArn",
+                            functions.stream()
+                                .map(f -> f.function().getRole().getRoleArn())
+                                .toList()))))
+        .build();
   }
 
   /** Invokes {@code function} on {@code expression} through EventBridge Scheduler. */

@@ -43,13 +43,17 @@ public final class ShopApp {
     StackProps props = StackProps.builder().description("shop: serverless e-commerce").build();
     SharedStack shared = new SharedStack(app, "shop-shared", props, config);
     DataStack data = new DataStack(app, "shop-data", props, config, jars, shared.alarms());
+    ProductStack product = new ProductStack(app, props, shared, data, jars);
+    TransactionStack transaction = new TransactionStack(app, props, shared, data, jars);
+    // Checkout, and nothing else, asks product for price quotes.
+    product.allowPriceQuotesFrom(transaction.api());
     Stacks stacks =
         new Stacks(
             shared,
             data,
-            new ProductStack(app, props, shared, jars),
+            product,
             new UserStack(app, props, shared, data, jars),
-            new TransactionStack(app, props, shared, data, jars),
+            transaction,
             new NotificationStack(app, props, shared, jars),
             new OpsStack(app, props, shared, jars));
     Tags.of(app).add("project", "shop");

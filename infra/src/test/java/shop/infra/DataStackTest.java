@@ -99,6 +99,21 @@ class DataStackTest {
   }
 
   @Test
+  void theNatGatewayHasOneAddressOfOursForAtlasToAdmit() {
+    template.resourceCountIs("AWS::EC2::NatGateway", 1);
+    template.hasResourceProperties(
+        "AWS::EC2::NatGateway",
+        Map.of(
+            "AllocationId",
+            Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("NatAddress.*"), "AllocationId"))));
+    template.hasOutput(
+        "NatPublicIp",
+        Map.of(
+            "Value",
+            Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("NatAddress.*"), "PublicIp"))));
+  }
+
+  @Test
   void vpcFlowLogs() {
     template.resourceCountIs("AWS::EC2::FlowLog", 1);
   }

@@ -395,6 +395,74 @@ class ServiceStacksTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void productAdmitsOnlyCheckoutsRoleToThePriceQuotes() throws Exception {
+    Map<String, Map<String, Object>> functions =
+        template("product").findResources("AWS::Lambda::Function", Map.of());
+    int withCallers = 0;
+    for (Map<String, Object> function : functions.values()) {
+      Map<String, Object> properties = (Map<String, Object>) function.get("Properties");
+      Object environment = properties.get("Environment");
+      String variables = JSON.writeValueAsString(environment);
+      if (variables.contains("PRICE_QUOTE_CALLERS")) {
+        withCallers++;
+        assertThat(properties.get("FunctionName")).isEqualTo("shop-product-api");
+        Object callers =
+            ((Map<String, Object>) ((Map<String, Object>) environment).get("Variables"))
+                .get("PRICE_QUOTE_CALLERS");
+        // The transaction API function's role, exported by its stack.
+        assertThat(JSON.writeValueAsString(callers))
+            .contains("Fn::ImportValue", "shop-transaction:", "apiFunctionServiceRole")
+            .doesNotContain("outbox", "payments", "expire");
+      }
+    }
+    assertThat(withCallers).isEqualTo(1);
+  }
+
+  @Test
+  void theBusDeniesEachServicesSourceToEveryPrincipalButThatServicesRoles() throws Exception {
+    for (String service : Topology.shop().publishers()) {
+      ServiceStack stack =
+          services().keySet().stream().filter(s -> s.service.equals(service)).findFirst().get();
+      Map<String, Map<String, Object>> policies =
+          shop.template(stack).findResources("AWS::Events::EventBusPolicy", Map.of());
+      assertThat(policies).as(service).hasSize(1);
+      String statement = JSON.writeValueAsString(policies.values().iterator().next());
+      assertThat(statement)
+          .as(service)
+          .contains(
+              "\"Effect\":\"Deny\"",
+              "\"Principal\":{\"AWS\":\"*\"}",
+              "\"events:source\":\"shop." + service + "\"",
+              "aws:PrincipalArn")
+          .containsPattern("\"StatementId\":\"[A-Za-z0-9]{1,64}\"");
+      // Every function of the service may publish: each role is excepted, no other.
+      assertThat(statement.split("ServiceRole", -1).length - 1)
+          .as(service)
+          .isEqualTo(stack.functions().size());
+    }
+  }
+
+  @Test
+  void productsFunctionsRunInThePrivateSubnetsBehindTheNat() {
+    ServiceStack product =
+        services().keySet().stream().filter(s -> s.service.equals("product")).findFirst().get();
+    template("product")
+        .resourcePropertiesCountIs(
+            "AWS::Lambda::Function",
+            Map.of("VpcConfig", Match.objectLike(Map.of("SubnetIds", Match.anyValue()))),
+            product.functions().size());
+    template("product")
+        .hasResourceProperties(
+            "AWS::EC2::SecurityGroup",
+            Map.of(
+                "SecurityGroupEgress",
+                List.of(Match.objectLike(Map.of("CidrIp", "0.0.0.0/0"))),
+                "SecurityGroupIngress",
+                Match.absent()));
+  }
+
+  @Test
   void migrationsAndProductIndexesRunDuringTheDeployment() {
     for (String service : DataStack.DATABASE_SERVICES) {
       template(service).resourceCountIs("Custom::Trigger", 1);
