@@ -60,7 +60,9 @@ public final class DataStack extends Stack {
   static final String MAINTENANCE_DATABASE = "postgres";
 
   private static final int PORT = 5432;
-  private static final int DEFAULT_MEMORY_MB = 512;
+
+  /** The roles step runs a few statements over one JDBC connection at a time. */
+  private static final int ROLES_STEP_MEMORY_MB = 512;
 
   private final Vpc vpc;
   private final SecurityGroup functions;
@@ -170,8 +172,9 @@ public final class DataStack extends Stack {
     NagFindings.onResource(
         cluster,
         "AwsSolutions-SMG4",
-        "The master password is used by the database-roles deploy step alone, which reads it when it"
-            + " runs; rotating it is an operator's task (docs/DEPLOY.md)");
+        "The master password is used by the database-roles deploy step alone, which reads it each"
+            + " time it runs; the operator rotates it with RDS's own rotation when needed"
+            + " (docs/DEPLOY.md, Operating)");
     for (String service : DATABASE_SERVICES) {
       migrationCredentials.put(
           service, roleSecret(service, "migration", DatabaseRoles.migrationRole(service)));
@@ -227,7 +230,7 @@ public final class DataStack extends Stack {
                 DatabaseRolesHandler.class.getName(),
                 // Every PostgreSQL service's jar carries the platform.
                 jars.code(DATABASE_SERVICES.get(0)),
-                DEFAULT_MEMORY_MB,
+                ROLES_STEP_MEMORY_MB,
                 Duration.minutes(2),
                 env,
                 new ShopFunction.Network(vpc, functions),
@@ -252,9 +255,9 @@ public final class DataStack extends Stack {
     NagFindings.onResource(
         secret,
         "AwsSolutions-SMG4",
-        "Read by its functions when they start and set on the role by the database-roles deploy"
-            + " step; rotation would need both to follow (docs/DEPLOY.md: rotate by a new"
-            + " deployment)");
+        "Set on the role by the database-roles deploy step and read by the role's functions when"
+            + " they start: a rotation Lambda would change neither; the operator rotates by writing a"
+            + " new password and running that step (docs/DEPLOY.md, Operating)");
     return secret;
   }
 

@@ -218,10 +218,16 @@ abstract class ServiceStack extends Stack {
             .conditions(Map.of("StringEquals", Map.of("events:source", source)))
             .build();
     functions.forEach(f -> f.addToRolePolicy(publish));
-    // The bus's side: in the account, an identity policy alone lets a principal put events, so the
-    // bus denies this source to every principal but this service's roles (a role with a broad
-    // events:* grant, or another service's compromised function, cannot publish as this one).
-    // A statement id of letters and digits: what IAM's Sid and EventBridge's StatementId both take.
+    denyTheSourceToOtherPrincipals(source);
+  }
+
+  /**
+   * The bus's side: in the account, an identity policy alone lets a principal put events, so the
+   * bus denies {@code source} to every principal but this service's roles (a role with a broad
+   * {@code events:*} grant, or another service's compromised function, cannot publish as this one).
+   */
+  private void denyTheSourceToOtherPrincipals(String source) {
+    // Letters and digits: what both IAM's Sid and EventBridge's StatementId accept.
     String sid =
         "Only"
             + Character.toUpperCase(service.charAt(0))
