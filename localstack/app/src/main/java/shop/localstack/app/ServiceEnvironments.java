@@ -69,7 +69,8 @@ final class ServiceEnvironments {
 
   private Map<String, String> user() {
     Map<String, String> config = common("user");
-    config.putAll(runtimeDatabase("user"));
+    config.putAll(runtimeLogin("user"));
+    config.put("DATABASE_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
     config.put("JWT_SIGNING_SECRET_ID", LocalSecrets.SIGNING_SECRET_ID);
     config.put("STRIPE_API_KEY", stripe("apiKey"));
     return config;
@@ -92,23 +93,21 @@ final class ServiceEnvironments {
 
   private Map<String, String> transaction() {
     Map<String, String> config = common("transaction");
+    config.putAll(runtimeLogin("transaction"));
     config.put("PRODUCT_API_URL", apiUrl.toString());
     config.put("STRIPE_API_KEY", stripe("apiKey"));
     config.put("STRIPE_WEBHOOK_SECRET", stripe("webhookSecret"));
-    config.putAll(runtimeDatabase("transaction"));
+    config.put("DATABASE_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
     return config;
   }
 
   /**
    * A PostgreSQL service's functions log in as its runtime role, as in the cloud (the database's
-   * URL comes with the endpoints' settings); the local pool is larger.
+   * URL comes with the endpoints' settings).
    */
-  private static Map<String, String> runtimeDatabase(String service) {
+  private static Map<String, String> runtimeLogin(String service) {
     DatabaseRoles.Role login = ShopBootstrap.runtimeLogin(service);
-    return Map.of(
-        "DATABASE_USER", login.name(),
-        "DATABASE_PASSWORD", login.password(),
-        "DATABASE_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
+    return Map.of("DATABASE_USER", login.name(), "DATABASE_PASSWORD", login.password());
   }
 
   private Map<String, String> notification() {
