@@ -33,6 +33,13 @@ public final class ShopApp {
 
   public static void main(String[] args) {
     App app = new App();
+    try {
+      DeploymentConfig.from(app.getNode());
+    } catch (IllegalArgumentException e) {
+      // A setting the deployment must give (shop:corsOrigins) or gave wrong: say which, no trace.
+      System.err.println("shop synth: " + e.getMessage());
+      System.exit(2);
+    }
     build(app, LambdaJars.inRepository(LambdaJars.repositoryRoot()));
     app.synth();
   }
