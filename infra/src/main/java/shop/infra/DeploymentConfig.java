@@ -16,9 +16,12 @@ import software.constructs.Node;
  * @param jwtAudience the {@code aud} of access tokens (the user service issues it, every service
  *     and the API's JWT authorizer check it)
  * @param latencyAlarmMs a function's p99 duration above which its alarm fires
- * @param corsOrigins origins allowed to PUT product images with a presigned URL
+ * @param corsOrigins origins allowed to PUT product images with a presigned URL: required, each an
+ *     explicit {@code https://} origin (no {@code *})
  * @param mongoDatabase the product service's MongoDB database name
  * @param emailFrom the sender address of customer emails (verified in SES)
+ * @param archiveRetentionDays how long the bus archive keeps events for replays (they carry
+ *     customers' personal data: no longer than replays need)
  */
 public record DeploymentConfig(
     Map<String, Integer> memoryMb,
@@ -29,15 +32,40 @@ public record DeploymentConfig(
     int latencyAlarmMs,
     List<String> corsOrigins,
     String mongoDatabase,
-    String emailFrom) {
+    String emailFrom,
+    int archiveRetentionDays) {
 
   static final List<String> SERVICES =
       List.of("product", "user", "transaction", "notification", "ops");
   private static final int DEFAULT_MEMORY_MB = 1024;
+  static final String CORS_ORIGINS = "shop:corsOrigins";
 
   public DeploymentConfig {
     memoryMb = Map.copyOf(memoryMb);
     corsOrigins = List.copyOf(corsOrigins);
+    if (corsOrigins.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Set the context value "
+              + CORS_ORIGINS
+              + " to the storefront's origins, comma-separated (e.g. CDK_CONTEXT_JSON='{\""
+              + CORS_ORIGINS
+              + "\":\"https://shop.example.com\"}' ./shop synth): no origin is allowed by"
+              + " default");
+    }
+    for (String origin : corsOrigins) {
+      if (!origin.matches("^https?://[^/*\\s]+$")) {
+        throw new IllegalArgumentException(
+            CORS_ORIGINS
+                + " must list explicit origins such as https://shop.example.com (no *, no path),"
+                + " not '"
+                + origin
+                + "'");
+      }
+    }
+    if (archiveRetentionDays < 1) {
+      throw new IllegalArgumentException(
+          "shop:archiveRetentionDays must be at least 1, not " + archiveRetentionDays);
+    }
   }
 
   /** The defaults, overridden by context values under {@code shop:<name>}. */
@@ -54,14 +82,22 @@ public record DeploymentConfig(
         integer(node, "shop:apiBurstLimit", 200),
         text(node, "shop:jwtAudience", "shop"),
         integer(node, "shop:latencyAlarmMs", 3000),
-        List.of(text(node, "shop:corsOrigins", "*").split(",")),
+        origins(text(node, CORS_ORIGINS, "")),
         text(node, "shop:mongoDatabase", "shop"),
-        text(node, "shop:emailFrom", "orders@example.com"));
+        text(node, "shop:emailFrom", "orders@example.com"),
+        integer(node, "shop:archiveRetentionDays", 90));
   }
 
   /** The memory of {@code service}'s functions. */
   public int memory(String service) {
     return memoryMb.getOrDefault(service, DEFAULT_MEMORY_MB);
+  }
+
+  private static List<String> origins(String value) {
+    return java.util.Arrays.stream(value.split(","))
+        .map(String::trim)
+        .filter(origin -> !origin.isEmpty())
+        .toList();
   }
 
   private static int integer(Node node, String key, int fallback) {

@@ -47,9 +47,37 @@ final class NagFindings {
                 .build()));
   }
 
-  /** Suppresses {@code rule} on {@code resource} (and its children) for {@code reason}. */
+  /**
+   * Suppresses {@code rule} on {@code resource} (and its children) for {@code reason}: for rules
+   * whose finding is the resource itself (a setting it lacks). Rules that flag parts of a policy
+   * (the IAM rules) are suppressed for named parts only, with {@link #onPolicyParts}.
+   */
   static void onResource(IConstruct resource, String rule, String reason) {
+    if (rule.startsWith("AwsSolutions-IAM")) {
+      throw new IllegalArgumentException(
+          rule + " flags parts of a policy: suppress the parts it may have (onPolicyParts)");
+    }
     NagSuppressions.addResourceSuppressions(
         resource, List.of(NagPackSuppression.builder().id(rule).reason(reason).build()), true);
+  }
+
+  /**
+   * Suppresses {@code rule} on {@code resource}'s policies for exactly {@code parts} (cdk-nag's
+   * {@code appliesTo}: {@code Action::s3:GetObject*}, {@code Resource::<Bucket.Arn>/*}), so that a
+   * wildcard added later is still reported.
+   */
+  static void onPolicyParts(IConstruct resource, String rule, String reason, List<String> parts) {
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException(rule + " needs the parts it applies to");
+    }
+    NagSuppressions.addResourceSuppressions(
+        resource,
+        List.of(
+            NagPackSuppression.builder()
+                .id(rule)
+                .reason(reason)
+                .appliesTo(List.<Object>copyOf(parts))
+                .build()),
+        true);
   }
 }

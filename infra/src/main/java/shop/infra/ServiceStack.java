@@ -10,6 +10,7 @@ import shop.events.Subscription;
 import shop.events.Topology;
 import shop.platform.config.SecretReferences;
 import shop.platform.http.ApiRoute;
+import shop.platform.postgres.DatabaseRoles;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -22,6 +23,7 @@ import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.apigatewayv2.HttpRouteKey;
 import software.amazon.awscdk.services.apigatewayv2.IHttpRouteAuthorizer;
+import software.amazon.awscdk.services.events.CfnEventBusPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.scheduler.Schedule;
@@ -104,6 +106,27 @@ abstract class ServiceStack extends Stack {
     String reference = SecretReferences.reference(secret.getSecretArn(), field);
     secretSettings.put(reference, secret);
     return reference;
+  }
+
+  /**
+   * The {@code DATABASE_*} settings of this service's functions: its database through the proxy, as
+   * its runtime role (rows of its own tables only).
+   */
+  protected Map<String, String> runtimeDatabase(DataStack data) {
+    return database(data, DatabaseRoles.runtimeRole(service), data.runtimeCredentials(service));
+  }
+
+  /** The {@code DATABASE_*} settings of this service's migration: as the database's owner. */
+  protected Map<String, String> migrationDatabase(DataStack data) {
+    return database(data, DatabaseRoles.migrationRole(service), data.migrationCredentials(service));
+  }
+
+  private Map<String, String> database(DataStack data, String role, ISecret login) {
+    Map<String, String> env = new HashMap<>();
+    env.put("DATABASE_URL", data.jdbcUrl(service));
+    env.put("DATABASE_USER", role);
+    env.put("DATABASE_PASSWORD", secretSetting(login, "password"));
+    return env;
   }
 
   /** The access token settings every verifying service reads ({@code JwtVerifier.fromConfig}). */
@@ -195,6 +218,46 @@ abstract class ServiceStack extends Stack {
             .conditions(Map.of("StringEquals", Map.of("events:source", source)))
             .build();
     functions.forEach(f -> f.addToRolePolicy(publish));
+    denyTheSourceToOtherPrincipals(source);
+  }
+
+  /**
+   * The bus's side: in the account, an identity policy alone lets a principal put events, so the
+   * bus denies {@code source} to every principal but this service's roles (a role with a broad
+   * {@code events:*} grant, or another service's compromised function, cannot publish as this one).
+   */
+  private void denyTheSourceToOtherPrincipals(String source) {
+    // Letters and digits: what both IAM's Sid and EventBridge's StatementId accept.
+    String sid =
+        "Only"
+            + Character.toUpperCase(service.charAt(0))
+            + service.substring(1)
+            + "PublishesItsSource";
+    CfnEventBusPolicy.Builder.create(this, "OnlyThisServicePublishesItsSource")
+        .eventBusName(shared.bus().getEventBusName())
+        .statementId(sid)
+        .statement(
+            Map.of(
+                "Sid",
+                sid,
+                "Effect",
+                "Deny",
+                "Principal",
+                Map.of("AWS", "*"),
+                "Action",
+                "events:PutEvents",
+                "Resource",
+                shared.bus().getEventBusArn(),
+                "Condition",
+                Map.of(
+                    "StringEquals", Map.of("events:source", source),
+                    "ArnNotEquals",
+                        Map.of(
+                            "aws:PrincipalArn",
+                            functions.stream()
+                                .map(f -> f.function().getRole().getRoleArn())
+                                .toList()))))
+        .build();
   }
 
   /** Invokes {@code function} on {@code expression} through EventBridge Scheduler. */
@@ -215,11 +278,12 @@ abstract class ServiceStack extends Stack {
   }
 
   /**
-   * Runs {@code migrate} (a Flyway handler) during the deployment, after the database exists and
-   * before the stack is complete; it runs again whenever the function's code or config changes.
+   * Runs {@code migrate} (a Flyway handler) during the deployment, after the database and its roles
+   * exist and before the stack is complete; it runs again whenever the function's code or config
+   * changes.
    */
-  protected Trigger migrateOnDeploy(ShopFunction migrate, Construct databaseCreated) {
-    return runOnDeploy("Migrate", migrate, List.of(databaseCreated));
+  protected Trigger migrateOnDeploy(ShopFunction migrate, Construct databaseReady) {
+    return runOnDeploy("Migrate", migrate, List.of(databaseReady));
   }
 
   /**

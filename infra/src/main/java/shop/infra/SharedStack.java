@@ -1,7 +1,6 @@
 package shop.infra;
 
 import java.util.List;
-import java.util.Map;
 import shop.events.Topology;
 import shop.notification.NotificationTables;
 import shop.ops.adapter.DynamoDbAuditLog;
@@ -9,7 +8,6 @@ import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.idempotency.DynamoDbIdempotencyLedger;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
@@ -50,6 +48,7 @@ import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.CorsRule;
 import software.amazon.awscdk.services.s3.HttpMethods;
 import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
@@ -62,6 +61,11 @@ public final class SharedStack extends Stack {
   /** Where API Gateway and the services find the issuer's keys (the user service serves it). */
   static final String JWKS_PATH = "/.well-known/jwks.json";
 
+  /**
+   * The one field of a secret the operator has not written yet: a random value no service reads.
+   */
+  static final String UNSET_FIELD = "unset";
+
   private final EventBus bus;
   private final Archive archive;
   private final Table failures;
@@ -71,7 +75,8 @@ public final class SharedStack extends Stack {
   private final Bucket images;
   private final Distribution imageCdn;
   private final Secret jwtSigningKeys;
-  private final Secret stripe;
+  private final Secret stripeTransaction;
+  private final Secret stripeUser;
   private final Secret sendGrid;
   private final Secret twilio;
   private final Secret mongoDb;
@@ -93,7 +98,7 @@ public final class SharedStack extends Stack {
                 .archiveName(topology.archiveName())
                 .description("Every shop event, for replay (./shop ops)")
                 .eventPattern(EventPattern.builder().source(Match.prefix("shop.")).build())
-                .retention(Duration.days(365))
+                .retention(Duration.days(config.archiveRetentionDays()))
                 .build());
 
     failures =
@@ -154,32 +159,33 @@ public final class SharedStack extends Stack {
     imageCdn = imageCdn();
 
     jwtSigningKeys =
-        placeholderSecret(
+        operatorSecret(
             "JwtSigningKeys",
             "shop/jwt-signing-keys",
-            "RSA keys the user service signs access tokens with (format: docs/USERS.md)",
-            Map.of("keys", "[]"));
-    stripe =
-        placeholderSecret(
-            "Stripe",
-            "shop/stripe",
-            "Stripe secret API key and webhook signing secret",
-            Map.of("apiKey", "REPLACE_ME", "webhookSecret", "REPLACE_ME"));
-    sendGrid =
-        placeholderSecret(
-            "SendGrid", "shop/sendgrid", "SendGrid API key", Map.of("apiKey", "REPLACE_ME"));
+            "RSA keys the user service signs access tokens with (format: docs/USERS.md)");
+    stripeTransaction =
+        operatorSecret(
+            "StripeTransaction",
+            "shop/stripe/transaction",
+            "The transaction service's Stripe restricted key (apiKey, rk_...) and webhook signing"
+                + " secret (webhookSecret, whsec_...)");
+    stripeUser =
+        operatorSecret(
+            "StripeUser",
+            "shop/stripe/user",
+            "The user service's Stripe restricted key (apiKey, rk_...): customers and payment"
+                + " methods");
+    sendGrid = operatorSecret("SendGrid", "shop/sendgrid", "SendGrid API key (apiKey)");
     twilio =
-        placeholderSecret(
+        operatorSecret(
             "Twilio",
             "shop/twilio",
-            "Twilio account, token and sender number",
-            Map.of("accountSid", "REPLACE_ME", "authToken", "REPLACE_ME", "from", "+10000000000"));
+            "Twilio account, token and sender number (accountSid," + " authToken, from)");
     mongoDb =
-        placeholderSecret(
+        operatorSecret(
             "MongoDb",
             "shop/mongodb",
-            "MongoDB Atlas connection string of the product service",
-            Map.of("uri", "mongodb://REPLACE_ME"));
+            "MongoDB Atlas connection string of the product service (uri)");
 
     Key alarmKey =
         Key.Builder.create(this, "AlarmTopicKey")
@@ -322,18 +328,23 @@ public final class SharedStack extends Stack {
   }
 
   /**
-   * A secret created with placeholder fields, so that functions can reference its fields at deploy
-   * time; the operator writes the real values before deploying the services (docs/DEPLOY.md).
+   * A secret whose value only the operator writes (docs/DEPLOY.md). CloudFormation creates it with
+   * a random placeholder that holds none of the fields the services read, so a function given it
+   * refuses to start until the operator has written the real value, and no value is in the
+   * template. The generator's settings never change: CloudFormation generates again (and so
+   * overwrites what the operator wrote) only when they do.
    */
-  private Secret placeholderSecret(
-      String id, String name, String description, Map<String, String> fields) {
-    Map<String, SecretValue> values = new java.util.TreeMap<>();
-    fields.forEach((k, v) -> values.put(k, SecretValue.unsafePlainText(v)));
+  private Secret operatorSecret(String id, String name, String description) {
     Secret secret =
         Secret.Builder.create(this, id)
             .secretName(name)
             .description(description + "; written by the operator, see docs/DEPLOY.md")
-            .secretObjectValue(values)
+            .generateSecretString(
+                SecretStringGenerator.builder()
+                    .secretStringTemplate("{}")
+                    .generateStringKey(UNSET_FIELD)
+                    .excludePunctuation(true)
+                    .build())
             .removalPolicy(RemovalPolicy.RETAIN)
             .build();
     NagFindings.onResource(
@@ -390,8 +401,14 @@ public final class SharedStack extends Stack {
     return jwtSigningKeys;
   }
 
-  public Secret stripe() {
-    return stripe;
+  /** The transaction service's Stripe key and webhook signing secret. */
+  public Secret stripeTransaction() {
+    return stripeTransaction;
+  }
+
+  /** The user service's Stripe key (customers, payment methods). */
+  public Secret stripeUser() {
+    return stripeUser;
   }
 
   public Secret sendGrid() {

@@ -33,6 +33,13 @@ public final class ShopApp {
 
   public static void main(String[] args) {
     App app = new App();
+    try {
+      DeploymentConfig.from(app.getNode());
+    } catch (IllegalArgumentException e) {
+      // A setting the deployment must give (shop:corsOrigins) or gave wrong: say which, no trace.
+      System.err.println("shop synth: " + e.getMessage());
+      System.exit(2);
+    }
     build(app, LambdaJars.inRepository(LambdaJars.repositoryRoot()));
     app.synth();
   }
@@ -42,14 +49,18 @@ public final class ShopApp {
     DeploymentConfig config = DeploymentConfig.from(app.getNode());
     StackProps props = StackProps.builder().description("shop: serverless e-commerce").build();
     SharedStack shared = new SharedStack(app, "shop-shared", props, config);
-    DataStack data = new DataStack(app, "shop-data", props, config);
+    DataStack data = new DataStack(app, "shop-data", props, config, jars, shared.alarms());
+    ProductStack product = new ProductStack(app, props, shared, data, jars);
+    TransactionStack transaction = new TransactionStack(app, props, shared, data, jars);
+    // Checkout, and nothing else, asks product for price quotes.
+    product.allowPriceQuotesFrom(transaction.api());
     Stacks stacks =
         new Stacks(
             shared,
             data,
-            new ProductStack(app, props, shared, jars),
+            product,
             new UserStack(app, props, shared, data, jars),
-            new TransactionStack(app, props, shared, data, jars),
+            transaction,
             new NotificationStack(app, props, shared, jars),
             new OpsStack(app, props, shared, jars));
     Tags.of(app).add("project", "shop");

@@ -28,24 +28,22 @@ final class TransactionStack extends ServiceStack {
   TransactionStack(
       Construct scope, StackProps props, SharedStack shared, DataStack data, LambdaJars jars) {
     super(scope, "transaction", props, shared, jars);
-    // The migrations need the database only (and may read no other secret).
-    Map<String, String> database = new HashMap<>();
-    database.put("DATABASE_URL", data.jdbcUrl(service));
-    database.put("DATABASE_USER", DataStack.ADMIN_USER);
-    database.put("DATABASE_PASSWORD", secretSetting(data.credentials(), "password"));
     Map<String, String> env = new HashMap<>(tokenEnvironment());
-    env.putAll(database);
+    env.putAll(runtimeDatabase(data));
     env.put("PRODUCT_API_URL", shared.issuer());
-    env.put("STRIPE_API_KEY", secretSetting(shared.stripe(), "apiKey"));
-    env.put("STRIPE_WEBHOOK_SECRET", secretSetting(shared.stripe(), "webhookSecret"));
+    // The API (webhooks, refunds on cancel) and the payments consumer (captures) call Stripe; the
+    // sweeps do not, and get no key.
+    Map<String, String> stripe = new HashMap<>(env);
+    stripe.put("STRIPE_API_KEY", secretSetting(shared.stripeTransaction(), "apiKey"));
+    stripe.put("STRIPE_WEBHOOK_SECRET", secretSetting(shared.stripeTransaction(), "webhookSecret"));
     ShopFunction.Network network =
         new ShopFunction.Network(data.vpc(), data.functionsSecurityGroup());
 
-    api = function("api", OrdersApi.class.getName(), Duration.seconds(20), env, network);
+    api = function("api", OrdersApi.class.getName(), Duration.seconds(20), stripe, network);
     serveRoutes(TransactionModule.class, api);
     allowInternalCalls(api);
 
-    consumeEvents(env, network);
+    consumeEvents(stripe, network);
     ShopFunction sweep =
         function(
             "outbox-sweep", OutboxSweepHandler.class.getName(), Duration.seconds(50), env, network);
@@ -63,9 +61,15 @@ final class TransactionStack extends ServiceStack {
             network);
     schedule("expire-orders", expire, ScheduleExpression.rate(Duration.minutes(5)));
 
+    // The migrations need the database only, as its owner (and may read no other secret).
     ShopFunction migrate =
-        function("migrate", MigrateHandler.class.getName(), Duration.minutes(5), database, network);
-    migrateOnDeploy(migrate, data.databaseCreated(service));
+        function(
+            "migrate",
+            MigrateHandler.class.getName(),
+            Duration.minutes(5),
+            migrationDatabase(data),
+            network);
+    migrateOnDeploy(migrate, data.databaseReady());
     allowPublishingOwnEvents();
   }
 

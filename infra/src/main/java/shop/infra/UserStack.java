@@ -22,20 +22,18 @@ final class UserStack extends ServiceStack {
   UserStack(
       Construct scope, StackProps props, SharedStack shared, DataStack data, LambdaJars jars) {
     super(scope, "user", props, shared, jars);
-    // The migrations need the database only (and may read no other secret).
-    Map<String, String> database = new HashMap<>();
-    database.put("DATABASE_URL", data.jdbcUrl(service));
-    database.put("DATABASE_USER", DataStack.ADMIN_USER);
-    database.put("DATABASE_PASSWORD", secretSetting(data.credentials(), "password"));
-    Map<String, String> env = new HashMap<>(database);
+    Map<String, String> env = new HashMap<>(runtimeDatabase(data));
     env.put("JWT_ISSUER", shared.issuer());
     env.put("JWT_AUDIENCE", config.jwtAudience());
     env.put("JWT_SIGNING_SECRET_ID", shared.jwtSigningKeys().getSecretArn());
-    env.put("STRIPE_API_KEY", secretSetting(shared.stripe(), "apiKey"));
+    // Only the API creates Stripe customers and attaches payment methods: it alone gets the key.
+    Map<String, String> stripe = new HashMap<>(env);
+    stripe.put("STRIPE_API_KEY", secretSetting(shared.stripeUser(), "apiKey"));
     ShopFunction.Network network =
         new ShopFunction.Network(data.vpc(), data.functionsSecurityGroup());
 
-    ShopFunction api = function("api", UserApi.class.getName(), Duration.seconds(15), env, network);
+    ShopFunction api =
+        function("api", UserApi.class.getName(), Duration.seconds(15), stripe, network);
     shared.jwtSigningKeys().grantRead(api);
     serveRoutes(UserModule.class, api);
 
@@ -50,9 +48,15 @@ final class UserStack extends ServiceStack {
         "outbox-ops", OutboxOperationsHandler.class.getName(), Duration.seconds(30), env, network);
     function("seed-admin", SeedAdminHandler.class.getName(), Duration.seconds(30), env, network);
 
+    // The migrations need the database only, as its owner (and may read no other secret).
     ShopFunction migrate =
-        function("migrate", MigrateHandler.class.getName(), Duration.minutes(5), database, network);
-    migrateOnDeploy(migrate, data.databaseCreated(service));
+        function(
+            "migrate",
+            MigrateHandler.class.getName(),
+            Duration.minutes(5),
+            migrationDatabase(data),
+            network);
+    migrateOnDeploy(migrate, data.databaseReady());
     allowPublishingOwnEvents();
   }
 }

@@ -45,12 +45,72 @@ class DataStackTest {
   }
 
   @Test
-  void onePrivateDatabasePerService() {
-    template.resourceCountIs("Custom::ShopDatabase", DataStack.DATABASE_SERVICES.size());
-    String json = template.findResources("Custom::ShopDatabase").toString();
+  void aDeployStepMakesEachDatabaseAndItsRolesAndTheDataApiIsOff() {
+    template.hasResourceProperties("AWS::RDS::DBCluster", Map.of("EnableHttpEndpoint", false));
+    template.resourceCountIs("Custom::ShopDatabase", 0);
+    template.resourceCountIs("Custom::Trigger", 1);
+    template.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "FunctionName",
+            "shop-data-database-roles",
+            "Handler",
+            "shop.platform.postgres.DatabaseRolesHandler::handleRequest",
+            "VpcConfig",
+            Match.objectLike(Map.of()),
+            "Environment",
+            Map.of(
+                "Variables",
+                Match.objectLike(
+                    Map.of(
+                        "DATABASE_USER",
+                        DataStack.ADMIN_USER,
+                        "DATABASE_SERVICES",
+                        String.join(",", DataStack.DATABASE_SERVICES),
+                        "DATABASE_USER_NAME",
+                        "shop_user",
+                        "DATABASE_TRANSACTION_NAME",
+                        "shop_transaction")))));
+  }
+
+  @Test
+  void eachRoleLogsInThroughTheProxyWithItsOwnGeneratedSecret() {
     for (String service : DataStack.DATABASE_SERVICES) {
-      assertThat(json).contains("CREATE DATABASE " + DataStack.databaseName(service));
+      for (String kind : List.of("migration", "runtime")) {
+        template.hasResourceProperties(
+            "AWS::SecretsManager::Secret",
+            Map.of(
+                "Name",
+                "shop/database/" + service + "-" + kind,
+                "GenerateSecretString",
+                Match.objectLike(
+                    Map.of(
+                        "SecretStringTemplate",
+                        "{\"username\":\"" + service + "_" + kind + "\"}"))));
+      }
     }
+    Map<String, Map<String, Object>> proxies = template.findResources("AWS::RDS::DBProxy");
+    @SuppressWarnings("unchecked")
+    List<Object> auth =
+        (List<Object>)
+            ((Map<String, Object>) proxies.values().iterator().next().get("Properties"))
+                .get("Auth");
+    assertThat(auth).hasSize(1 + 2 * DataStack.DATABASE_SERVICES.size());
+  }
+
+  @Test
+  void theNatGatewayHasOneAddressOfOursForAtlasToAdmit() {
+    template.resourceCountIs("AWS::EC2::NatGateway", 1);
+    template.hasResourceProperties(
+        "AWS::EC2::NatGateway",
+        Map.of(
+            "AllocationId",
+            Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("NatAddress.*"), "AllocationId"))));
+    template.hasOutput(
+        "NatPublicIp",
+        Map.of(
+            "Value",
+            Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("NatAddress.*"), "PublicIp"))));
   }
 
   @Test

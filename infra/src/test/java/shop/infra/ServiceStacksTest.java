@@ -303,6 +303,166 @@ class ServiceStacksTest {
   }
 
   @Test
+  void onlyTheFunctionsThatCallStripeMayReadTheirServicesStripeSecret() {
+    Map<String, String> user = SecretReads.byFunction(template("user"));
+    Map<String, String> transaction = SecretReads.byFunction(template("transaction"));
+    assertThat(user)
+        .containsKeys("shop-user-api", "shop-user-carts-events", "shop-user-seed-admin");
+    user.forEach(
+        (function, reads) -> {
+          assertThat(reads).as(function).doesNotContain("StripeTransaction");
+          if (function.equals("shop-user-api")) {
+            assertThat(reads).as(function).contains("StripeUser");
+          } else {
+            assertThat(reads).as(function).doesNotContain("Stripe");
+          }
+        });
+    List<String> callers = List.of("shop-transaction-api", "shop-transaction-payments-events");
+    assertThat(transaction).containsKeys(callers.toArray(String[]::new));
+    transaction.forEach(
+        (function, reads) -> {
+          assertThat(reads).as(function).doesNotContain("StripeUser");
+          if (callers.contains(function)) {
+            assertThat(reads).as(function).contains("StripeTransaction");
+          } else {
+            assertThat(reads).as(function).doesNotContain("Stripe");
+          }
+        });
+    for (String service : List.of("product", "notification", "ops")) {
+      assertThat(SecretReads.byFunction(template(service)).values())
+          .as(service)
+          .noneMatch(reads -> reads.contains("Stripe"));
+    }
+  }
+
+  @Test
+  void noServiceFunctionMayReadTheDatabaseMasterSecret() {
+    for (ServiceStack stack : services().keySet()) {
+      SecretReads.byFunction(shop.template(stack))
+          .forEach(
+              (function, reads) -> assertThat(reads).as(function).doesNotContain("AuroraSecret"));
+    }
+    // In the data stack, the roles step is the one function that may.
+    assertThat(SecretReads.byFunction(shop.template(shop.stacks.data())))
+        .containsOnlyKeys("shop-data-database-roles")
+        .allSatisfy((function, reads) -> assertThat(reads).contains("AuroraSecretAttachment"));
+  }
+
+  @Test
+  void functionsLogInAsTheRuntimeRoleAndOnlyTheMigrationAsTheOwner() {
+    for (String service : DataStack.DATABASE_SERVICES) {
+      Template template = template(service);
+      Map<String, String> reads = SecretReads.byFunction(template);
+      for (String function : reads.keySet()) {
+        boolean migration = function.equals("shop-" + service + "-migrate");
+        String role = migration ? service + "_migration" : service + "_runtime";
+        template.hasResourceProperties(
+            "AWS::Lambda::Function",
+            Map.of(
+                "FunctionName",
+                function,
+                "Environment",
+                Map.of("Variables", Match.objectLike(Map.of("DATABASE_USER", role)))));
+        assertThat(reads.get(function))
+            .as(function)
+            .contains("Credentials" + service + (migration ? "migration" : "runtime"))
+            .doesNotContain("Credentials" + service + (migration ? "runtime" : "migration"));
+      }
+    }
+  }
+
+  @Test
+  void databaseTlsVerifiesTheProxysCertificateWithTheJvmsTrustStore() throws Exception {
+    for (String service : DataStack.DATABASE_SERVICES) {
+      assertThat(
+              JSON.writeValueAsString(
+                  template(service).findResources("AWS::Lambda::Function", Map.of())))
+          .contains(
+              ":5432/shop_"
+                  + service
+                  + "?sslmode=verify-full&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory")
+          .doesNotContain("sslmode=require");
+    }
+  }
+
+  @Test
+  void productsApiMayPutAndReadImagesButNeverDeleteThem() throws Exception {
+    String policies =
+        JSON.writeValueAsString(template("product").findResources("AWS::IAM::Policy", Map.of()));
+    assertThat(policies)
+        .contains("s3:PutObject", "s3:GetObject*")
+        .doesNotContain("s3:Delete", "s3:*\"");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void productAdmitsOnlyCheckoutsRoleToThePriceQuotes() throws Exception {
+    Map<String, Map<String, Object>> functions =
+        template("product").findResources("AWS::Lambda::Function", Map.of());
+    int withCallers = 0;
+    for (Map<String, Object> function : functions.values()) {
+      Map<String, Object> properties = (Map<String, Object>) function.get("Properties");
+      Object environment = properties.get("Environment");
+      String variables = JSON.writeValueAsString(environment);
+      if (variables.contains("PRICE_QUOTE_CALLERS")) {
+        withCallers++;
+        assertThat(properties.get("FunctionName")).isEqualTo("shop-product-api");
+        Object callers =
+            ((Map<String, Object>) ((Map<String, Object>) environment).get("Variables"))
+                .get("PRICE_QUOTE_CALLERS");
+        // The transaction API function's role, exported by its stack.
+        assertThat(JSON.writeValueAsString(callers))
+            .contains("Fn::ImportValue", "shop-transaction:", "apiFunctionServiceRole")
+            .doesNotContain("outbox", "payments", "expire");
+      }
+    }
+    assertThat(withCallers).isEqualTo(1);
+  }
+
+  @Test
+  void theBusDeniesEachServicesSourceToEveryPrincipalButThatServicesRoles() throws Exception {
+    for (String service : Topology.shop().publishers()) {
+      ServiceStack stack =
+          services().keySet().stream().filter(s -> s.service.equals(service)).findFirst().get();
+      Map<String, Map<String, Object>> policies =
+          shop.template(stack).findResources("AWS::Events::EventBusPolicy", Map.of());
+      assertThat(policies).as(service).hasSize(1);
+      String statement = JSON.writeValueAsString(policies.values().iterator().next());
+      assertThat(statement)
+          .as(service)
+          .contains(
+              "\"Effect\":\"Deny\"",
+              "\"Principal\":{\"AWS\":\"*\"}",
+              "\"events:source\":\"shop." + service + "\"",
+              "aws:PrincipalArn")
+          .containsPattern("\"StatementId\":\"[A-Za-z0-9]{1,64}\"");
+      // Every function of the service may publish: each role is excepted, no other.
+      assertThat(statement.split("ServiceRole", -1).length - 1)
+          .as(service)
+          .isEqualTo(stack.functions().size());
+    }
+  }
+
+  @Test
+  void productsFunctionsRunInThePrivateSubnetsBehindTheNat() {
+    ServiceStack product =
+        services().keySet().stream().filter(s -> s.service.equals("product")).findFirst().get();
+    template("product")
+        .resourcePropertiesCountIs(
+            "AWS::Lambda::Function",
+            Map.of("VpcConfig", Match.objectLike(Map.of("SubnetIds", Match.anyValue()))),
+            product.functions().size());
+    template("product")
+        .hasResourceProperties(
+            "AWS::EC2::SecurityGroup",
+            Map.of(
+                "SecurityGroupEgress",
+                List.of(Match.objectLike(Map.of("CidrIp", "0.0.0.0/0"))),
+                "SecurityGroupIngress",
+                Match.absent()));
+  }
+
+  @Test
   void migrationsAndProductIndexesRunDuringTheDeployment() {
     for (String service : DataStack.DATABASE_SERVICES) {
       template(service).resourceCountIs("Custom::Trigger", 1);

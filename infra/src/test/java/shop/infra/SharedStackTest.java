@@ -1,5 +1,7 @@
 package shop.infra;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -115,7 +117,13 @@ class SharedStackTest {
             "CorsConfiguration",
                 Map.of(
                     "CorsRules",
-                    List.of(Match.objectLike(Map.of("AllowedMethods", List.of("PUT")))))));
+                    List.of(
+                        Match.objectLike(
+                            Map.of(
+                                "AllowedMethods",
+                                List.of("PUT"),
+                                "AllowedOrigins",
+                                List.of(SynthesizedShop.STOREFRONT)))))));
     template.hasResourceProperties(
         "AWS::S3::BucketPolicy",
         Map.of(
@@ -137,12 +145,40 @@ class SharedStackTest {
     for (String name :
         List.of(
             "shop/jwt-signing-keys",
-            "shop/stripe",
+            "shop/stripe/transaction",
+            "shop/stripe/user",
             "shop/sendgrid",
             "shop/twilio",
             "shop/mongodb")) {
       template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of("Name", name));
     }
+  }
+
+  /**
+   * No value in the template (anyone who reads it would know it) and nothing a deploy would write
+   * over the operator's value: CloudFormation generates a placeholder once, with settings that
+   * never change, holding none of the fields the services read.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void secretsHoldNoValueInTheTemplateOnlyAPlaceholderTheServicesRefuse() {
+    Map<String, Map<String, Object>> secrets =
+        template.findResources("AWS::SecretsManager::Secret", Map.of());
+    assertThat(secrets).hasSize(6);
+    for (var secret : secrets.entrySet()) {
+      Map<String, Object> properties = (Map<String, Object>) secret.getValue().get("Properties");
+      assertThat(properties).as(secret.getKey()).doesNotContainKey("SecretString");
+      assertThat(properties.toString()).as(secret.getKey()).doesNotContain("REPLACE_ME");
+      assertThat((Map<String, Object>) properties.get("GenerateSecretString"))
+          .as(secret.getKey())
+          .containsEntry("SecretStringTemplate", "{}")
+          .containsEntry("GenerateStringKey", SharedStack.UNSET_FIELD);
+    }
+  }
+
+  @Test
+  void theArchiveKeepsEventsNinetyDaysByDefault() {
+    template.hasResourceProperties("AWS::Events::Archive", Map.of("RetentionDays", 90));
   }
 
   @Test

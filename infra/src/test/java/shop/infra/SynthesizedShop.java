@@ -21,6 +21,9 @@ import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
  * Template.fromStack} and {@code Annotations.fromStack} would synthesize again on every call.
  */
 final class SynthesizedShop {
+  /** The storefront origin the test deployment allows (a deployment must name its own). */
+  static final String STOREFRONT = "https://shop.example.com";
+
   private static SynthesizedShop instance;
 
   final ShopApp.Stacks stacks;
@@ -29,7 +32,11 @@ final class SynthesizedShop {
 
   private SynthesizedShop() {
     Path out = Path.of("target", "cdk-test.out").toAbsolutePath();
-    App app = App.Builder.create().outdir(out.toString()).build();
+    App app =
+        App.Builder.create()
+            .outdir(out.toString())
+            .context(Map.of(DeploymentConfig.CORS_ORIGINS, STOREFRONT))
+            .build();
     stacks = ShopApp.build(app, jarsOrPlaceholders());
     assembly = app.synth();
   }

@@ -74,7 +74,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
       throws SQLException {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + PASSWORD + "'");
+      // Like the cloud's master user (no superuser): it may make roles and databases, as the
+      // shop's database roles step does for each service.
+      statement.execute(
+          "CREATE ROLE " + ROLE + " LOGIN CREATEDB CREATEROLE PASSWORD '" + PASSWORD + "'");
       for (String database : databases) {
         statement.execute("CREATE DATABASE \"" + database + "\" OWNER " + ROLE);
       }

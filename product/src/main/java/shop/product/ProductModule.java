@@ -73,6 +73,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  *   <li>{@code S3_PATH_STYLE} (optional, true/false): path-style S3 URLs; default true when an S3
  *       endpoint override is set (the local S3 server)
  *   <li>{@code JWT_ISSUER}, {@code JWT_AUDIENCE}, {@code JWKS_URL} (required): access tokens
+ *   <li>{@code PRICE_QUOTE_CALLERS} (optional): the IAM role ARNs, comma-separated, that may ask
+ *       for price quotes ({@code POST /internal/price-quotes}: checkout's); none when unset
  *   <li>{@code OUTBOX_MAX_ATTEMPTS}, {@code OUTBOX_BASE_DELAY}, {@code OUTBOX_MAX_DELAY}, {@code
  *       OUTBOX_CLAIM_TIMEOUT} (optional): the outbox relay's retry policy
  * </ul>
@@ -91,6 +93,7 @@ public final class ProductModule implements AutoCloseable {
   private final S3Presigner presigner;
   private final JwtVerifier jwtVerifier;
   private final Clock clock;
+  private final String priceQuoteCallers;
   private final MongoInventory inventory;
   private final OutboxRelay outbox;
   private final ProductImages images;
@@ -142,6 +145,7 @@ public final class ProductModule implements AutoCloseable {
       Config given, JwtVerifier jwtVerifier, FailureRecorder failures, Clock clock) {
     Config config = SecretReferences.resolve(given);
     this.clock = clock;
+    this.priceQuoteCallers = config.optional("PRICE_QUOTE_CALLERS").orElse("");
     this.jwtVerifier = jwtVerifier;
     AwsClients aws = new AwsClients(config);
     boolean pathStyle =
@@ -229,6 +233,11 @@ public final class ProductModule implements AutoCloseable {
     try (MongoClient client = MongoClients.create(config.require("MONGODB_URI"))) {
       return MongoIndexes.ensure(client.getDatabase(config.require("MONGODB_DATABASE")));
     }
+  }
+
+  /** The IAM role ARNs (comma-separated) that may ask for price quotes; blank for none. */
+  public String priceQuoteCallers() {
+    return priceQuoteCallers;
   }
 
   public JwtVerifier jwtVerifier() {

@@ -36,6 +36,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class TestStack implements AutoCloseable {
   public static final String BUCKET = "product-images";
+
+  /** The role that may ask for price quotes, as the deployment names checkout's. */
+  public static final String CHECKOUT_ROLE = "arn:aws:iam::000000000000:role/shop-transaction-api";
+
   private static final String ACCESS_KEY = "test-access";
   private static final String SECRET_KEY = "test-secret";
 
@@ -71,6 +75,7 @@ public final class TestStack implements AutoCloseable {
     if (s3 != null) {
       values.put("AWS_ENDPOINT_URL_S3", s3Endpoint().toString());
     }
+    values.put("PRICE_QUOTE_CALLERS", CHECKOUT_ROLE);
     values.put("OUTBOX_BASE_DELAY", "PT0.05S");
     values.put("OUTBOX_MAX_DELAY", "PT0.1S");
     this.config = new Config(values);

@@ -47,6 +47,13 @@ class PostgresDatabaseIT {
         .contains(SSLMode.VERIFY_FULL);
     assertThat(PostgresDatabase.sslMode(URI.create("postgresql://h:5432/d?a=b&sslmode=require")))
         .contains(SSLMode.REQUIRE);
+    // The deployment's URL: JDBC's trust store parameter rides along, R2DBC reads the mode.
+    assertThat(
+            PostgresDatabase.sslMode(
+                URI.create(
+                    "postgresql://h:5432/d?sslmode=verify-full"
+                        + "&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory")))
+        .contains(SSLMode.VERIFY_FULL);
     assertThat(PostgresDatabase.sslMode(URI.create("postgresql://h:5432/d"))).isEmpty();
     assertThatThrownBy(
             () -> PostgresDatabase.sslMode(URI.create("postgresql://h:5432/d?sslmode=sometimes")))

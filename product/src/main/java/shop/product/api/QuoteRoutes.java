@@ -9,12 +9,17 @@ import shop.platform.http.ProblemException;
 import shop.product.ProductModule;
 import shop.product.catalog.QuoteItem;
 
-/** The batch price check checkout calls, signed with IAM; a customer's token does not open it. */
+/**
+ * The batch price check checkout calls, signed with IAM by one of the roles the configuration names
+ * ({@link PriceQuoteCallers}); a customer's token, or another service's role, does not open it.
+ */
 final class QuoteRoutes {
   private final ProductModule module;
+  private final PriceQuoteCallers callers;
 
   QuoteRoutes(ProductModule module) {
     this.module = module;
+    this.callers = PriceQuoteCallers.of(module.priceQuoteCallers());
   }
 
   void register(HttpApi.Builder api) {
@@ -22,7 +27,7 @@ final class QuoteRoutes {
   }
 
   private HttpResponse quote(HttpRequest r) {
-    r.iamCaller();
+    callers.require(r.iamCaller());
     var body = r.body(ProductRequests.PriceQuotes.class);
     if (body.items() == null) {
       throw ProblemException.invalidField("items", "is required");

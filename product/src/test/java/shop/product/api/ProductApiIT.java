@@ -26,7 +26,10 @@ import shop.product.inventory.ReserveOrder;
 class ProductApiIT {
   private static final String ADMIN = TestTokens.admin("admin-1");
   private static final String CUSTOMER = TestTokens.customer("user-1");
-  private static final String CHECKOUT = "arn:aws:iam::000000000000:role/transaction";
+
+  /** Checkout as API Gateway names it: a session of the transaction API's role. */
+  private static final String CHECKOUT =
+      "arn:aws:sts::000000000000:assumed-role/shop-transaction-api/shop-transaction-api";
 
   private static TestStack stack;
   private static ProductApi api;
@@ -227,6 +230,23 @@ class ProductApiIT {
     assertThat(quotes.get(2).path("status").asText()).isEqualTo("ARCHIVED");
     assertThat(quotes.get(3).path("status").asText()).isEqualTo("UNKNOWN_PRODUCT");
     assertThat(asCustomer.getStatusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void anotherServicesSignedRoleMayNotAskForPriceQuotes() {
+    Map<String, Object> cart =
+        Map.of("items", List.of(Map.of("productId", "0123456789abcdef01234567", "quantity", 1)));
+    for (String signer :
+        List.of(
+            "arn:aws:sts::000000000000:assumed-role/shop-user-api/shop-user-api",
+            "arn:aws:sts::111111111111:assumed-role/shop-transaction-api/shop-transaction-api",
+            "arn:aws:iam::000000000000:user/someone")) {
+      var refused = call(ApiEvents.request("POST /internal/price-quotes").iam(signer).json(cart));
+      assertThat(refused.getStatusCode()).as(signer).isEqualTo(403);
+      assertThat(refused.getHeaders().get("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(json(refused).path("detail").asText())
+          .isEqualTo("this caller may not ask for price quotes");
+    }
   }
 
   @Test

@@ -61,6 +61,7 @@ public final class BootstrapMain {
           CompletableFuture.runAsync(
               () -> {
                 createDatabases(endpoints);
+                bootstrap.databaseRoles();
                 endpoints.postgres().keySet().forEach(bootstrap::migrate);
               });
       CompletableFuture.allOf(queues, tables, buckets, indexes, databases).join();

@@ -8,6 +8,7 @@ import shop.localstack.Endpoints;
 import shop.notification.NotificationTables;
 import shop.platform.config.Config;
 import shop.platform.config.SecretReferences;
+import shop.platform.postgres.DatabaseRoles;
 
 /**
  * What each service's functions get as environment on the local cloud, as its Lambda does in the
@@ -16,6 +17,9 @@ import shop.platform.config.SecretReferences;
  */
 final class ServiceEnvironments {
   static final String JWT_AUDIENCE = "shop-api";
+
+  /** The role checkout signs its price quotes as here, as the transaction API's role does. */
+  static final String CHECKOUT_ROLE = "arn:aws:iam::000000000000:role/shop-transaction-api";
 
   /**
    * The database pool of each PostgreSQL service here. In the cloud a Lambda instance serves one
@@ -65,6 +69,7 @@ final class ServiceEnvironments {
 
   private Map<String, String> user() {
     Map<String, String> config = common("user");
+    config.putAll(runtimeLogin("user"));
     config.put("DATABASE_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
     config.put("JWT_SIGNING_SECRET_ID", LocalSecrets.SIGNING_SECRET_ID);
     config.put(
@@ -83,11 +88,13 @@ final class ServiceEnvironments {
     Map<String, String> config = common("product");
     config.put("MONGODB_DATABASE", ShopBootstrap.PRODUCT_DATABASE);
     config.put("PRODUCT_IMAGES_BUCKET", Bootstrap.PRODUCT_IMAGES_BUCKET);
+    config.put("PRICE_QUOTE_CALLERS", CHECKOUT_ROLE);
     return config;
   }
 
   private Map<String, String> transaction() {
     Map<String, String> config = common("transaction");
+    config.putAll(runtimeLogin("transaction"));
     config.put("PRODUCT_API_URL", apiUrl.toString());
     config.put("STRIPE_API_KEY", transactionStripe("apiKey"));
     config.put("STRIPE_WEBHOOK_SECRET", transactionStripe("webhookSecret"));
@@ -96,6 +103,15 @@ final class ServiceEnvironments {
     // unpaid through a Stripe outage); the cloud's default of 3 would refuse them.
     config.put("MAX_UNPAID_ORDERS", "1000");
     return config;
+  }
+
+  /**
+   * A PostgreSQL service's functions log in as its runtime role, as in the cloud (the database's
+   * URL comes with the endpoints' settings).
+   */
+  private static Map<String, String> runtimeLogin(String service) {
+    DatabaseRoles.Role login = ShopBootstrap.runtimeLogin(service);
+    return Map.of("DATABASE_USER", login.name(), "DATABASE_PASSWORD", login.password());
   }
 
   private Map<String, String> notification() {

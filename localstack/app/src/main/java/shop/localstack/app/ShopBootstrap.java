@@ -1,5 +1,7 @@
 package shop.localstack.app;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import shop.events.Topology;
 import shop.localstack.Bootstrap;
@@ -8,6 +10,7 @@ import shop.notification.NotificationTables;
 import shop.notification.adapter.DynamoDbSendLedger;
 import shop.ops.adapter.DynamoDbAuditLog;
 import shop.platform.config.Config;
+import shop.platform.postgres.DatabaseRoles;
 import shop.product.api.EnsureIndexesHandler;
 import shop.transaction.TransactionModule;
 import shop.user.UserModule;
@@ -21,8 +24,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * AWS-compatible endpoint) each, so that {@link LocalShop} runs each as soon as its emulator is up:
  * the topology's bus, archive, rules, queues and DLQs ({@link Bootstrap}), every DynamoDB table
  * (the platform's, the notification ledger, the ops audit log), the buckets, each PostgreSQL
- * service's migrations and product's MongoDB indexes. Every part is idempotent. {@link
- * BootstrapMain} runs them all against arbitrary endpoints (LocalStack).
+ * service's database roles and migrations, and product's MongoDB indexes. Every part is idempotent.
+ * {@link BootstrapMain} runs them all against arbitrary endpoints (LocalStack).
  */
 final class ShopBootstrap {
   /** Product's MongoDB database. */
@@ -83,17 +86,55 @@ final class ShopBootstrap {
   }
 
   /**
+   * Each PostgreSQL service's database with its migration role (the owner) and runtime role (rows
+   * of its own tables only), made by the configured user as the cloud's master makes them, with the
+   * same code the deploy runs ({@link DatabaseRoles}). Before any migration.
+   */
+  void databaseRoles() {
+    List<DatabaseRoles.ServiceDatabase> services = new ArrayList<>();
+    String serverUrl = null;
+    String master = null;
+    String masterPassword = null;
+    for (Map.Entry<String, Endpoints.PostgresDatabase> entry : endpoints.postgres().entrySet()) {
+      Endpoints.PostgresDatabase db = entry.getValue();
+      serverUrl = db.jdbcUrl().substring(0, db.jdbcUrl().lastIndexOf('/')) + "/postgres";
+      master = db.user();
+      masterPassword = db.password();
+      String service = entry.getKey();
+      services.add(
+          new DatabaseRoles.ServiceDatabase(
+              service, migrationLogin(service), runtimeLogin(service)));
+    }
+    if (serverUrl != null) {
+      new DatabaseRoles(serverUrl, master, masterPassword).apply(services);
+    }
+  }
+
+  /** The login of {@code service}'s migrations here (local passwords are no secret). */
+  static DatabaseRoles.Role migrationLogin(String service) {
+    String role = DatabaseRoles.migrationRole(service);
+    return new DatabaseRoles.Role(role, "local-" + role);
+  }
+
+  /** The login of {@code service}'s functions here. */
+  static DatabaseRoles.Role runtimeLogin(String service) {
+    String role = DatabaseRoles.runtimeRole(service);
+    return new DatabaseRoles.Role(role, "local-" + role);
+  }
+
+  /**
    * Applies {@code service}'s Flyway migrations (its own and the platform's outbox and inbox) to
-   * its database, with the same code the deploy runs.
+   * its database as its migration role, with the same code the deploy runs.
    */
   void migrate(String service) {
     Endpoints.PostgresDatabase db = endpoints.postgres(service);
+    DatabaseRoles.Role login = migrationLogin(service);
     Config config =
         new Config(
             Map.of(
                 "DATABASE_URL", db.jdbcUrl(),
-                "DATABASE_USER", db.user(),
-                "DATABASE_PASSWORD", db.password()));
+                "DATABASE_USER", login.name(),
+                "DATABASE_PASSWORD", login.password()));
     switch (service) {
       case "user" -> UserModule.migrate(config);
       case "transaction" -> TransactionModule.migrate(config);

@@ -24,6 +24,7 @@ import shop.localstack.app.seeds.DemoAdmin;
 import shop.localstack.app.seeds.DemoCatalog;
 import shop.localstack.runtime.LocalHttpApi;
 import shop.localstack.runtime.LocalLambda;
+import shop.localstack.runtime.LocalSigner;
 import shop.localstack.runtime.Schedules;
 import shop.notification.NotificationModule;
 import shop.notification.api.NotificationApi;
@@ -110,9 +111,13 @@ final class ShopSteps {
             .needs(sqs, eventBridge, sqsClient);
     Step<?> tables = plan.step("tables", () -> bootstrap.tables()).needs(dynamoDb);
     Step<?> buckets = plan.step("buckets", () -> bootstrap.buckets()).needs(s3);
-    Step<?> userDb = plan.step("user migrations", () -> bootstrap.migrate("user")).needs(postgres);
+    // As in the cloud: the master makes each service's roles, each migration runs as its owner.
+    Step<?> databaseRoles = plan.step("database roles", bootstrap::databaseRoles).needs(postgres);
+    Step<?> userDb =
+        plan.step("user migrations", () -> bootstrap.migrate("user")).needs(databaseRoles);
     Step<?> transactionDb =
-        plan.step("transaction migrations", () -> bootstrap.migrate("transaction")).needs(postgres);
+        plan.step("transaction migrations", () -> bootstrap.migrate("transaction"))
+            .needs(databaseRoles);
     // Each of the five createIndex commands waits at most 10 s: not while the migrations load
     // Flyway, the heaviest part of the start, so that a busy machine does not make them time out.
     Step<?> productIndexes =
@@ -220,14 +225,22 @@ final class ShopSteps {
             () -> new ExpireOrdersHandler(transaction).run());
   }
 
-  /** The local HTTP API serving {@code functions}, checking SigV4 with the cloud's credentials. */
+  /**
+   * The local HTTP API serving {@code functions}, checking SigV4 with the cloud's credentials,
+   * which sign as checkout's role.
+   */
   private LocalHttpApi api(LocalHttpApi.Function... functions) {
     return running.keep(
         LocalHttpApi.create(
             apiPort,
             List.of(functions),
-            endpoints.accessKeyId(),
-            endpoints.secretAccessKey(),
+            // Every local function signs with the local cloud's one key; checkout is the only one
+            // that calls an IAM route, so the key stands for its role (PRICE_QUOTE_CALLERS).
+            List.of(
+                new LocalSigner(
+                    endpoints.accessKeyId(),
+                    endpoints.secretAccessKey(),
+                    ServiceEnvironments.CHECKOUT_ROLE)),
             endpoints.region(),
             ready));
   }

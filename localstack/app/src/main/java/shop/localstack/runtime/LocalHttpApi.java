@@ -55,11 +55,18 @@ public final class LocalHttpApi implements AutoCloseable {
   private final ExecutorService executor;
   private final List<Bound> routes;
   private final SigV4Check sigV4;
+  private final Map<String, LocalSigner> signers;
   private final BooleanSupplier healthy;
 
   private LocalHttpApi(
-      int port, List<Function> functions, SigV4Check sigV4, BooleanSupplier healthy) {
+      int port,
+      List<Function> functions,
+      SigV4Check sigV4,
+      List<LocalSigner> signers,
+      BooleanSupplier healthy) {
     this.sigV4 = sigV4;
+    this.signers = new LinkedHashMap<>();
+    signers.forEach(signer -> this.signers.put(signer.accessKeyId(), signer));
     this.healthy = healthy;
     this.routes = new ArrayList<>();
     for (Function function : functions) {
@@ -85,19 +92,22 @@ public final class LocalHttpApi implements AutoCloseable {
 
   /**
    * An API on {@code port} (0 for any free port) serving {@code functions}; IAM routes accept SigV4
-   * signatures made with the given local credentials.
+   * signatures made with the credentials of one of {@code signers}, and pass the handler that
+   * signer's role as the caller, as API Gateway does.
    */
   public static LocalHttpApi create(
       int port,
       List<Function> functions,
-      String accessKeyId,
-      String secretAccessKey,
+      List<LocalSigner> signers,
       String region,
       BooleanSupplier healthy) {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    signers.forEach(signer -> secrets.put(signer.accessKeyId(), signer.secretAccessKey()));
     return new LocalHttpApi(
         port,
         functions,
-        new SigV4Check(accessKeyId, secretAccessKey, region, "execute-api", Clock.systemUTC()),
+        new SigV4Check(secrets, region, "execute-api", Clock.systemUTC()),
+        signers,
         healthy);
   }
 
@@ -160,7 +170,7 @@ public final class LocalHttpApi implements AutoCloseable {
       return;
     }
     Bound bound = match.get().getKey();
-    String iamCaller = null;
+    LocalSigner iamCaller = null;
     if (bound.route().auth() == ApiRoute.Auth.IAM) {
       URI uri =
           URI.create(
@@ -170,7 +180,7 @@ public final class LocalHttpApi implements AutoCloseable {
         send(exchange, 403, Map.of(), json(result.denial(), "message"));
         return;
       }
-      iamCaller = "arn:aws:iam::000000000000:user/" + result.accessKeyId();
+      iamCaller = signers.get(result.accessKeyId());
     }
     APIGatewayV2HTTPEvent event = event(exchange, bound, match.get().getValue(), body, iamCaller);
     APIGatewayV2HTTPResponse response;
@@ -220,7 +230,7 @@ public final class LocalHttpApi implements AutoCloseable {
       Bound bound,
       Map<String, String> pathParameters,
       byte[] body,
-      String iamCaller) {
+      LocalSigner iamCaller) {
     Map<String, String> headers = new LinkedHashMap<>();
     List<String> cookies = new ArrayList<>();
     exchange
@@ -242,8 +252,9 @@ public final class LocalHttpApi implements AutoCloseable {
       authorizer.withIam(
           APIGatewayV2HTTPEvent.RequestContext.IAM
               .builder()
-              .withUserArn(iamCaller)
-              .withAccountId("000000000000")
+              .withUserArn(iamCaller.sessionArn())
+              .withAccessKey(iamCaller.accessKeyId())
+              .withAccountId(iamCaller.accountId())
               .build());
     }
     String path = exchange.getRequestURI().getRawPath();

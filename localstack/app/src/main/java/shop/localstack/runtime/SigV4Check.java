@@ -22,9 +22,9 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * Checks an AWS Signature Version 4 as AWS does (API Gateway on an IAM-authorized route, Lambda on
- * Invoke): the access key must be the local one, the credential scoped to the region and the
- * service, and the signature what AWS's own signer computes for the signed headers, at the
- * request's own X-Amz-Date, within 15 minutes of now.
+ * Invoke): the access key must be one of the local ones, the credential scoped to the region and
+ * the service, and the signature what AWS's own signer computes with that key's secret for the
+ * signed headers, at the request's own X-Amz-Date, within 15 minutes of now.
  */
 final class SigV4Check {
   private static final Pattern AUTHORIZATION =
@@ -34,8 +34,7 @@ final class SigV4Check {
   private static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-  private final String accessKeyId;
-  private final String secretAccessKey;
+  private final Map<String, String> secretsByAccessKey;
   private final String region;
   private final String service;
   private final Clock clock;
@@ -46,8 +45,14 @@ final class SigV4Check {
    */
   SigV4Check(
       String accessKeyId, String secretAccessKey, String region, String service, Clock clock) {
-    this.accessKeyId = accessKeyId;
-    this.secretAccessKey = secretAccessKey;
+    this(Map.of(accessKeyId, secretAccessKey), region, service, clock);
+  }
+
+  /**
+   * @param secretsByAccessKey the local credentials: each access key with its secret
+   */
+  SigV4Check(Map<String, String> secretsByAccessKey, String region, String service, Clock clock) {
+    this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
     this.region = region;
     this.service = service;
     this.clock = clock;
@@ -63,7 +68,9 @@ final class SigV4Check {
     if (!m.matches()) {
       return Result.denied("Authorization header requires a valid AWS4-HMAC-SHA256 signature");
     }
-    if (!m.group(1).equals(accessKeyId)) {
+    String accessKeyId = m.group(1);
+    String secretAccessKey = secretsByAccessKey.get(accessKeyId);
+    if (secretAccessKey == null) {
       return Result.denied("The security token included in the request is invalid.");
     }
     if (!m.group(3).equals(region) || !m.group(4).equals(service)) {

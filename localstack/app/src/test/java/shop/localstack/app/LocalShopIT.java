@@ -1,6 +1,7 @@
 package shop.localstack.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,6 +96,34 @@ class LocalShopIT {
         .isEqualTo(ServiceEnvironments.DB_POOL_SIZE);
     assertThat(new Config(shop.environment("transaction")).getInt("DATABASE_POOL_SIZE", 0))
         .isEqualTo(ServiceEnvironments.DB_POOL_SIZE);
+  }
+
+  /**
+   * As in the cloud, each PostgreSQL service's functions log in as its runtime role: rows of its
+   * own tables, no schema change, no other service's database.
+   */
+  @Test
+  void theServicesLogInAsRuntimeRolesThatCannotChangeTheSchemaOrReadAnotherService()
+      throws Exception {
+    Config user = new Config(shop.environment("user"));
+    Config transaction = new Config(shop.environment("transaction"));
+    assertThat(user.require("DATABASE_USER")).isEqualTo("user_runtime");
+    assertThat(transaction.require("DATABASE_USER")).isEqualTo("transaction_runtime");
+    try (Connection db = connect(user, user.require("DATABASE_URL"));
+        var statement = db.createStatement()) {
+      statement.executeQuery("SELECT count(*) FROM event_outbox").close();
+      assertThatThrownBy(() -> statement.execute("CREATE TABLE sneaky (id int)"))
+          .hasMessageContaining("permission denied");
+      assertThatThrownBy(() -> statement.execute("DROP TABLE event_outbox"))
+          .hasMessageContaining("must be owner");
+    }
+    assertThatThrownBy(() -> connect(user, transaction.require("DATABASE_URL")))
+        .hasMessageContaining("permission denied for database");
+  }
+
+  private static Connection connect(Config login, String url) throws java.sql.SQLException {
+    return DriverManager.getConnection(
+        url, login.require("DATABASE_USER"), login.optional("DATABASE_PASSWORD").orElse(null));
   }
 
   @Test

@@ -24,6 +24,8 @@ class LocalHttpApiIT {
   private static final List<APIGatewayV2HTTPEvent> SEEN = new CopyOnWriteArrayList<>();
   private static LocalHttpApi api;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String CHECKOUT_ROLE =
+      "arn:aws:iam::000000000000:role/service-role/shop-transaction-api";
 
   @BeforeAll
   static void start() {
@@ -52,8 +54,12 @@ class LocalHttpApiIT {
                               .withBody("{\"route\":\"" + event.getRouteKey() + "\"}")
                               .build();
                         })),
-                "test-key",
-                "test-secret",
+                List.of(
+                    new LocalSigner("test-key", "test-secret", CHECKOUT_ROLE),
+                    new LocalSigner(
+                        "other-key",
+                        "other-secret",
+                        "arn:aws:iam::000000000000:role/shop-user-api")),
                 "eu-west-1",
                 () -> true)
             .start();
@@ -114,19 +120,35 @@ class LocalHttpApiIT {
 
     assertThat(post("/internal/price-quotes", body, Map.of()).statusCode()).isEqualTo(403);
 
-    Map<String, String> signed = sign(body, "test-secret");
+    Map<String, String> signed = sign(body, "test-key", "test-secret");
     var ok = post("/internal/price-quotes", body, signed);
     assertThat(ok.statusCode()).isEqualTo(200);
-    assertThat(SEEN.getLast().getRequestContext().getAuthorizer().getIam().getUserArn())
-        .endsWith("user/test-key");
+    var iam = SEEN.getLast().getRequestContext().getAuthorizer().getIam();
+    assertThat(iam.getUserArn())
+        .isEqualTo("arn:aws:sts::000000000000:assumed-role/shop-transaction-api/test-key");
+    assertThat(iam.getAccountId()).isEqualTo("000000000000");
 
-    var forged = post("/internal/price-quotes", body, sign(body, "wrong-secret"));
+    var forged = post("/internal/price-quotes", body, sign(body, "test-key", "wrong-secret"));
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(forged.body()).contains("signature");
 
     var tampered =
         post("/internal/price-quotes", "{\"items\":[1]}".getBytes(StandardCharsets.UTF_8), signed);
     assertThat(tampered.statusCode()).isEqualTo(403);
+
+    var unknown = post("/internal/price-quotes", body, sign(body, "stranger", "test-secret"));
+    assertThat(unknown.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void eachLocalKeySignsAsItsOwnRole() throws Exception {
+    byte[] body = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
+
+    var other = post("/internal/price-quotes", body, sign(body, "other-key", "other-secret"));
+
+    assertThat(other.statusCode()).isEqualTo(200);
+    assertThat(SEEN.getLast().getRequestContext().getAuthorizer().getIam().getUserArn())
+        .isEqualTo("arn:aws:sts::000000000000:assumed-role/shop-user-api/other-key");
   }
 
   @Test
@@ -142,11 +164,11 @@ class LocalHttpApiIT {
     assertThat(get("/health").body()).contains("UP");
   }
 
-  /** The headers checkout's signer puts on this request, signed with {@code secret}. */
-  private Map<String, String> sign(byte[] body, String secret) {
+  /** The headers checkout's signer puts on this request, signed with these credentials. */
+  private Map<String, String> sign(byte[] body, String accessKeyId, String secret) {
     var headers = new java.util.HashMap<String, String>();
     new SigV4JsonPost(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test-key", secret)),
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)),
             "eu-west-1")
         .post(uri("/internal/price-quotes"), body)
         .build()

@@ -27,7 +27,14 @@ class LocalLambdaIT {
   @BeforeAll
   static void start() {
     api =
-        LocalHttpApi.create(0, List.of(), "test-key", "test-secret", "eu-west-1", () -> true)
+        LocalHttpApi.create(
+                0,
+                List.of(),
+                List.of(
+                    new LocalSigner(
+                        "test-key", "test-secret", "arn:aws:iam::000000000000:role/ops-api")),
+                "eu-west-1",
+                () -> true)
             .invoking(
                 LocalLambda.of(
                     Map.of(
