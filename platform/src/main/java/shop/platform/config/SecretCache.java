@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.crac.Context;
@@ -65,14 +66,20 @@ public final class SecretCache implements Resource {
   }
 
   /**
-   * The current value of setting {@code name}, refused unless {@code shape} accepts it: read once
-   * now, so that a function with a missing or malformed secret refuses to start, and again whenever
-   * the cached secret has expired.
+   * The current value of setting {@code name}, refused unless {@code shape} accepts it, read again
+   * whenever the cached secret has expired. A function given the setting reads it now, so that a
+   * malformed secret stops it at start; a function without it (one that never calls that provider:
+   * each function is given only the secrets it may read) fails only if it asks for the value.
    */
   public Supplier<String> live(Config config, String name, SecretShape shape) {
-    String setting = config.require(name);
-    Supplier<String> live = () -> shape.check(name, setting, value(name, setting));
-    live.get();
+    Optional<String> setting = config.optional(name);
+    Supplier<String> live =
+        () ->
+            shape.check(
+                name,
+                setting.orElseThrow(() -> new MissingConfigException(name)),
+                value(name, setting.get()));
+    setting.ifPresent(present -> live.get());
     return live;
   }
 

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import shop.platform.config.Config;
+import shop.platform.config.Lazy;
 import shop.platform.config.SecretCache;
 import shop.platform.config.SecretShape;
 import shop.platform.http.HttpJson;
@@ -48,7 +49,7 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
   /** Stripe's advice, and the most a replayed webhook may be late. */
   static final long WEBHOOK_TOLERANCE_SECONDS = 300;
 
-  private final StripeClient stripe;
+  private final Supplier<StripeClient> stripe;
   private final Supplier<String> apiKey;
   private final Supplier<String> webhookSecret;
   private final ObjectMapper json = HttpJson.mapper();
@@ -58,7 +59,7 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
    *     anew so that rotated values are used without a restart
    */
   public StripePayments(
-      StripeClient stripe, Supplier<String> apiKey, Supplier<String> webhookSecret) {
+      Supplier<StripeClient> stripe, Supplier<String> apiKey, Supplier<String> webhookSecret) {
     this.stripe = stripe;
     this.apiKey = apiKey;
     this.webhookSecret = webhookSecret;
@@ -68,21 +69,25 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
    * From {@code STRIPE_API_KEY} and {@code STRIPE_WEBHOOK_SECRET} (read through {@code secrets},
    * refused unless shaped like a Stripe secret or restricted key and a webhook signing secret),
    * {@code STRIPE_API_BASE} (default https://api.stripe.com; the local cloud's sandbox otherwise)
-   * and {@code STRIPE_TIMEOUT} (PT10S).
+   * and {@code STRIPE_TIMEOUT} (PT10S). The client is made on first use: functions that never call
+   * Stripe (the sweeps) are not given its secret.
    */
   public static StripePayments from(Config config, SecretCache secrets) {
     Supplier<String> apiKey = secrets.live(config, "STRIPE_API_KEY", SecretShape.STRIPE_API_KEY);
     Supplier<String> webhookSecret =
         secrets.live(config, "STRIPE_WEBHOOK_SECRET", SecretShape.STRIPE_WEBHOOK_SECRET);
-    StripeClient client =
-        StripeClient.builder()
-            .setApiKey(apiKey.get())
-            .setApiBase(config.get("STRIPE_API_BASE", "https://api.stripe.com"))
-            .setConnectTimeout(2_000)
-            .setReadTimeout(
-                (int) config.getDuration("STRIPE_TIMEOUT", Duration.ofSeconds(10)).toMillis())
-            .setMaxNetworkRetries(0)
-            .build();
+    Supplier<StripeClient> client =
+        Lazy.of(
+            () ->
+                StripeClient.builder()
+                    .setApiKey(apiKey.get())
+                    .setApiBase(config.get("STRIPE_API_BASE", "https://api.stripe.com"))
+                    .setConnectTimeout(2_000)
+                    .setReadTimeout(
+                        (int)
+                            config.getDuration("STRIPE_TIMEOUT", Duration.ofSeconds(10)).toMillis())
+                    .setMaxNetworkRetries(0)
+                    .build());
     return new StripePayments(client, apiKey, webhookSecret);
   }
 
@@ -101,7 +106,11 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
     }
     try {
       PaymentIntent intent =
-          stripe.v1().paymentIntents().create(params.build(), options(request.idempotencyKey()));
+          stripe
+              .get()
+              .v1()
+              .paymentIntents()
+              .create(params.build(), options(request.idempotencyKey()));
       return switch (intent.getStatus()) {
         case "succeeded" -> new ChargeOutcome.Succeeded(intent.getId());
         case "requires_action" ->
@@ -135,6 +144,7 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
     try {
       Refund refund =
           stripe
+              .get()
               .v1()
               .refunds()
               .create(
@@ -198,6 +208,7 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
     try {
       intent =
           stripe
+              .get()
               .v1()
               .paymentIntents()
               .retrieve(

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import shop.platform.config.Lazy;
 import shop.platform.domain.DomainFailure;
 import shop.platform.domain.RejectedException;
 import shop.platform.domain.UnavailableException;
@@ -29,27 +30,32 @@ import shop.user.payment.PaymentGateway;
 public final class StripeCustomers implements PaymentGateway {
   private static final Logger LOG = LoggerFactory.getLogger(StripeCustomers.class);
 
-  private final StripeClient stripe;
+  private final Supplier<StripeClient> stripe;
   private final Supplier<String> apiKey;
 
   /**
    * @param apiKey the key of each call, read anew so that a rotated key is used without a restart
    */
-  public StripeCustomers(StripeClient stripe, Supplier<String> apiKey) {
+  public StripeCustomers(Supplier<StripeClient> stripe, Supplier<String> apiKey) {
     this.stripe = stripe;
     this.apiKey = apiKey;
   }
 
-  /** A client for {@code apiKey} talking to {@code apiBase} (Stripe, or a sandbox). */
+  /**
+   * A client for {@code apiKey} talking to {@code apiBase} (Stripe, or a sandbox), made on first
+   * use: of the service's functions only the API calls Stripe, and only it is given the key.
+   */
   public static StripeCustomers create(Supplier<String> apiKey, String apiBase) {
     return new StripeCustomers(
-        StripeClient.builder()
-            .setApiKey(apiKey.get())
-            .setApiBase(apiBase)
-            .setMaxNetworkRetries(2)
-            .setConnectTimeout(5_000)
-            .setReadTimeout(10_000)
-            .build(),
+        Lazy.of(
+            () ->
+                StripeClient.builder()
+                    .setApiKey(apiKey.get())
+                    .setApiBase(apiBase)
+                    .setMaxNetworkRetries(2)
+                    .setConnectTimeout(5_000)
+                    .setReadTimeout(10_000)
+                    .build()),
         apiKey);
   }
 
@@ -57,6 +63,7 @@ public final class StripeCustomers implements PaymentGateway {
   public String createCustomer(UUID userId, String email, String name) {
     try {
       return stripe
+          .get()
           .v1()
           .customers()
           .create(
@@ -78,6 +85,7 @@ public final class StripeCustomers implements PaymentGateway {
     try {
       method =
           stripe
+              .get()
               .v1()
               .paymentMethods()
               .attach(
@@ -103,7 +111,11 @@ public final class StripeCustomers implements PaymentGateway {
   @Override
   public void detach(String paymentMethodId) {
     try {
-      stripe.v1().paymentMethods().detach(paymentMethodId, idempotent("detach-" + paymentMethodId));
+      stripe
+          .get()
+          .v1()
+          .paymentMethods()
+          .detach(paymentMethodId, idempotent("detach-" + paymentMethodId));
     } catch (InvalidRequestException e) {
       // Already detached (or gone) at Stripe: what we wanted.
       LOG.info("Stripe says payment method is not attached ({}); forgetting it", e.getCode());
