@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -319,13 +320,13 @@ class UserApiIT {
 
   @Test
   void adminsGrantAndRevokeAdminAndOthersMayNot() {
-    Account admin =
-        service.module.seedAdmin().seed("root@example.com", "Root", UserServiceUnderTest.PASSWORD);
+    UUID rootId = UUID.fromString(service.verifiedUser("root@example.com"));
+    Account admin = service.module.seedAdmin().seed(rootId, "test");
     // Seeding again is harmless.
-    service.module.seedAdmin().seed("root@example.com", "Root", UserServiceUnderTest.PASSWORD);
+    service.module.seedAdmin().seed(rootId, "test");
     assertThat(admin.isAdmin()).isTrue();
     String adminToken = service.accessToken("root@example.com");
-    String userId = service.register("promoted@example.com");
+    String userId = service.verifiedUser("promoted@example.com");
     String userToken = service.accessToken("promoted@example.com");
 
     APIGatewayV2HTTPResponse forbidden =
