@@ -70,7 +70,8 @@ public final class UserServiceUnderTest implements AutoCloseable {
   public final UserModule module;
   public final UserApi api;
 
-  private UserServiceUnderTest(PasswordHasher passwords) throws IOException {
+  private UserServiceUnderTest(PasswordHasher passwords, Map<String, String> overrides)
+      throws IOException {
     postgres = EmbeddedPostgres.start();
     stubs = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     stubs.start();
@@ -81,37 +82,42 @@ public final class UserServiceUnderTest implements AutoCloseable {
     stubStripe();
     config =
         new Config(
-            Map.ofEntries(
-                Map.entry("DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres")),
-                Map.entry("DATABASE_USER", "postgres"),
-                Map.entry("DATABASE_PASSWORD", "postgres"),
-                Map.entry("JWT_ISSUER", ISSUER),
-                Map.entry("JWT_AUDIENCE", AUDIENCE),
-                Map.entry("JWT_SIGNING_SECRET_ID", SECRET_ID),
-                Map.entry("STRIPE_API_KEY", "sk_test_51Shop"),
-                Map.entry("STRIPE_API_BASE", stubs.baseUrl()),
-                Map.entry("AWS_REGION", "eu-west-1"),
-                Map.entry("AWS_ACCESS_KEY_ID", "test"),
-                Map.entry("AWS_SECRET_ACCESS_KEY", "test"),
-                Map.entry("AWS_ENDPOINT_URL_SECRETS_MANAGER", stubs.baseUrl()),
-                Map.entry("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridge.endpoint().toString()),
-                Map.entry("AWS_ENDPOINT_URL_DYNAMODB", stubs.baseUrl()),
-                // Cheap hashes keep the suite fast; the default cost has its own test.
-                Map.entry("PASSWORD_ARGON2_MEMORY_KIB", "1024"),
-                Map.entry("PASSWORD_ARGON2_ITERATIONS", "1")));
+                Map.ofEntries(
+                    Map.entry("DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres")),
+                    Map.entry("DATABASE_USER", "postgres"),
+                    Map.entry("DATABASE_PASSWORD", "postgres"),
+                    Map.entry("JWT_ISSUER", ISSUER),
+                    Map.entry("JWT_AUDIENCE", AUDIENCE),
+                    Map.entry("JWT_SIGNING_SECRET_ID", SECRET_ID),
+                    Map.entry("STRIPE_API_KEY", "sk_test_51Shop"),
+                    Map.entry("STRIPE_API_BASE", stubs.baseUrl()),
+                    Map.entry("AWS_REGION", "eu-west-1"),
+                    Map.entry("AWS_ACCESS_KEY_ID", "test"),
+                    Map.entry("AWS_SECRET_ACCESS_KEY", "test"),
+                    Map.entry("AWS_ENDPOINT_URL_SECRETS_MANAGER", stubs.baseUrl()),
+                    Map.entry("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridge.endpoint().toString()),
+                    Map.entry("AWS_ENDPOINT_URL_DYNAMODB", stubs.baseUrl()),
+                    // Cheap hashes keep the suite fast; the default cost has its own test.
+                    Map.entry("PASSWORD_ARGON2_MEMORY_KIB", "1024"),
+                    Map.entry("PASSWORD_ARGON2_ITERATIONS", "1")))
+            .with(overrides);
     UserModule.migrate(config);
     module = new UserModule(config, Clock.systemUTC(), passwords, mail);
     api = new UserApi(module);
   }
 
   public static UserServiceUnderTest start() {
-    return start(null);
+    return start(null, Map.of());
   }
 
-  /** With {@code passwords} as the hasher (null: the configured Argon2id). */
-  public static UserServiceUnderTest start(PasswordHasher passwords) {
+  /**
+   * With {@code passwords} as the hasher (null: the configured Argon2id) and {@code overrides} on
+   * top of the usual settings.
+   */
+  public static UserServiceUnderTest start(
+      PasswordHasher passwords, Map<String, String> overrides) {
     try {
-      return new UserServiceUnderTest(passwords);
+      return new UserServiceUnderTest(passwords, overrides);
     } catch (IOException e) {
       throw new UncheckedIOException("the user service's stand-ins did not start", e);
     }
