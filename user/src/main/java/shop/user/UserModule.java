@@ -246,11 +246,12 @@ public final class UserModule implements AutoCloseable {
             clock);
     verifyEmail = new VerifyEmail(users, tokens, clock);
     changePassword =
-        new ChangePassword(users, passwords, passwordPolicy, sessions, sessionIssuer, security);
+        new ChangePassword(
+            users, passwords, passwordPolicy, sessions, sessions, sessionIssuer, security);
     requestPasswordReset = new RequestPasswordReset(users, tokens, mail, security, clock);
     resetPassword =
         new ResetPassword(
-            users, passwords, passwordPolicy, tokens, sessions, sessionIssuer, security);
+            users, passwords, passwordPolicy, tokens, sessions, sessions, sessionIssuer, security);
     grantRole = new GrantRole(users, security);
     seedAdmin = new SeedAdmin(users, grantRole);
     revokeRole = new RevokeRole(users, sessions, security, clock);

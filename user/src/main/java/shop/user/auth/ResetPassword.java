@@ -18,7 +18,8 @@ import shop.user.account.SecurityEvents;
 /**
  * Sets a new password with the token of a reset mail, and ends every session: whoever knew the old
  * password is out. The new password is checked before the token is spent, so a refused password
- * does not cost the user their link.
+ * does not cost the user their link. Having proved they read the account's mail, the owner is no
+ * longer locked out by failures that a stranger may have caused.
  */
 public final class ResetPassword {
   private static final String INVALID = "the reset link is not valid; request a new one";
@@ -27,6 +28,7 @@ public final class ResetPassword {
   private final PasswordHasher passwords;
   private final PasswordPolicy policy;
   private final OneTimeTokens tokens;
+  private final LoginAttempts attempts;
   private final RefreshTokens refreshTokens;
   private final SessionIssuer sessions;
   private final SecurityEvents security;
@@ -36,6 +38,7 @@ public final class ResetPassword {
       PasswordHasher passwords,
       PasswordPolicy policy,
       OneTimeTokens tokens,
+      LoginAttempts attempts,
       RefreshTokens refreshTokens,
       SessionIssuer sessions,
       SecurityEvents security) {
@@ -43,6 +46,7 @@ public final class ResetPassword {
     this.passwords = passwords;
     this.policy = policy;
     this.tokens = tokens;
+    this.attempts = attempts;
     this.refreshTokens = refreshTokens;
     this.sessions = sessions;
     this.security = security;
@@ -63,6 +67,7 @@ public final class ResetPassword {
     Account account = accounts.byId(userId).orElseThrow(() -> NotFoundException.of("user"));
     accounts.setPasswordHash(account.id(), passwords.hash(newPassword));
     refreshTokens.endAll(account.id(), now);
+    attempts.succeeded(account.id());
     security.record(new SecurityEvent(Kind.PASSWORD_RESET, account.id(), source, "reset"));
   }
 }

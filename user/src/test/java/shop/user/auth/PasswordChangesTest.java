@@ -51,6 +51,33 @@ class PasswordChangesTest {
   }
 
   @Test
+  void wrongCurrentPasswordsCountTowardsTheLockout() {
+    for (int i = 0; i < 5; i++) {
+      assertThatThrownBy(() -> change("wrong " + Math.random(), NEW_PASSWORD))
+          .isInstanceOf(InvalidFieldException.class);
+    }
+    int checks = s.passwords.checks.get();
+
+    assertThatThrownBy(() -> change(PASSWORD, NEW_PASSWORD))
+        .isInstanceOf(InvalidFieldException.class);
+    assertThat(s.passwords.checks.get()).isEqualTo(checks);
+    assertThatThrownBy(() -> login(PASSWORD)).isInstanceOf(UnauthenticatedException.class);
+  }
+
+  @Test
+  void aResetLiftsTheLockout() {
+    for (int i = 0; i < 5; i++) {
+      assertThatThrownBy(() -> login("wrong " + Math.random()))
+          .isInstanceOf(UnauthenticatedException.class);
+    }
+    s.requestReset.request("ada@example.com", SOURCE);
+
+    s.reset.reset(s.mail.lastToken("reset-password", "ada@example.com"), NEW_PASSWORD, SOURCE);
+
+    assertThat(login(NEW_PASSWORD)).isNotNull();
+  }
+
+  @Test
   void aResetLinkSetsTheNewPasswordOnceAndEndsEverySession() {
     Session before = login(PASSWORD);
     s.requestReset.request("ada@example.com", SOURCE);
@@ -94,6 +121,10 @@ class PasswordChangesTest {
     s.requestReset.request("nobody@example.com", SOURCE);
 
     assertThat(s.mail.sent).hasSize(before);
+  }
+
+  private Session change(String current, String next) {
+    return s.changePassword.change(new ChangePassword.Command(ada.id(), current, next, SOURCE));
   }
 
   private Session login(String password) {

@@ -65,9 +65,12 @@ public final class InMemoryUserService {
     logIn = new LogIn(accounts, passwords, sessions, lockout, issuer, security);
     refresh = new RefreshSession(accounts, sessions, issuer, security);
     logOut = new LogOut(sessions, clock);
-    changePassword = new ChangePassword(accounts, passwords, policy, sessions, issuer, security);
+    changePassword =
+        new ChangePassword(accounts, passwords, policy, sessions, sessions, issuer, security);
     requestReset = new RequestPasswordReset(accounts, tokens, mail, security, clock);
-    reset = new ResetPassword(accounts, passwords, policy, tokens, sessions, issuer, security);
+    reset =
+        new ResetPassword(
+            accounts, passwords, policy, tokens, sessions, sessions, issuer, security);
     grantRole = new GrantRole(accounts, security);
     revokeRole = new RevokeRole(accounts, sessions, security, clock);
   }
