@@ -29,31 +29,47 @@ import shop.platform.outbox.PostgresOutboxStore;
 import shop.platform.outbox.RelayPolicy;
 import shop.platform.outbox.RelaySummary;
 import shop.platform.postgres.PostgresDatabase;
+import shop.user.account.AccountMail;
 import shop.user.account.GrantRole;
+import shop.user.account.OpenAdminAccount;
 import shop.user.account.PasswordHasher;
 import shop.user.account.PasswordPolicy;
 import shop.user.account.RegisterUser;
 import shop.user.account.RevokeRole;
 import shop.user.account.SeedAdmin;
+import shop.user.account.SendEmailVerification;
+import shop.user.account.VerifyEmail;
 import shop.user.adapter.Argon2Passwords;
+import shop.user.adapter.LoggedSecurityEvents;
 import shop.user.adapter.PostgresAddresses;
 import shop.user.adapter.PostgresCarts;
+import shop.user.adapter.PostgresOneTimeTokens;
 import shop.user.adapter.PostgresPaymentMethods;
 import shop.user.adapter.PostgresSessions;
+import shop.user.adapter.PostgresSourceAttempts;
 import shop.user.adapter.PostgresUsers;
 import shop.user.adapter.RsaTokenSigner;
 import shop.user.adapter.SecretsManagerSigningKeys;
 import shop.user.adapter.StripeCustomers;
+import shop.user.adapter.UndeliveredAccountMail;
+import shop.user.adapter.ZxcvbnStrength;
 import shop.user.address.AddAddress;
 import shop.user.address.ChangeAddress;
 import shop.user.address.ListAddresses;
 import shop.user.address.MakeDefaultAddress;
 import shop.user.address.RemoveAddress;
 import shop.user.address.ViewAddress;
+import shop.user.auth.ChangePassword;
+import shop.user.auth.Lockout;
 import shop.user.auth.LogIn;
 import shop.user.auth.LogOut;
 import shop.user.auth.PublishSigningKeys;
 import shop.user.auth.RefreshSession;
+import shop.user.auth.RequestPasswordReset;
+import shop.user.auth.ResetPassword;
+import shop.user.auth.SessionIssuer;
+import shop.user.auth.SessionLimits;
+import shop.user.auth.SourceThrottle;
 import shop.user.cart.CartItem;
 import shop.user.cart.ClearCart;
 import shop.user.cart.PutCartItem;
@@ -94,16 +110,28 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *   <li>optional {@code PASSWORD_ARGON2_MEMORY_KIB} (default 19456) and {@code
  *       PASSWORD_ARGON2_ITERATIONS} (default 2): the cost of new hashes; older hashes still verify
  *       and are rehashed at the next login
+ *   <li>optional lockout per account ({@link Lockout}): {@code LOGIN_MAX_FAILURES} (default 5
+ *       failures in a row), {@code LOGIN_FIRST_LOCK} (PT1M, doubling with each further failure up
+ *       to {@code LOGIN_LONGEST_LOCK}, PT1H), {@code LOGIN_FORGET_FAILURES_AFTER} (P1D)
+ *   <li>optional throttle per source address on the routes that take a password or a one-time token
+ *       ({@link SourceThrottle}): {@code AUTH_ATTEMPTS_PER_SOURCE} (default {@value
+ *       #DEFAULT_ATTEMPTS_PER_SOURCE}) per {@code AUTH_SOURCE_WINDOW} (PT1M): room for the local
+ *       demo, the test suites and a developer's scripts from one address; the load benchmark's
+ *       logins need more
+ *   <li>optional session limits ({@link SessionLimits}): {@code SESSION_LIFETIME} (P30D from the
+ *       login) and {@code SESSION_IDLE_TIMEOUT} (P7D without a refresh)
  *   <li>optional outbox relay tuning: {@code OUTBOX_MAX_ATTEMPTS}, {@code OUTBOX_BASE_DELAY},
  *       {@code OUTBOX_MAX_DELAY}, {@code OUTBOX_CLAIM_TIMEOUT} (see {@link RelayPolicy})
  * </ul>
  */
 public final class UserModule implements AutoCloseable {
+  public static final int DEFAULT_ATTEMPTS_PER_SOURCE = 300;
   private static volatile UserModule instance;
 
   private final PostgresDatabase database;
   private final PostgresUsers users;
   private final Clock clock;
+  private final PasswordPolicy passwordPolicy;
   private final OutboxRelay outbox;
   // Lazy: only the carts consumer ever records a failure, and building a DynamoDB client would add
   // to the cold start of every other function of the service (the API, the sweep, the seed).
@@ -111,7 +139,12 @@ public final class UserModule implements AutoCloseable {
   private final SqsEventConsumer cartEvents;
   private final JwtVerifier jwtVerifier;
 
+  private final SourceThrottle sourceThrottle;
   private final RegisterUser registerUser;
+  private final VerifyEmail verifyEmail;
+  private final ChangePassword changePassword;
+  private final RequestPasswordReset requestPasswordReset;
+  private final ResetPassword resetPassword;
   private final SeedAdmin seedAdmin;
   private final GrantRole grantRole;
   private final RevokeRole revokeRole;
@@ -142,7 +175,16 @@ public final class UserModule implements AutoCloseable {
     this(config, Clock.systemUTC());
   }
 
-  public UserModule(Config given, Clock clock) {
+  public UserModule(Config config, Clock clock) {
+    this(config, clock, null, new UndeliveredAccountMail());
+  }
+
+  /**
+   * With what tests and the local cloud replace: the password hasher (null: Argon2id at the
+   * configured cost), wrapped by tests that count hashes, and the account mail, which the local
+   * cloud and tests read.
+   */
+  public UserModule(Config given, Clock clock, PasswordHasher hasher, AccountMail mail) {
     SecretCache secretCache = SecretCache.from(given);
     Config config = secretCache.resolve(given);
     AwsClients aws = new AwsClients(config);
@@ -165,10 +207,12 @@ public final class UserModule implements AutoCloseable {
     RsaTokenSigner signer = RsaTokenSigner.of(keys, issuer, audience);
     jwtVerifier = new JwtVerifier(signer::publicKey, issuer, audience);
 
-    var passwords =
-        new Argon2Passwords(
-            config.getInt("PASSWORD_ARGON2_MEMORY_KIB", Argon2Passwords.DEFAULT_MEMORY_KIB),
-            config.getInt("PASSWORD_ARGON2_ITERATIONS", Argon2Passwords.DEFAULT_ITERATIONS));
+    PasswordHasher passwords =
+        hasher != null
+            ? hasher
+            : new Argon2Passwords(
+                config.getInt("PASSWORD_ARGON2_MEMORY_KIB", Argon2Passwords.DEFAULT_MEMORY_KIB),
+                config.getInt("PASSWORD_ARGON2_ITERATIONS", Argon2Passwords.DEFAULT_ITERATIONS));
     var stripe =
         StripeCustomers.create(
             secretCache.live(given, "STRIPE_API_KEY", SecretShape.STRIPE_API_KEY),
@@ -176,17 +220,43 @@ public final class UserModule implements AutoCloseable {
 
     this.clock = clock;
     users = new PostgresUsers(database, new OutboxWriter(), clock);
-    var sessions = new PostgresSessions(database);
+    Lockout lockout = lockout(config);
+    var sessions = new PostgresSessions(database, lockout);
+    var tokens = new PostgresOneTimeTokens(database);
     var addresses = new PostgresAddresses(database);
     var methods = new PostgresPaymentMethods(database);
     var carts = new PostgresCarts(database, new PostgresInbox());
+    var security = new LoggedSecurityEvents();
+    passwordPolicy = new PasswordPolicy(new ZxcvbnStrength());
+    var sessionIssuer = new SessionIssuer(signer, sessions, sessionLimits(config), clock);
 
-    registerUser = new RegisterUser(users, passwords, PasswordPolicy.standard(), clock);
-    seedAdmin = new SeedAdmin(users, registerUser);
-    grantRole = new GrantRole(users);
-    revokeRole = new RevokeRole(users);
-    logIn = new LogIn(users, passwords, sessions, signer, sessions, clock);
-    refreshSession = new RefreshSession(users, signer, sessions, clock);
+    sourceThrottle =
+        new SourceThrottle(
+            new PostgresSourceAttempts(database),
+            config.getInt("AUTH_ATTEMPTS_PER_SOURCE", DEFAULT_ATTEMPTS_PER_SOURCE),
+            config.getDuration("AUTH_SOURCE_WINDOW", Duration.ofMinutes(1)),
+            clock);
+    registerUser =
+        new RegisterUser(
+            users,
+            passwords,
+            passwordPolicy,
+            new SendEmailVerification(tokens, mail, clock),
+            mail,
+            clock);
+    verifyEmail = new VerifyEmail(users, tokens, clock);
+    changePassword =
+        new ChangePassword(
+            users, passwords, passwordPolicy, sessions, sessions, sessionIssuer, security);
+    requestPasswordReset = new RequestPasswordReset(users, tokens, mail, security, clock);
+    resetPassword =
+        new ResetPassword(
+            users, passwords, passwordPolicy, tokens, sessions, sessions, sessionIssuer, security);
+    grantRole = new GrantRole(users, security);
+    seedAdmin = new SeedAdmin(users, grantRole);
+    revokeRole = new RevokeRole(users, sessions, security, clock);
+    logIn = new LogIn(users, passwords, sessions, lockout, sessionIssuer, security);
+    refreshSession = new RefreshSession(users, sessions, sessionIssuer, security);
     logOut = new LogOut(sessions, clock);
     publishSigningKeys = new PublishSigningKeys(signer);
     viewProfile = new ViewProfile(users);
@@ -214,6 +284,23 @@ public final class UserModule implements AutoCloseable {
             Map.of(EventType.ORDER_CREATED, orderCreated),
             failureRecorder(),
             outbox);
+  }
+
+  private static Lockout lockout(Config config) {
+    Lockout d = Lockout.DEFAULT;
+    return new Lockout(
+        config.getInt("LOGIN_MAX_FAILURES", d.maxFailures()),
+        config.getDuration("LOGIN_FIRST_LOCK", d.firstLock()),
+        config.getDuration("LOGIN_LONGEST_LOCK", d.longestLock()),
+        config.getDuration("LOGIN_FORGET_FAILURES_AFTER", d.forgetAfter()));
+  }
+
+  private static SessionLimits sessionLimits(Config config) {
+    SessionLimits d = SessionLimits.DEFAULT;
+    return new SessionLimits(
+        d.accessToken(),
+        config.getDuration("SESSION_LIFETIME", d.lifetime()),
+        config.getDuration("SESSION_IDLE_TIMEOUT", d.idleTimeout()));
   }
 
   /** The module of this Lambda instance, built from the environment on first use. */
@@ -281,23 +368,44 @@ public final class UserModule implements AutoCloseable {
     return failure -> failureRecorder.get().record(failure);
   }
 
+  /** The throttle per source address of the routes that take a password or one-time token. */
+  public SourceThrottle sourceThrottle() {
+    return sourceThrottle;
+  }
+
   public RegisterUser registerUser() {
     return registerUser;
   }
 
-  /** For the local cloud's start-up and operators: makes sure an admin exists. */
+  public VerifyEmail verifyEmail() {
+    return verifyEmail;
+  }
+
+  public ChangePassword changePassword() {
+    return changePassword;
+  }
+
+  public RequestPasswordReset requestPasswordReset() {
+    return requestPasswordReset;
+  }
+
+  public ResetPassword resetPassword() {
+    return resetPassword;
+  }
+
+  /** For operators (the seed-admin function): makes a verified account admin, by id. */
   public SeedAdmin seedAdmin() {
     return seedAdmin;
   }
 
   /**
-   * As {@link #seedAdmin()}, hashing a newly registered admin's password with {@code passwords}:
-   * the local cloud seeds its demo admin (whose password it prints) at a low cost so as not to
-   * spend a second of every start on it. The hash records its cost, so logins verify at that cost.
+   * For the local cloud's start-up: opens its demo admin, verified, hashing the password with
+   * {@code passwords}: the demo admin's password is printed at every start, so a low cost spares a
+   * second of every start and protects nothing less. The hash records its cost, so logins verify at
+   * that cost.
    */
-  public SeedAdmin seedAdmin(PasswordHasher passwords) {
-    return new SeedAdmin(
-        users, new RegisterUser(users, passwords, PasswordPolicy.standard(), clock));
+  public OpenAdminAccount openAdminAccount(PasswordHasher passwords) {
+    return new OpenAdminAccount(users, passwords, passwordPolicy, clock);
   }
 
   public GrantRole grantRole() {

@@ -29,6 +29,17 @@ public final class HttpRequest {
     return event.getRouteKey();
   }
 
+  /**
+   * The address the request came from, as API Gateway saw the connection ({@code
+   * requestContext.http.sourceIp}; not a client-set header); "unknown" when there is none.
+   */
+  public String sourceIp() {
+    var context = event.getRequestContext();
+    var http = context == null ? null : context.getHttp();
+    String ip = http == null ? null : http.getSourceIp();
+    return ip == null || ip.isBlank() ? "unknown" : ip;
+  }
+
   public String requestId() {
     return event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
   }

@@ -18,6 +18,7 @@ public final class ApiEvents {
   private final Map<String, String> headers = new HashMap<>();
   private String body;
   private String iamArn;
+  private String sourceIp = "198.51.100.7";
 
   private ApiEvents(String routeKey) {
     this.routeKey = routeKey;
@@ -68,6 +69,12 @@ public final class ApiEvents {
     return this;
   }
 
+  /** As if the request came from {@code ip} (API Gateway's {@code sourceIp}). */
+  public ApiEvents sourceIp(String ip) {
+    sourceIp = ip;
+    return this;
+  }
+
   /** As if API Gateway authorized the request with IAM as {@code arn}. */
   public ApiEvents iam(String arn) {
     iamArn = arn;
@@ -103,6 +110,7 @@ public final class ApiEvents {
                     APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                         .withMethod(parts[0])
                         .withPath(rawPath)
+                        .withSourceIp(sourceIp)
                         .build())
                 .build())
         .build();

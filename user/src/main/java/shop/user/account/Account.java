@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param phone E.164, or null
  * @param roles always holds {@link Roles#CUSTOMER}
  * @param stripeCustomerId null until the first saved payment method
+ * @param emailVerifiedAt when the owner proved they read mail at {@code email}; null until then
  */
 public record Account(
     UUID id,
@@ -23,7 +24,8 @@ public record Account(
     boolean smsOptIn,
     Set<String> roles,
     String stripeCustomerId,
-    Instant createdAt) {
+    Instant createdAt,
+    Instant emailVerifiedAt) {
 
   public Account {
     Objects.requireNonNull(id, "id");
@@ -34,13 +36,26 @@ public record Account(
     roles = Set.copyOf(roles);
   }
 
+  public boolean emailVerified() {
+    return emailVerifiedAt != null;
+  }
+
   public boolean isAdmin() {
     return roles.contains(Roles.ADMIN);
   }
 
   public Account withStripeCustomer(String customerId) {
     return new Account(
-        id, email, passwordHash, name, phone, smsOptIn, roles, customerId, createdAt);
+        id,
+        email,
+        passwordHash,
+        name,
+        phone,
+        smsOptIn,
+        roles,
+        customerId,
+        createdAt,
+        emailVerifiedAt);
   }
 
   // The hash stays out of logs and exception messages.

@@ -1,5 +1,6 @@
 package shop.user.account;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,10 +8,10 @@ import java.util.UUID;
 public interface Accounts {
 
   /**
-   * Stores a new account and publishes {@code registration} in the same transaction; throws a
-   * {@link shop.platform.domain.ConflictException} when the email is taken.
+   * Stores a new account and publishes {@code registration} in the same transaction; false (and
+   * nothing stored or published) when the email is taken.
    */
-  void register(Account account, Registration registration);
+  boolean register(Account account, Registration registration);
 
   Optional<Account> byId(UUID id);
 
@@ -30,6 +31,12 @@ public interface Accounts {
    * hash made with the current cost); false when it is not, or there is no such account.
    */
   boolean replacePasswordHash(UUID id, String currentHash, String newHash);
+
+  /** Records that the owner confirmed the address at {@code at}, unless already recorded. */
+  void markEmailVerified(UUID id, Instant at);
+
+  /** Replaces the password hash whatever it was; false when there is no such account. */
+  boolean setPasswordHash(UUID id, String newHash);
 
   /** False when there is no such account. */
   boolean grantRole(UUID id, String role);

@@ -1,22 +1,32 @@
 package shop.user.account;
 
+import java.time.Clock;
 import java.util.UUID;
 import shop.platform.domain.ConflictException;
 import shop.platform.domain.InvalidFieldException;
 import shop.platform.domain.NotFoundException;
+import shop.user.account.SecurityEvent.Kind;
 
 /**
- * An admin takes a role away. Admins cannot revoke their own admin role, so the last admin cannot
- * lock everyone out by accident.
+ * An admin takes a role away, and with it the user's sessions: a refresh would otherwise mint
+ * access tokens that still carry the role. Admins cannot revoke their own admin role, so the last
+ * admin cannot lock everyone out by accident.
  */
 public final class RevokeRole {
   private final Accounts accounts;
+  private final Sessions sessions;
+  private final SecurityEvents security;
+  private final Clock clock;
 
-  public RevokeRole(Accounts accounts) {
+  public RevokeRole(Accounts accounts, Sessions sessions, SecurityEvents security, Clock clock) {
     this.accounts = accounts;
+    this.sessions = sessions;
+    this.security = security;
+    this.clock = clock;
   }
 
-  public void revoke(UUID actorId, UUID userId, String role) {
+  /** {@code source} says who acted from where, for the security log. */
+  public void revoke(UUID actorId, UUID userId, String role, String source) {
     if (!Roles.GRANTABLE.contains(role)) {
       throw new InvalidFieldException("role", "must be one of " + Roles.GRANTABLE);
     }
@@ -26,5 +36,7 @@ public final class RevokeRole {
     if (!accounts.revokeRole(userId, role)) {
       throw NotFoundException.of("user");
     }
+    sessions.endAll(userId, clock.instant());
+    security.record(new SecurityEvent(Kind.ROLE_REVOKED, userId, source, role));
   }
 }

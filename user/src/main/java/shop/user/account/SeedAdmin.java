@@ -1,36 +1,25 @@
 package shop.user.account;
 
-import java.util.Optional;
-import shop.platform.domain.Fields;
+import java.util.UUID;
 import shop.platform.domain.NotFoundException;
 
 /**
- * Makes sure an admin exists: grants admin to the account with {@code email}, registering it first
- * (with {@code password}) when there is none. Idempotent, so the local cloud can call it at every
- * start and an operator can run it once in the cloud.
+ * Makes the first admin: grants admin to the account with the given id, which must have a verified
+ * email. By id, not email, and only once verified: whoever registered the operator's address first
+ * could otherwise be made admin. Idempotent, so it can run again safely.
  */
 public final class SeedAdmin {
   private final Accounts accounts;
-  private final RegisterUser register;
+  private final GrantRole grantRole;
 
-  public SeedAdmin(Accounts accounts, RegisterUser register) {
+  public SeedAdmin(Accounts accounts, GrantRole grantRole) {
     this.accounts = accounts;
-    this.register = register;
+    this.grantRole = grantRole;
   }
 
-  /** The admin's account. {@code password} and {@code name} are only needed to register. */
-  public Account seed(String email, String name, String password) {
-    String normalised = Fields.email("email", email);
-    Optional<Account> existing = accounts.byEmail(normalised);
-    Account account;
-    if (existing.isPresent()) {
-      account = existing.get();
-    } else if (password == null) {
-      throw NotFoundException.of("user");
-    } else {
-      account = register.register(new RegisterUser.Command(normalised, password, name, null));
-    }
-    accounts.grantRole(account.id(), Roles.ADMIN);
-    return accounts.byId(account.id()).orElseThrow();
+  /** The admin's account; 404 when there is none, 409 when its email is not verified. */
+  public Account seed(UUID userId, String source) {
+    grantRole.grant(userId, Roles.ADMIN, source);
+    return accounts.byId(userId).orElseThrow(() -> NotFoundException.of("user"));
   }
 }

@@ -1,33 +1,56 @@
 package shop.user.adapter;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
-import reactor.core.publisher.Mono;
 import shop.platform.postgres.PostgresDatabase;
-import shop.user.auth.LoginFailures;
+import shop.user.auth.Lockout;
+import shop.user.auth.LoginAttempts;
 import shop.user.auth.RefreshTokens;
 
 /** Refresh token families and failed login attempts in PostgreSQL. */
-public final class PostgresSessions implements RefreshTokens, LoginFailures {
-  private final PostgresDatabase db;
+public final class PostgresSessions implements RefreshTokens, LoginAttempts {
+  // The Lockout rule in one statement: the row lock of the upsert serialises concurrent attempts
+  // on one account, and an attempt on a locked account (WHERE false) changes and returns nothing.
+  private static final String CLAIM =
+      "INSERT INTO login_attempts AS a (user_id, failures, last_failed_at) VALUES ($1, 1, $2)"
+          + " ON CONFLICT (user_id) DO UPDATE SET"
+          + " failures = CASE WHEN a.last_failed_at + make_interval(secs => $6::float8) > $2"
+          + " THEN a.failures + 1 ELSE 1 END,"
+          + " last_failed_at = $2"
+          + " WHERE a.failures < $3::int"
+          + " OR a.last_failed_at + make_interval(secs =>"
+          + " least($4::float8 * power(2, least(a.failures - $3::int, 30)), $5::float8)) <= $2"
+          + " RETURNING failures";
 
-  public PostgresSessions(PostgresDatabase db) {
+  private final PostgresDatabase db;
+  private final Lockout lockout;
+
+  public PostgresSessions(PostgresDatabase db, Lockout lockout) {
     this.db = db;
+    this.lockout = lockout;
   }
 
   @Override
   public void startFamily(
-      UUID familyId, UUID userId, String tokenHash, Instant expiresAt, Instant now) {
+      UUID familyId,
+      UUID userId,
+      String tokenHash,
+      Instant familyExpiresAt,
+      Instant tokenExpiresAt,
+      Instant now) {
     db.transaction(
         c ->
             PostgresDatabase.updated(
                     c,
-                    "INSERT INTO refresh_families (id, user_id, created_at) VALUES ($1, $2, $3)",
+                    "INSERT INTO refresh_families (id, user_id, created_at, expires_at)"
+                        + " VALUES ($1, $2, $3, $4)",
                     familyId,
                     userId,
-                    now)
+                    now,
+                    familyExpiresAt)
                 .then(
                     PostgresDatabase.updated(
                         c,
@@ -38,7 +61,7 @@ public final class PostgresSessions implements RefreshTokens, LoginFailures {
                         familyId,
                         userId,
                         now,
-                        expiresAt)));
+                        tokenExpiresAt)));
   }
 
   @Override
@@ -46,7 +69,7 @@ public final class PostgresSessions implements RefreshTokens, LoginFailures {
     return db
         .query(
             "SELECT t.family_id, t.user_id, t.expires_at, t.used_at,"
-                + " f.revoked_at IS NOT NULL AS revoked"
+                + " f.revoked_at IS NOT NULL AS revoked, f.expires_at AS family_expires_at"
                 + " FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id"
                 + " WHERE t.token_hash = $1",
             row ->
@@ -55,7 +78,8 @@ public final class PostgresSessions implements RefreshTokens, LoginFailures {
                     row.get("user_id", UUID.class),
                     row.get("expires_at", Instant.class),
                     row.get("used_at", Instant.class),
-                    Boolean.TRUE.equals(row.get("revoked", Boolean.class))),
+                    Boolean.TRUE.equals(row.get("revoked", Boolean.class)),
+                    row.get("family_expires_at", Instant.class)),
             tokenHash)
         .stream()
         .findFirst();
@@ -96,36 +120,36 @@ public final class PostgresSessions implements RefreshTokens, LoginFailures {
   }
 
   @Override
-  public List<Instant> since(UUID userId, Instant since) {
-    return db.query(
-        "SELECT failed_at FROM login_failures WHERE user_id = $1 AND failed_at > $2"
-            + " ORDER BY failed_at",
-        row -> row.get("failed_at", Instant.class),
+  public void endAll(UUID userId, Instant now) {
+    db.update(
+        "UPDATE refresh_families SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL",
         userId,
-        since);
+        now);
   }
 
   @Override
-  public void record(UUID userId, Instant at) {
-    // Old failures no longer count: drop them while adding the new one.
-    db.transaction(
-        c ->
-            PostgresDatabase.updated(
-                    c,
-                    "DELETE FROM login_failures WHERE user_id = $1 AND failed_at < $2",
-                    userId,
-                    at.minus(shop.user.auth.Lockout.WINDOW))
-                .then(
-                    PostgresDatabase.updated(
-                        c,
-                        "INSERT INTO login_failures (user_id, failed_at) VALUES ($1, $2)",
-                        userId,
-                        at))
-                .then(Mono.empty()));
+  public OptionalInt claim(UUID userId, Instant now) {
+    return db
+        .query(
+            CLAIM,
+            row -> row.get("failures", Integer.class),
+            userId,
+            now,
+            lockout.maxFailures(),
+            seconds(lockout.firstLock()),
+            seconds(lockout.longestLock()),
+            seconds(lockout.forgetAfter()))
+        .stream()
+        .mapToInt(Integer::intValue)
+        .findFirst();
   }
 
   @Override
-  public void clear(UUID userId) {
-    db.update("DELETE FROM login_failures WHERE user_id = $1", userId);
+  public void succeeded(UUID userId) {
+    db.update("DELETE FROM login_attempts WHERE user_id = $1", userId);
+  }
+
+  private static double seconds(Duration duration) {
+    return duration.toMillis() / 1000.0;
   }
 }

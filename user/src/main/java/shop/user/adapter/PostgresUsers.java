@@ -15,7 +15,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shop.events.EventEnvelope;
 import shop.events.UserRegistered;
-import shop.platform.domain.ConflictException;
 import shop.platform.domain.NotFoundException;
 import shop.platform.outbox.OutboxWriter;
 import shop.platform.postgres.PostgresDatabase;
@@ -27,7 +26,7 @@ import shop.user.account.Registration;
 public final class PostgresUsers implements Accounts {
   private static final String SELECT =
       "SELECT u.id, u.email, u.password_hash, u.name, u.phone, u.sms_opt_in,"
-          + " u.stripe_customer_id, u.created_at,"
+          + " u.stripe_customer_id, u.created_at, u.email_verified_at,"
           + " coalesce(array_agg(r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles"
           + " FROM users u LEFT JOIN user_roles r ON r.user_id = u.id";
   private static final String GROUP = " GROUP BY u.id";
@@ -43,7 +42,7 @@ public final class PostgresUsers implements Accounts {
   }
 
   @Override
-  public void register(Account account, Registration registration) {
+  public boolean register(Account account, Registration registration) {
     EventEnvelope<UserRegistered> event = event(registration);
     try {
       db.transaction(
@@ -65,9 +64,10 @@ public final class PostgresUsers implements Accounts {
                       Flux.fromIterable(account.roles())
                           .concatMap(role -> insertRole(c, account.id(), role)))
                   .then(outbox.append(c, event)));
+      return true;
     } catch (RuntimeException e) {
       if (PostgresDatabase.isUniqueViolation(e, "users_email_key")) {
-        throw new ConflictException("an account with this email already exists");
+        return false;
       }
       throw e;
     }
@@ -128,6 +128,25 @@ public final class PostgresUsers implements Accounts {
   }
 
   @Override
+  public void markEmailVerified(UUID id, Instant at) {
+    db.update(
+        "UPDATE users SET email_verified_at = $2, updated_at = $2"
+            + " WHERE id = $1 AND email_verified_at IS NULL",
+        id,
+        at);
+  }
+
+  @Override
+  public boolean setPasswordHash(UUID id, String newHash) {
+    return db.update(
+            "UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1",
+            id,
+            newHash,
+            clock.instant())
+        == 1;
+  }
+
+  @Override
   public boolean grantRole(UUID id, String role) {
     db.update(
         "INSERT INTO user_roles (user_id, role) SELECT id, $2 FROM users WHERE id = $1"
@@ -167,7 +186,8 @@ public final class PostgresUsers implements Accounts {
         Boolean.TRUE.equals(row.get("sms_opt_in", Boolean.class)),
         roleSet,
         row.get("stripe_customer_id", String.class),
-        row.get("created_at", Instant.class));
+        row.get("created_at", Instant.class),
+        row.get("email_verified_at", Instant.class));
   }
 
   private static <T> Optional<T> first(List<T> rows) {

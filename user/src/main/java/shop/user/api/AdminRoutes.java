@@ -24,14 +24,20 @@ final class AdminRoutes {
   private HttpResponse grant(HttpRequest req) {
     req.callerWithRole(Caller.ADMIN);
     var userId = PathIds.uuid(req.path("id"), "user");
-    m.grantRole().grant(userId, req.body(RoleRequest.class).role());
+    m.grantRole().grant(userId, req.body(RoleRequest.class).role(), actor(req));
     return HttpResponse.noContent();
   }
 
   private HttpResponse revoke(HttpRequest req) {
     req.callerWithRole(Caller.ADMIN);
-    m.revokeRole().revoke(Callers.id(req), PathIds.uuid(req.path("id"), "user"), req.path("role"));
+    var userId = PathIds.uuid(req.path("id"), "user");
+    m.revokeRole().revoke(Callers.id(req), userId, req.path("role"), actor(req));
     return HttpResponse.noContent();
+  }
+
+  // Who acted, from where: the security log's source of a role change.
+  private static String actor(HttpRequest req) {
+    return "admin " + Callers.id(req) + " from " + req.sourceIp();
   }
 
   record RoleRequest(@NotBlank @Size(max = 50) String role) {}

@@ -11,13 +11,15 @@ import shop.platform.http.HttpApi;
 import shop.platform.http.HttpRequest;
 import shop.platform.http.HttpResponse;
 import shop.user.UserModule;
-import shop.user.account.Account;
 import shop.user.account.RegisterUser;
 import shop.user.auth.LogIn;
 import shop.user.auth.Session;
 import shop.user.auth.SigningKeys;
 
-/** Registration, login, token refresh, logout and the JWKS. */
+/**
+ * Registration, email verification, login, token refresh, logout, password reset and the JWKS. The
+ * routes that take a password or a one-time token count against the caller's address first.
+ */
 final class AuthRoutes {
   private final UserModule m;
 
@@ -30,31 +32,56 @@ final class AuthRoutes {
         .route("POST /auth/login", this::logIn)
         .route("POST /auth/refresh", this::refresh)
         .route("POST /auth/logout", this::logOut)
+        .route("POST /auth/verify-email", this::verifyEmail)
+        .route("POST /auth/password-reset", this::requestPasswordReset)
+        .route("POST /auth/password-reset/confirm", this::resetPassword)
         .route("GET /.well-known/jwks.json", this::signingKeys)
         .route("GET /.well-known/openid-configuration", this::openIdConfiguration);
   }
 
+  // The same answer whether or not the address was free (openapi.yaml says why).
   private HttpResponse registerUser(HttpRequest req) {
+    m.sourceThrottle().admit(req.sourceIp());
     RegisterRequest body = req.body(RegisterRequest.class);
-    Account account =
+    RegisterUser.Registered registered =
         m.registerUser()
             .register(
                 new RegisterUser.Command(body.email(), body.password(), body.name(), body.phone()));
     return HttpResponse.created(
-        "/users/me", new Registered(account.id().toString(), account.email(), account.name()));
+        "/users/me", new Registered(registered.email(), registered.name(), false));
   }
 
   private HttpResponse logIn(HttpRequest req) {
+    m.sourceThrottle().admit(req.sourceIp());
     LoginRequest body = req.body(LoginRequest.class);
-    return HttpResponse.ok(
-            tokens(m.logIn().logIn(new LogIn.Command(body.email(), body.password()))))
+    var command = new LogIn.Command(body.email(), body.password(), req.sourceIp());
+    return HttpResponse.ok(tokens(m.logIn().logIn(command)))
         .withHeader("Cache-Control", "no-store");
   }
 
   private HttpResponse refresh(HttpRequest req) {
     String refreshToken = req.body(RefreshRequest.class).refreshToken();
-    return HttpResponse.ok(tokens(m.refreshSession().refresh(refreshToken)))
+    return HttpResponse.ok(tokens(m.refreshSession().refresh(refreshToken, req.sourceIp())))
         .withHeader("Cache-Control", "no-store");
+  }
+
+  private HttpResponse verifyEmail(HttpRequest req) {
+    m.sourceThrottle().admit(req.sourceIp());
+    m.verifyEmail().verify(req.body(TokenRequest.class).token());
+    return HttpResponse.noContent();
+  }
+
+  private HttpResponse requestPasswordReset(HttpRequest req) {
+    m.sourceThrottle().admit(req.sourceIp());
+    m.requestPasswordReset().request(req.body(ResetRequest.class).email(), req.sourceIp());
+    return HttpResponse.of(202, null);
+  }
+
+  private HttpResponse resetPassword(HttpRequest req) {
+    m.sourceThrottle().admit(req.sourceIp());
+    ResetConfirmation body = req.body(ResetConfirmation.class);
+    m.resetPassword().reset(body.token(), body.newPassword(), req.sourceIp());
+    return HttpResponse.noContent();
   }
 
   private HttpResponse logOut(HttpRequest req) {
@@ -104,7 +131,26 @@ final class AuthRoutes {
     }
   }
 
-  record Registered(String id, String email, String name) {}
+  record TokenRequest(@NotBlank @Size(max = 200) String token) {
+    @Override
+    public String toString() {
+      return "TokenRequest[]";
+    }
+  }
+
+  record ResetRequest(@NotBlank @Size(max = 320) String email) {}
+
+  record ResetConfirmation(
+      @NotBlank @Size(max = 200) String token,
+      @NotNull @Size(min = 12, max = 128) String newPassword) {
+    @Override
+    public String toString() {
+      return "ResetConfirmation[]";
+    }
+  }
+
+  /** Says nothing the caller did not send: a taken address must look like a free one. */
+  record Registered(String email, String name, boolean emailVerified) {}
 
   record Tokens(String accessToken, String refreshToken, String tokenType, long expiresIn) {
     @Override

@@ -1,5 +1,7 @@
 package shop.user.api;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -8,9 +10,11 @@ import shop.platform.http.HttpRequest;
 import shop.platform.http.HttpResponse;
 import shop.user.UserModule;
 import shop.user.account.Account;
+import shop.user.auth.ChangePassword;
+import shop.user.auth.Session;
 import shop.user.profile.UpdateProfile;
 
-/** The caller's own profile. */
+/** The caller's own profile and password. */
 final class ProfileRoutes {
   private final UserModule m;
 
@@ -19,7 +23,9 @@ final class ProfileRoutes {
   }
 
   void register(HttpApi.Builder api) {
-    api.route("GET /users/me", this::view).route("PATCH /users/me", this::update);
+    api.route("GET /users/me", this::view)
+        .route("PATCH /users/me", this::update)
+        .route("POST /users/me/password", this::changePassword);
   }
 
   private HttpResponse view(HttpRequest req) {
@@ -31,6 +37,29 @@ final class ProfileRoutes {
     ProfilePatch body = req.body(ProfilePatch.class);
     var command = new UpdateProfile.Command(userId, body.name(), body.phone(), body.smsOptIn());
     return HttpResponse.ok(Profile.of(m.updateProfile().update(command)));
+  }
+
+  // Every session ends with the old password; the caller gets a new one.
+  private HttpResponse changePassword(HttpRequest req) {
+    var userId = Callers.id(req);
+    m.sourceThrottle().admit(req.sourceIp());
+    PasswordChange body = req.body(PasswordChange.class);
+    var command =
+        new ChangePassword.Command(
+            userId, body.currentPassword(), body.newPassword(), req.sourceIp());
+    Session s = m.changePassword().change(command);
+    return HttpResponse.ok(
+            new AuthRoutes.Tokens(s.accessToken(), s.refreshToken(), "Bearer", s.expiresIn()))
+        .withHeader("Cache-Control", "no-store");
+  }
+
+  record PasswordChange(
+      @NotBlank @Size(max = 1024) String currentPassword,
+      @NotNull @Size(min = 12, max = 128) String newPassword) {
+    @Override
+    public String toString() {
+      return "PasswordChange[]";
+    }
   }
 
   /** Absent fields stay as they are; an empty phone removes the number. */
@@ -48,6 +77,7 @@ final class ProfileRoutes {
       String name,
       String phone,
       boolean smsOptIn,
+      boolean emailVerified,
       List<String> roles,
       String createdAt) {
     static Profile of(Account a) {
@@ -57,6 +87,7 @@ final class ProfileRoutes {
           a.name(),
           a.phone(),
           a.smsOptIn(),
+          a.emailVerified(),
           a.roles().stream().sorted().toList(),
           a.createdAt().toString());
     }

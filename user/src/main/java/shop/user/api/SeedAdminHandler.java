@@ -7,11 +7,13 @@ import shop.user.UserModule;
 import shop.user.account.Account;
 
 /**
- * Makes the first admin in the cloud: grants admin to an account that registered through the API.
- * It has no HTTP route; an operator with IAM permission invokes it directly:
+ * Makes the first admin in the cloud: grants admin to an account that registered through the API
+ * and verified its email, named by its id ({@code GET /users/me} shows it). By id rather than
+ * email, and only once verified, so that a stranger who registered the operator's address first
+ * cannot be made admin. It has no HTTP route; an operator with IAM permission invokes it directly:
  *
  * <pre>{@code aws lambda invoke --function-name <seed-admin function> \
- *   --payload '{"email":"ops@example.com"}' --cli-binary-format raw-in-base64-out out.json}</pre>
+ *   --payload '{"userId":"<id>"}' --cli-binary-format raw-in-base64-out out.json}</pre>
  *
  * The payload never carries a password, so none ends up in invocation logs.
  */
@@ -29,8 +31,11 @@ public final class SeedAdminHandler implements RequestHandler<Map<String, String
 
   @Override
   public String handleRequest(Map<String, String> input, Context context) {
-    String email = input == null ? null : input.get("email");
-    Account admin = module.seedAdmin().seed(email, null, null);
+    String userId = input == null ? null : input.get("userId");
+    if (userId == null) {
+      throw new IllegalArgumentException("the payload must name the account: {\"userId\":\"...\"}");
+    }
+    Account admin = module.seedAdmin().seed(PathIds.uuid(userId, "user"), "seed-admin function");
     return "admin: " + admin.id();
   }
 }

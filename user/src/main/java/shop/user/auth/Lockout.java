@@ -2,32 +2,46 @@ package shop.user.auth;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
-/** After {@link #MAX_FAILURES} failed logins within {@link #WINDOW} an account refuses logins. */
-public final class Lockout {
-  public static final int MAX_FAILURES = 5;
-  public static final Duration WINDOW = Duration.ofMinutes(15);
+/**
+ * When an account refuses to check passwords: after {@code maxFailures} failures in a row it is
+ * locked for {@code firstLock}, and each further failure (one can be tried whenever a lock ends)
+ * doubles the lock up to {@code longestLock}. A stranger guessing at a victim's account thus earns
+ * few guesses an hour, while the owner is never locked out for long. Failures older than {@code
+ * forgetAfter} are forgotten, as is every failure once the right password is given.
+ */
+public record Lockout(
+    int maxFailures, Duration firstLock, Duration longestLock, Duration forgetAfter) {
+  public static final Lockout DEFAULT =
+      new Lockout(5, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(1));
 
-  private Lockout() {}
-
-  /** The earliest time the oldest failures fall out of the window. */
-  static Instant windowStart(Instant now) {
-    return now.minus(WINDOW);
+  public Lockout {
+    if (maxFailures < 1
+        || firstLock.isNegative()
+        || longestLock.compareTo(firstLock) < 0
+        || !forgetAfter.isPositive()) {
+      throw new IllegalArgumentException(
+          "a lockout needs at least one failure, and lock durations that grow");
+    }
   }
 
-  /**
-   * How long the account stays locked, given its failures within the window (oldest first); empty
-   * when it is not locked.
-   */
-  static Optional<Duration> retryAfter(List<Instant> failures, Instant now) {
-    if (failures.size() < MAX_FAILURES) {
-      return Optional.empty();
+  /** How long an account with {@code failures} failures in a row is locked after the last one. */
+  public Duration lockAfter(int failures) {
+    if (failures < maxFailures) {
+      return Duration.ZERO;
     }
-    // Unlocked once fewer than MAX_FAILURES failures remain within the window.
-    Instant unlock = failures.get(failures.size() - MAX_FAILURES).plus(WINDOW);
-    Duration wait = Duration.between(now, unlock);
-    return wait.isNegative() || wait.isZero() ? Optional.empty() : Optional.of(wait);
+    int doublings = Math.min(failures - maxFailures, 40);
+    Duration lock = firstLock.multipliedBy(1L << Math.min(doublings, 30));
+    return lock.compareTo(longestLock) > 0 ? longestLock : lock;
+  }
+
+  /** Whether an attempt at {@code now} is refused. */
+  public boolean isLocked(int failures, Instant lastFailure, Instant now) {
+    return now.isBefore(lastFailure.plus(lockAfter(failures)));
+  }
+
+  /** The failures to count for an attempt at {@code now}: none once they are old enough. */
+  public int failuresAt(int failures, Instant lastFailure, Instant now) {
+    return lastFailure.plus(forgetAfter).isAfter(now) ? failures : 0;
   }
 }

@@ -1,21 +1,24 @@
 package shop.user.auth;
 
-import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import shop.platform.domain.Fields;
 import shop.platform.domain.InvalidFieldException;
-import shop.platform.domain.TooManyAttemptsException;
 import shop.platform.domain.UnauthenticatedException;
 import shop.user.account.Account;
 import shop.user.account.Accounts;
 import shop.user.account.PasswordHasher;
+import shop.user.account.SecurityEvent;
+import shop.user.account.SecurityEvent.Kind;
+import shop.user.account.SecurityEvents;
 
 /**
- * Exchanges email and password for a session. An unknown email and a wrong password fail the same
- * way after the same amount of hashing, so a caller cannot learn which emails have accounts. An
- * account with too many recent failures is locked for a while. A password hashed with an older cost
- * is rehashed with the current one once it has matched: the only moment we know it.
+ * Exchanges email and password for a session. An unknown email, a wrong password and a locked
+ * account fail the same way after the same amount of hashing (a dummy hash stands in for the
+ * missing or locked one), so a caller learns neither which emails have accounts nor which are
+ * locked. A password hashed with an older cost is rehashed with the current one once it has
+ * matched: the only moment we know it.
  */
 public final class LogIn {
   private static final System.Logger LOG = System.getLogger(LogIn.class.getName());
@@ -23,43 +26,54 @@ public final class LogIn {
 
   private final Accounts accounts;
   private final PasswordHasher passwords;
-  private final LoginFailures failures;
+  private final LoginAttempts attempts;
+  private final Lockout lockout;
   private final SessionIssuer sessions;
-  private final Clock clock;
+  private final SecurityEvents security;
   private volatile String dummyHash;
 
   public LogIn(
       Accounts accounts,
       PasswordHasher passwords,
-      LoginFailures failures,
-      AccessTokens accessTokens,
-      RefreshTokens refreshTokens,
-      Clock clock) {
+      LoginAttempts attempts,
+      Lockout lockout,
+      SessionIssuer sessions,
+      SecurityEvents security) {
     this.accounts = accounts;
     this.passwords = passwords;
-    this.failures = failures;
-    this.sessions = new SessionIssuer(accessTokens, refreshTokens, clock);
-    this.clock = clock;
+    this.attempts = attempts;
+    this.lockout = lockout;
+    this.sessions = sessions;
+    this.security = security;
   }
 
   public Session logIn(Command command) {
     Optional<Account> found = accounts.byEmail(command.email());
     if (found.isEmpty()) {
       passwords.matches(command.password(), dummyHash());
+      security.record(new SecurityEvent(Kind.LOGIN_FAILED, null, command.source(), "no-account"));
       throw new UnauthenticatedException(FAILED);
     }
     Account account = found.get();
-    Instant now = clock.instant();
-    Optional<java.time.Duration> locked =
-        Lockout.retryAfter(failures.since(account.id(), Lockout.windowStart(now)), now);
-    if (locked.isPresent()) {
-      throw new TooManyAttemptsException("too many failed attempts", locked.get());
-    }
-    if (!passwords.matches(command.password(), account.passwordHash())) {
-      failures.record(account.id(), now);
+    OptionalInt failures = attempts.claim(account.id(), sessions.now());
+    if (failures.isEmpty()) {
+      passwords.matches(command.password(), dummyHash());
+      security.record(
+          new SecurityEvent(Kind.LOGIN_FAILED, account.id(), command.source(), "locked"));
       throw new UnauthenticatedException(FAILED);
     }
-    failures.clear(account.id());
+    if (!passwords.matches(command.password(), account.passwordHash())) {
+      security.record(
+          new SecurityEvent(Kind.LOGIN_FAILED, account.id(), command.source(), "wrong-password"));
+      Duration lock = lockout.lockAfter(failures.getAsInt());
+      if (lock.isPositive()) {
+        security.record(
+            new SecurityEvent(
+                Kind.ACCOUNT_LOCKED, account.id(), command.source(), "locked for " + lock));
+      }
+      throw new UnauthenticatedException(FAILED);
+    }
+    attempts.succeeded(account.id());
     if (passwords.needsRehash(account.passwordHash())) {
       rehash(account, command.password());
     }
@@ -90,8 +104,12 @@ public final class LogIn {
     return hash;
   }
 
-  /** Credentials; the email is normalised like at registration. */
-  public record Command(String email, String password) {
+  /**
+   * Credentials; the email is normalised like at registration.
+   *
+   * @param source the caller's address, for the security log
+   */
+  public record Command(String email, String password, String source) {
     public Command {
       email = Fields.email("email", email);
       if (password == null || password.isEmpty()) {

@@ -1,11 +1,13 @@
 package shop.user.auth;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import shop.platform.domain.UnauthenticatedException;
 import shop.user.account.Account;
 import shop.user.account.Accounts;
+import shop.user.account.SecurityEvent;
+import shop.user.account.SecurityEvent.Kind;
+import shop.user.account.SecurityEvents;
 
 /**
  * Exchanges a refresh token for a new session, rotating the refresh token. A token presented a
@@ -18,21 +20,25 @@ public final class RefreshSession {
   private final Accounts accounts;
   private final RefreshTokens refreshTokens;
   private final SessionIssuer sessions;
-  private final Clock clock;
+  private final SecurityEvents security;
 
   public RefreshSession(
-      Accounts accounts, AccessTokens accessTokens, RefreshTokens refreshTokens, Clock clock) {
+      Accounts accounts,
+      RefreshTokens refreshTokens,
+      SessionIssuer sessions,
+      SecurityEvents security) {
     this.accounts = accounts;
     this.refreshTokens = refreshTokens;
-    this.sessions = new SessionIssuer(accessTokens, refreshTokens, clock);
-    this.clock = clock;
+    this.sessions = sessions;
+    this.security = security;
   }
 
-  public Session refresh(String refreshToken) {
+  /** {@code source} is the caller's address, for the security log. */
+  public Session refresh(String refreshToken, String source) {
     if (refreshToken == null || refreshToken.isBlank()) {
       throw new UnauthenticatedException(INVALID);
     }
-    Instant now = clock.instant();
+    Instant now = sessions.now();
     String hash = RefreshToken.hashOf(refreshToken);
     RefreshTokens.Stored stored =
         refreshTokens.find(hash).orElseThrow(() -> new UnauthenticatedException(INVALID));
@@ -41,6 +47,8 @@ public final class RefreshSession {
     }
     if (stored.usedAt() != null || !refreshTokens.markUsed(hash, now)) {
       refreshTokens.revokeFamily(stored.familyId(), now);
+      security.record(
+          new SecurityEvent(Kind.REFRESH_TOKEN_REUSED, stored.userId(), source, "family revoked"));
       throw new UnauthenticatedException(INVALID);
     }
     Optional<Account> account = accounts.byId(stored.userId());
@@ -48,7 +56,7 @@ public final class RefreshSession {
       refreshTokens.revokeFamily(stored.familyId(), now);
       throw new UnauthenticatedException(INVALID);
     }
-    Session session = sessions.continueFamily(stored.familyId(), account.get());
+    Session session = sessions.continueFamily(stored, account.get());
     if (session == null) {
       throw new UnauthenticatedException(INVALID);
     }

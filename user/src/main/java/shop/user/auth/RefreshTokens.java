@@ -3,15 +3,22 @@ package shop.user.auth;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import shop.user.account.Sessions;
 
 /**
  * Where refresh tokens are kept, by hash, in families: a login starts a family and each refresh
- * adds the next token to it (port).
+ * adds the next token to it (port). Ending all of a user's sessions revokes all their families.
  */
-public interface RefreshTokens {
+public interface RefreshTokens extends Sessions {
 
-  /** Starts a new family with its first token. */
-  void startFamily(UUID familyId, UUID userId, String tokenHash, Instant expiresAt, Instant now);
+  /** Starts a new family, which ends at {@code familyExpiresAt}, with its first token. */
+  void startFamily(
+      UUID familyId,
+      UUID userId,
+      String tokenHash,
+      Instant familyExpiresAt,
+      Instant tokenExpiresAt,
+      Instant now);
 
   Optional<Stored> find(String tokenHash);
 
@@ -32,7 +39,13 @@ public interface RefreshTokens {
    *
    * @param usedAt when it was exchanged, or null
    * @param familyRevoked whether its family was revoked (logout or theft detection)
+   * @param familyExpiresAt the family's absolute end, which no refresh extends
    */
   record Stored(
-      UUID familyId, UUID userId, Instant expiresAt, Instant usedAt, boolean familyRevoked) {}
+      UUID familyId,
+      UUID userId,
+      Instant expiresAt,
+      Instant usedAt,
+      boolean familyRevoked,
+      Instant familyExpiresAt) {}
 }

@@ -5,48 +5,67 @@ import java.time.Instant;
 import java.util.UUID;
 import shop.user.account.Account;
 
-/** Issues the access token and the next refresh token of a family: shared by login and refresh. */
-final class SessionIssuer {
+/**
+ * Issues the access token and the next refresh token of a family, within the {@link SessionLimits}:
+ * shared by login, refresh and the password changes that start a new session.
+ */
+public final class SessionIssuer {
   private final AccessTokens accessTokens;
   private final RefreshTokens refreshTokens;
+  private final SessionLimits limits;
   private final Clock clock;
 
-  SessionIssuer(AccessTokens accessTokens, RefreshTokens refreshTokens, Clock clock) {
+  public SessionIssuer(
+      AccessTokens accessTokens, RefreshTokens refreshTokens, SessionLimits limits, Clock clock) {
     this.accessTokens = accessTokens;
     this.refreshTokens = refreshTokens;
+    this.limits = limits;
     this.clock = clock;
   }
 
-  Session startFamily(Account account) {
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** A new family: a login. */
+  public Session startFamily(Account account) {
     Instant now = clock.instant();
+    Instant familyExpiresAt = now.plus(limits.lifetime());
     RefreshToken refresh = RefreshToken.generate();
     refreshTokens.startFamily(
         UUID.randomUUID(),
         account.id(),
         refresh.hash(),
-        now.plus(TokenPolicy.REFRESH_TOKEN_LIFETIME),
+        familyExpiresAt,
+        tokenExpiry(familyExpiresAt, now),
         now);
     return session(account, refresh, now);
   }
 
-  /** Null when the family was revoked meanwhile. */
-  Session continueFamily(UUID familyId, Account account) {
+  /** The family's next token, never outliving the family; null when it was revoked meanwhile. */
+  Session continueFamily(RefreshTokens.Stored family, Account account) {
     Instant now = clock.instant();
     RefreshToken refresh = RefreshToken.generate();
     boolean added =
         refreshTokens.addToFamily(
-            familyId,
+            family.familyId(),
             account.id(),
             refresh.hash(),
-            now.plus(TokenPolicy.REFRESH_TOKEN_LIFETIME),
+            tokenExpiry(family.familyExpiresAt(), now),
             now);
     return added ? session(account, refresh, now) : null;
   }
 
+  // Each token lives the idle timeout, so an unused family dies with its last token; none lives
+  // past the family's end.
+  private Instant tokenExpiry(Instant familyExpiresAt, Instant now) {
+    Instant idle = now.plus(limits.idleTimeout());
+    return idle.isBefore(familyExpiresAt) ? idle : familyExpiresAt;
+  }
+
   private Session session(Account account, RefreshToken refresh, Instant now) {
     String access =
-        accessTokens.issue(
-            AccessClaims.of(account), now, now.plus(TokenPolicy.ACCESS_TOKEN_LIFETIME));
-    return new Session(access, refresh.value(), TokenPolicy.ACCESS_TOKEN_LIFETIME.toSeconds());
+        accessTokens.issue(AccessClaims.of(account), now, now.plus(limits.accessToken()));
+    return new Session(access, refresh.value(), limits.accessToken().toSeconds());
   }
 }

@@ -3,32 +3,26 @@ package shop.user.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import shop.platform.domain.ConflictException;
 import shop.platform.domain.InvalidFieldException;
-import shop.user.fakes.InMemoryAccounts;
-import shop.user.fakes.MutableClock;
-import shop.user.fakes.PlainPasswords;
+import shop.user.fakes.InMemoryUserService;
+import shop.user.fakes.RecordingMail.Mail;
 
 class RegisterUserTest {
-  private final InMemoryAccounts accounts = new InMemoryAccounts();
-  private final PlainPasswords passwords = new PlainPasswords();
-  private final RegisterUser register =
-      new RegisterUser(
-          accounts, passwords, PasswordPolicy.standard(), MutableClock.at("2026-11-24T09:00:00Z"));
+  private final InMemoryUserService s = new InMemoryUserService();
 
   @Test
   void normalisesTheEmailHashesThePasswordAndAnnouncesTheAccount() {
-    Account account =
-        register.register(
-            new RegisterUser.Command(
-                "  Ada@Example.COM ", "a long and unusual passphrase", "Ada", "+447700900123"));
+    s.register.register(
+        new RegisterUser.Command(
+            "  Ada@Example.COM ", "a long and unusual passphrase", "Ada", "+447700900123"));
 
-    assertThat(account.email()).isEqualTo("ada@example.com");
+    Account account = s.accounts.byEmail("ada@example.com").orElseThrow();
     assertThat(account.passwordHash()).isEqualTo("plain:a long and unusual passphrase");
     assertThat(account.roles()).containsExactly(Roles.CUSTOMER);
-    assertThat(accounts.published)
+    assertThat(account.emailVerified()).isFalse();
+    assertThat(s.accounts.published)
         .singleElement()
         .satisfies(
             r -> {
@@ -39,24 +33,67 @@ class RegisterUserTest {
   }
 
   @Test
-  void refusesATakenEmailWhateverItsCase() {
-    register.register(command("ada@example.com"));
+  void mailsTheNewAddressAConfirmationLinkValidFor24Hours() {
+    s.registered("ada@example.com");
 
-    assertThatThrownBy(() -> register.register(command("ADA@example.com ")))
-        .isInstanceOf(ConflictException.class);
-    assertThat(accounts.published).hasSize(1);
+    assertThat(s.mail.sent)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.kind()).isEqualTo("confirm-address");
+              assertThat(m.email()).isEqualTo("ada@example.com");
+              assertThat(m.token()).hasSizeGreaterThanOrEqualTo(43);
+              assertThat(m.expiresAt()).isEqualTo(s.clock.instant().plusSeconds(24 * 3600));
+            });
   }
 
   @Test
-  void refusesShortAndCommonPasswordsBeforeHashing() {
-    for (String weak : Set.of("short pass", "Password1234", "qwertyuiop123")) {
+  void aTakenAddressAnswersLikeAFreeOneAfterTheSameHashingAndTellsItsOwner() {
+    Account ada = s.registered("ada@example.com");
+    int hashesBefore = s.passwords.hashes.get();
+
+    RegisterUser.Registered again = s.register.register(command("ADA@example.com "));
+
+    RegisterUser.Registered free = s.register.register(command("someone-else@example.com"));
+
+    // Both echo what was sent, and nothing else.
+    assertThat(again).isEqualTo(new RegisterUser.Registered("ada@example.com", "Ada"));
+    assertThat(free).isEqualTo(new RegisterUser.Registered("someone-else@example.com", "Ada"));
+    assertThat(s.passwords.hashes.get() - hashesBefore).isEqualTo(2);
+    assertThat(s.accounts.byEmail("ada@example.com").orElseThrow()).isEqualTo(ada);
+    assertThat(s.mail.sent.stream().map(Mail::kind).toList())
+        .containsExactly("confirm-address", "registration-attempted", "confirm-address");
+    assertThat(s.mail.sent.get(1).email()).isEqualTo("ada@example.com");
+    assertThat(s.accounts.published).hasSize(2);
+  }
+
+  @Test
+  void refusesGuessablePasswordsSayingWhyBeforeHashing() {
+    for (String weak :
+        List.of(
+            "short pass", "Password1234", "qwertyuiop123", "ada@example.com1", "abcabcabcabc")) {
       assertThatThrownBy(
-              () -> register.register(new RegisterUser.Command("b@example.com", weak, "B", null)))
+              () ->
+                  s.register.register(
+                      new RegisterUser.Command("ada@example.com", weak, "Ada", null)))
           .isInstanceOfSatisfying(
-              InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("password"));
+              InvalidFieldException.class,
+              e -> {
+                assertThat(e.field()).isEqualTo("password");
+                assertThat(e.getMessage()).isNotBlank();
+              });
     }
-    assertThat(passwords.hashes).hasValue(0);
-    assertThat(accounts.published).isEmpty();
+    assertThat(s.passwords.hashes).hasValue(0);
+    assertThat(s.accounts.published).isEmpty();
+  }
+
+  @Test
+  void aRefusedPasswordQuotesTheEstimatesFeedback() {
+    assertThatThrownBy(
+            () ->
+                s.register.register(
+                    new RegisterUser.Command("b@example.com", "abcabcabcabc", "B", null)))
+        .hasMessageContaining("Repeats like");
   }
 
   @Test

@@ -2,83 +2,98 @@ package shop.user.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static shop.user.fakes.InMemoryUserService.PASSWORD;
 
 import java.time.Duration;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import shop.platform.domain.UnauthenticatedException;
-import shop.user.account.PasswordPolicy;
-import shop.user.account.RegisterUser;
-import shop.user.fakes.FakeTokens;
-import shop.user.fakes.InMemoryAccounts;
-import shop.user.fakes.InMemorySessions;
-import shop.user.fakes.MutableClock;
-import shop.user.fakes.PlainPasswords;
+import shop.user.account.SecurityEvent.Kind;
+import shop.user.fakes.InMemoryUserService;
 
 class RefreshSessionTest {
-  private static final String PASSWORD = "a long and unusual passphrase";
+  private static final String SOURCE = "198.51.100.7";
 
-  private final MutableClock clock = MutableClock.at("2026-11-24T09:00:00Z");
-  private final InMemoryAccounts accounts = new InMemoryAccounts();
-  private final PlainPasswords passwords = new PlainPasswords();
-  private final InMemorySessions sessions = new InMemorySessions();
-  private final FakeTokens tokens = new FakeTokens();
-  private final LogIn logIn = new LogIn(accounts, passwords, sessions, tokens, sessions, clock);
-  private final RefreshSession refresh = new RefreshSession(accounts, tokens, sessions, clock);
-  private final LogOut logOut = new LogOut(sessions, clock);
+  private final InMemoryUserService s = new InMemoryUserService();
 
   RefreshSessionTest() {
-    new RegisterUser(accounts, passwords, PasswordPolicy.standard(), clock)
-        .register(new RegisterUser.Command("ada@example.com", PASSWORD, "Ada", null));
+    s.registered("ada@example.com");
   }
 
   @Test
   void rotatesTheRefreshToken() {
     Session first = login();
-    clock.advance(Duration.ofMinutes(20));
+    s.clock.advance(Duration.ofMinutes(20));
 
-    Session second = refresh.refresh(first.refreshToken());
+    Session second = refresh(first);
 
     assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
-    assertThat(refresh.refresh(second.refreshToken())).isNotNull();
+    assertThat(refresh(second)).isNotNull();
   }
 
   @Test
-  void aReusedRefreshTokenRevokesTheWholeFamily() {
+  void aReusedRefreshTokenRevokesTheWholeFamilyAndIsASecurityEvent() {
     Session stolen = login();
-    Session legitimate = refresh.refresh(stolen.refreshToken());
+    Session legitimate = refresh(stolen);
 
-    assertUnauthenticated(() -> refresh.refresh(stolen.refreshToken()));
+    assertUnauthenticated(() -> refresh(stolen));
     // The thief's replay also ends the legitimate holder's session.
-    assertUnauthenticated(() -> refresh.refresh(legitimate.refreshToken()));
+    assertUnauthenticated(() -> refresh(legitimate));
     // Other logins are unaffected.
-    assertThat(refresh.refresh(login().refreshToken())).isNotNull();
+    assertThat(refresh(login())).isNotNull();
+    assertThat(s.security.kinds()).containsExactly(Kind.REFRESH_TOKEN_REUSED);
   }
 
   @Test
-  void anExpiredOrUnknownRefreshTokenIsRefused() {
+  void aFamilyEndsThirtyDaysAfterTheLoginHoweverOftenItIsRefreshed() {
     Session session = login();
-    clock.advance(TokenPolicy.REFRESH_TOKEN_LIFETIME.plusSeconds(1));
+    for (int day = 0; day < 29; day++) {
+      s.clock.advance(Duration.ofDays(1));
+      session = refresh(session);
+    }
+    s.clock.advance(Duration.ofHours(23));
+    Session lastDay = refresh(session);
 
-    assertUnauthenticated(() -> refresh.refresh(session.refreshToken()));
-    assertUnauthenticated(() -> refresh.refresh("made-up"));
+    s.clock.advance(Duration.ofHours(1));
+
+    assertUnauthenticated(() -> refresh(lastDay));
+  }
+
+  @Test
+  void aFamilyUnusedForSevenDaysEnds() {
+    Session session = login();
+    s.clock.advance(Duration.ofDays(6));
+    Session refreshed = refresh(session);
+
+    s.clock.advance(Duration.ofDays(7));
+
+    assertUnauthenticated(() -> refresh(refreshed));
+  }
+
+  @Test
+  void anUnknownRefreshTokenIsRefused() {
+    assertUnauthenticated(() -> s.refresh.refresh("made-up", SOURCE));
   }
 
   @Test
   void logOutRevokesTheFamily() {
     Session session = login();
-    Session next = refresh.refresh(session.refreshToken());
+    Session next = refresh(session);
 
-    logOut.logOut(next.refreshToken());
+    s.logOut.logOut(next.refreshToken());
 
-    assertUnauthenticated(() -> refresh.refresh(next.refreshToken()));
+    assertUnauthenticated(() -> refresh(next));
   }
 
   private Session login() {
-    return logIn.logIn(new LogIn.Command("ada@example.com", PASSWORD));
+    return s.logIn.logIn(s.credentials("ada@example.com", PASSWORD));
   }
 
-  private static void assertUnauthenticated(
-      org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+  private Session refresh(Session session) {
+    return s.refresh.refresh(session.refreshToken(), SOURCE);
+  }
+
+  private static void assertUnauthenticated(ThrowingCallable call) {
     assertThatThrownBy(call).isInstanceOf(UnauthenticatedException.class);
   }
 }

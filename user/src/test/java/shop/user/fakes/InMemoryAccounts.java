@@ -1,5 +1,6 @@
 package shop.user.fakes;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import shop.platform.domain.ConflictException;
 import shop.user.account.Account;
 import shop.user.account.Accounts;
 import shop.user.account.Registration;
@@ -19,12 +19,23 @@ public final class InMemoryAccounts implements Accounts {
   public final List<Registration> published = new ArrayList<>();
 
   @Override
-  public void register(Account account, Registration registration) {
+  public synchronized boolean register(Account account, Registration registration) {
     if (byEmail(account.email()).isPresent()) {
-      throw new ConflictException("an account with this email already exists");
+      return false;
     }
     accounts.put(account.id(), account);
     published.add(registration);
+    return true;
+  }
+
+  @Override
+  public void markEmailVerified(UUID id, Instant at) {
+    replace(id, a -> a.emailVerified() ? a : copy(a, a.passwordHash(), a.roles(), at));
+  }
+
+  @Override
+  public boolean setPasswordHash(UUID id, String newHash) {
+    return replace(id, a -> copy(a, newHash, a.roles(), a.emailVerifiedAt()));
   }
 
   @Override
@@ -51,7 +62,8 @@ public final class InMemoryAccounts implements Accounts {
                 smsOptIn,
                 a.roles(),
                 a.stripeCustomerId(),
-                a.createdAt()));
+                a.createdAt(),
+                a.emailVerifiedAt()));
   }
 
   @Override
@@ -69,18 +81,7 @@ public final class InMemoryAccounts implements Accounts {
     if (a == null || !a.passwordHash().equals(currentHash)) {
       return false;
     }
-    accounts.put(
-        id,
-        new Account(
-            a.id(),
-            a.email(),
-            newHash,
-            a.name(),
-            a.phone(),
-            a.smsOptIn(),
-            a.roles(),
-            a.stripeCustomerId(),
-            a.createdAt()));
+    accounts.put(id, copy(a, newHash, a.roles(), a.emailVerifiedAt()));
     return true;
   }
 
@@ -109,15 +110,20 @@ public final class InMemoryAccounts implements Accounts {
   }
 
   private static Account withRoles(Account a, Set<String> roles) {
+    return copy(a, a.passwordHash(), roles, a.emailVerifiedAt());
+  }
+
+  private static Account copy(Account a, String hash, Set<String> roles, Instant verifiedAt) {
     return new Account(
         a.id(),
         a.email(),
-        a.passwordHash(),
+        hash,
         a.name(),
         a.phone(),
         a.smsOptIn(),
         roles,
         a.stripeCustomerId(),
-        a.createdAt());
+        a.createdAt(),
+        verifiedAt);
   }
 }

@@ -1,32 +1,53 @@
 package shop.user.fakes;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
-import shop.user.auth.LoginFailures;
+import shop.user.auth.Lockout;
+import shop.user.auth.LoginAttempts;
 import shop.user.auth.RefreshTokens;
 
-/** Refresh token families and login failures in maps. */
-public final class InMemorySessions implements RefreshTokens, LoginFailures {
+/** Refresh token families and login attempts in maps; the lockout rule applied as in SQL. */
+public final class InMemorySessions implements RefreshTokens, LoginAttempts {
   private record Token(UUID familyId, UUID userId, Instant expiresAt, Instant usedAt) {}
 
-  private final Map<String, Token> tokens = new HashMap<>();
-  private final Set<UUID> revoked = new HashSet<>();
-  private final Map<UUID, List<Instant>> failures = new HashMap<>();
+  private record Family(UUID userId, Instant expiresAt) {}
 
-  @Override
-  public void startFamily(UUID familyId, UUID userId, String hash, Instant expiresAt, Instant now) {
-    tokens.put(hash, new Token(familyId, userId, expiresAt, null));
+  private record Failures(int count, Instant last) {}
+
+  private final Lockout lockout;
+  private final Map<String, Token> tokens = new HashMap<>();
+  private final Map<UUID, Family> families = new HashMap<>();
+  private final Set<UUID> revoked = new HashSet<>();
+  private final Map<UUID, Failures> failures = new HashMap<>();
+
+  public InMemorySessions() {
+    this(Lockout.DEFAULT);
+  }
+
+  public InMemorySessions(Lockout lockout) {
+    this.lockout = lockout;
   }
 
   @Override
-  public Optional<Stored> find(String hash) {
+  public synchronized void startFamily(
+      UUID familyId,
+      UUID userId,
+      String hash,
+      Instant familyExpiresAt,
+      Instant tokenExpiresAt,
+      Instant now) {
+    families.put(familyId, new Family(userId, familyExpiresAt));
+    tokens.put(hash, new Token(familyId, userId, tokenExpiresAt, null));
+  }
+
+  @Override
+  public synchronized Optional<Stored> find(String hash) {
     return Optional.ofNullable(tokens.get(hash))
         .map(
             t ->
@@ -35,11 +56,12 @@ public final class InMemorySessions implements RefreshTokens, LoginFailures {
                     t.userId(),
                     t.expiresAt(),
                     t.usedAt(),
-                    revoked.contains(t.familyId())));
+                    revoked.contains(t.familyId()),
+                    families.get(t.familyId()).expiresAt()));
   }
 
   @Override
-  public boolean markUsed(String hash, Instant now) {
+  public synchronized boolean markUsed(String hash, Instant now) {
     Token t = tokens.get(hash);
     if (t == null || t.usedAt() != null) {
       return false;
@@ -49,7 +71,7 @@ public final class InMemorySessions implements RefreshTokens, LoginFailures {
   }
 
   @Override
-  public boolean addToFamily(
+  public synchronized boolean addToFamily(
       UUID familyId, UUID userId, String hash, Instant expiresAt, Instant now) {
     if (revoked.contains(familyId)) {
       return false;
@@ -59,26 +81,43 @@ public final class InMemorySessions implements RefreshTokens, LoginFailures {
   }
 
   @Override
-  public void revokeFamily(UUID familyId, Instant now) {
+  public synchronized void revokeFamily(UUID familyId, Instant now) {
     revoked.add(familyId);
   }
 
-  public boolean isRevoked(UUID familyId) {
+  @Override
+  public synchronized void endAll(UUID userId, Instant now) {
+    families.forEach(
+        (id, family) -> {
+          if (family.userId().equals(userId)) {
+            revoked.add(id);
+          }
+        });
+  }
+
+  public synchronized boolean isRevoked(UUID familyId) {
     return revoked.contains(familyId);
   }
 
   @Override
-  public List<Instant> since(UUID userId, Instant since) {
-    return failures.getOrDefault(userId, List.of()).stream().filter(t -> t.isAfter(since)).toList();
+  public synchronized OptionalInt claim(UUID userId, Instant now) {
+    Failures f = failures.get(userId);
+    if (f != null && lockout.isLocked(f.count(), f.last(), now)) {
+      return OptionalInt.empty();
+    }
+    int count = (f == null ? 0 : lockout.failuresAt(f.count(), f.last(), now)) + 1;
+    failures.put(userId, new Failures(count, now));
+    return OptionalInt.of(count);
   }
 
   @Override
-  public void record(UUID userId, Instant at) {
-    failures.computeIfAbsent(userId, k -> new ArrayList<>()).add(at);
-  }
-
-  @Override
-  public void clear(UUID userId) {
+  public synchronized void succeeded(UUID userId) {
     failures.remove(userId);
+  }
+
+  /** The failures in a row the account has now (0 after a success). */
+  public synchronized int failures(UUID userId) {
+    Failures f = failures.get(userId);
+    return f == null ? 0 : f.count();
   }
 }

@@ -7,25 +7,20 @@ import org.junit.jupiter.api.Test;
 import shop.platform.domain.InvalidFieldException;
 import shop.platform.domain.NotFoundException;
 import shop.user.account.Account;
-import shop.user.account.PasswordPolicy;
-import shop.user.account.RegisterUser;
 import shop.user.fakes.FakeGateway;
 import shop.user.fakes.InMemoryAccounts;
 import shop.user.fakes.InMemoryPaymentMethods;
+import shop.user.fakes.InMemoryUserService;
 import shop.user.fakes.MutableClock;
-import shop.user.fakes.PlainPasswords;
 
 class AddPaymentMethodTest {
-  private final MutableClock clock = MutableClock.at("2026-11-24T09:00:00Z");
-  private final InMemoryAccounts accounts = new InMemoryAccounts();
+  private final InMemoryUserService users = new InMemoryUserService();
+  private final MutableClock clock = users.clock;
+  private final InMemoryAccounts accounts = users.accounts;
   private final InMemoryPaymentMethods methods = new InMemoryPaymentMethods();
   private final FakeGateway gateway = new FakeGateway();
   private final AddPaymentMethod add = new AddPaymentMethod(accounts, methods, gateway, clock);
-  private final Account ada =
-      new RegisterUser(accounts, new PlainPasswords(), PasswordPolicy.standard(), clock)
-          .register(
-              new RegisterUser.Command(
-                  "ada@example.com", "a long and unusual passphrase", "Ada", null));
+  private final Account ada = users.registered("ada@example.com");
 
   @Test
   void createsTheStripeCustomerOnFirstNeedOnlyAndMakesTheFirstCardDefault() {

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,10 @@ import shop.platform.config.Config;
 import shop.platform.testing.ApiEvents;
 import shop.platform.testing.FakeEventBridge;
 import shop.user.UserModule;
+import shop.user.account.PasswordHasher;
 import shop.user.adapter.SigningKeyRing;
 import shop.user.api.UserApi;
+import shop.user.fakes.RecordingMail;
 
 /**
  * The user service wired as in the cloud, against real-protocol stand-ins: embedded PostgreSQL
@@ -44,7 +47,9 @@ public final class UserServiceUnderTest implements AutoCloseable {
       List.of(
           "users",
           "user_roles",
-          "login_failures",
+          "login_attempts",
+          "source_attempts",
+          "account_tokens",
           "refresh_families",
           "refresh_tokens",
           "addresses",
@@ -61,10 +66,12 @@ public final class UserServiceUnderTest implements AutoCloseable {
   public final String signingSecret;
   public final SigningKeyRing keys;
   public final Config config;
+  public final RecordingMail mail = new RecordingMail();
   public final UserModule module;
   public final UserApi api;
 
-  private UserServiceUnderTest() throws IOException {
+  private UserServiceUnderTest(PasswordHasher passwords, Map<String, String> overrides)
+      throws IOException {
     postgres = EmbeddedPostgres.start();
     stubs = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     stubs.start();
@@ -75,32 +82,42 @@ public final class UserServiceUnderTest implements AutoCloseable {
     stubStripe();
     config =
         new Config(
-            Map.ofEntries(
-                Map.entry("DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres")),
-                Map.entry("DATABASE_USER", "postgres"),
-                Map.entry("DATABASE_PASSWORD", "postgres"),
-                Map.entry("JWT_ISSUER", ISSUER),
-                Map.entry("JWT_AUDIENCE", AUDIENCE),
-                Map.entry("JWT_SIGNING_SECRET_ID", SECRET_ID),
-                Map.entry("STRIPE_API_KEY", "sk_test_51Shop"),
-                Map.entry("STRIPE_API_BASE", stubs.baseUrl()),
-                Map.entry("AWS_REGION", "eu-west-1"),
-                Map.entry("AWS_ACCESS_KEY_ID", "test"),
-                Map.entry("AWS_SECRET_ACCESS_KEY", "test"),
-                Map.entry("AWS_ENDPOINT_URL_SECRETS_MANAGER", stubs.baseUrl()),
-                Map.entry("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridge.endpoint().toString()),
-                Map.entry("AWS_ENDPOINT_URL_DYNAMODB", stubs.baseUrl()),
-                // Cheap hashes keep the suite fast; the default cost has its own test.
-                Map.entry("PASSWORD_ARGON2_MEMORY_KIB", "1024"),
-                Map.entry("PASSWORD_ARGON2_ITERATIONS", "1")));
+                Map.ofEntries(
+                    Map.entry("DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres")),
+                    Map.entry("DATABASE_USER", "postgres"),
+                    Map.entry("DATABASE_PASSWORD", "postgres"),
+                    Map.entry("JWT_ISSUER", ISSUER),
+                    Map.entry("JWT_AUDIENCE", AUDIENCE),
+                    Map.entry("JWT_SIGNING_SECRET_ID", SECRET_ID),
+                    Map.entry("STRIPE_API_KEY", "sk_test_51Shop"),
+                    Map.entry("STRIPE_API_BASE", stubs.baseUrl()),
+                    Map.entry("AWS_REGION", "eu-west-1"),
+                    Map.entry("AWS_ACCESS_KEY_ID", "test"),
+                    Map.entry("AWS_SECRET_ACCESS_KEY", "test"),
+                    Map.entry("AWS_ENDPOINT_URL_SECRETS_MANAGER", stubs.baseUrl()),
+                    Map.entry("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridge.endpoint().toString()),
+                    Map.entry("AWS_ENDPOINT_URL_DYNAMODB", stubs.baseUrl()),
+                    // Cheap hashes keep the suite fast; the default cost has its own test.
+                    Map.entry("PASSWORD_ARGON2_MEMORY_KIB", "1024"),
+                    Map.entry("PASSWORD_ARGON2_ITERATIONS", "1")))
+            .with(overrides);
     UserModule.migrate(config);
-    module = new UserModule(config);
+    module = new UserModule(config, Clock.systemUTC(), passwords, mail);
     api = new UserApi(module);
   }
 
   public static UserServiceUnderTest start() {
+    return start(null, Map.of());
+  }
+
+  /**
+   * With {@code passwords} as the hasher (null: the configured Argon2id) and {@code overrides} on
+   * top of the usual settings.
+   */
+  public static UserServiceUnderTest start(
+      PasswordHasher passwords, Map<String, String> overrides) {
     try {
-      return new UserServiceUnderTest();
+      return new UserServiceUnderTest(passwords, overrides);
     } catch (IOException e) {
       throw new UncheckedIOException("the user service's stand-ins did not start", e);
     }
@@ -152,7 +169,7 @@ public final class UserServiceUnderTest implements AutoCloseable {
     return api.handleRequest(request.build(), null);
   }
 
-  /** Registers {@code email} and returns the new user's id. */
+  /** Registers {@code email} and returns the new user's id (read from the database). */
   public String register(String email) {
     APIGatewayV2HTTPResponse response =
         call(
@@ -162,7 +179,37 @@ public final class UserServiceUnderTest implements AutoCloseable {
       throw new IllegalStateException(
           "register answered " + response.getStatusCode() + ": " + response.getBody());
     }
-    return json(response).get("id").asText();
+    return userId(email);
+  }
+
+  /** The id of the account at {@code email}. */
+  public String userId(String email) {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        var statement = c.prepareStatement("SELECT id FROM users WHERE email = ?")) {
+      statement.setString(1, email);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("no account at " + email);
+        }
+        return rs.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Registers {@code email}, follows its confirmation link, and returns the user's id. */
+  public String verifiedUser(String email) {
+    String id = register(email);
+    APIGatewayV2HTTPResponse verified =
+        call(
+            ApiEvents.request("POST /auth/verify-email")
+                .json(Map.of("token", mail.lastToken("confirm-address", email))));
+    if (verified.getStatusCode() != 204) {
+      throw new IllegalStateException(
+          "verify-email answered " + verified.getStatusCode() + ": " + verified.getBody());
+    }
+    return id;
   }
 
   /** Logs {@code email} in: the token response. */

@@ -17,8 +17,9 @@ public final class DemoAdmin {
 
   private DemoAdmin() {}
 
-  /** Seeds the admin into {@code user}'s store (idempotent). */
+  /** Seeds the admin, its address verified, into {@code user}'s store (idempotent). */
   public static void seed(UserModule user) {
-    user.seedAdmin(new Argon2Passwords(ARGON2_MEMORY_KIB, 1)).seed(EMAIL, "Local Admin", PASSWORD);
+    user.openAdminAccount(new Argon2Passwords(ARGON2_MEMORY_KIB, 1))
+        .open(EMAIL, "Local Admin", PASSWORD);
   }
 }

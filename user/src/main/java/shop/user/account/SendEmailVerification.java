@@ -1,0 +1,29 @@
+package shop.user.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import shop.user.account.OneTimeTokens.Purpose;
+
+/** Mails an account's address a one-time link that proves the owner reads it (24 hours). */
+public final class SendEmailVerification {
+  private final OneTimeTokens tokens;
+  private final AccountMail mail;
+  private final Clock clock;
+
+  public SendEmailVerification(OneTimeTokens tokens, AccountMail mail, Clock clock) {
+    this.tokens = tokens;
+    this.mail = mail;
+    this.clock = clock;
+  }
+
+  public void send(Account account) {
+    if (account.emailVerified()) {
+      return;
+    }
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(Purpose.VERIFY_EMAIL.lifetime());
+    OpaqueToken token = OpaqueToken.generate();
+    tokens.issue(token.hash(), account.id(), Purpose.VERIFY_EMAIL, expiresAt, now);
+    mail.confirmAddress(account, token.value(), expiresAt);
+  }
+}

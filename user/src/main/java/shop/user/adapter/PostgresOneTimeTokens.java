@@ -1,0 +1,45 @@
+package shop.user.adapter;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import shop.platform.postgres.PostgresDatabase;
+import shop.user.account.OneTimeTokens;
+
+/** One-time tokens in PostgreSQL, by hash. */
+public final class PostgresOneTimeTokens implements OneTimeTokens {
+  private final PostgresDatabase db;
+
+  public PostgresOneTimeTokens(PostgresDatabase db) {
+    this.db = db;
+  }
+
+  @Override
+  public void issue(
+      String tokenHash, UUID userId, Purpose purpose, Instant expiresAt, Instant now) {
+    db.update(
+        "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at)"
+            + " VALUES ($1, $2, $3, $4, $5)",
+        tokenHash,
+        userId,
+        purpose.name(),
+        now,
+        expiresAt);
+  }
+
+  @Override
+  public Optional<UUID> redeem(String tokenHash, Purpose purpose, Instant now) {
+    // One statement: of two racing uses, only the first finds used_at still null.
+    return db
+        .query(
+            "UPDATE account_tokens SET used_at = $3"
+                + " WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3"
+                + " RETURNING user_id",
+            row -> row.get("user_id", UUID.class),
+            tokenHash,
+            purpose.name(),
+            now)
+        .stream()
+        .findFirst();
+  }
+}

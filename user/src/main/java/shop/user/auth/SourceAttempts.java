@@ -1,0 +1,13 @@
+package shop.user.auth;
+
+import java.time.Instant;
+
+/** Attempts on the account routes per source address, in fixed windows (port). */
+public interface SourceAttempts {
+
+  /**
+   * Counts one attempt from {@code source} in the window that started at {@code windowStart}, in
+   * one atomic step; returns the attempts in that window including this one.
+   */
+  int count(String source, Instant windowStart);
+}

@@ -1,0 +1,37 @@
+package shop.user.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import shop.platform.domain.TooManyAttemptsException;
+import shop.user.fakes.MutableClock;
+
+class SourceThrottleTest {
+  private final MutableClock clock = MutableClock.at("2026-11-24T09:00:10Z");
+  private final Map<String, Integer> counts = new HashMap<>();
+  private final SourceAttempts attempts =
+      (source, start) -> counts.merge(source + start, 1, Integer::sum);
+  private final SourceThrottle throttle =
+      new SourceThrottle(attempts, 3, Duration.ofMinutes(1), clock);
+
+  @Test
+  void refusesASourceOverTheLimitUntilTheWindowEnds() {
+    for (int i = 0; i < 3; i++) {
+      throttle.admit("198.51.100.7");
+    }
+
+    assertThatThrownBy(() -> throttle.admit("198.51.100.7"))
+        .isInstanceOfSatisfying(
+            TooManyAttemptsException.class,
+            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(50)));
+    throttle.admit("203.0.113.9");
+    clock.advance(Duration.ofSeconds(50));
+    throttle.admit("198.51.100.7");
+    assertThat(counts).containsKey("198.51.100.7" + Instant.parse("2026-11-24T09:01:00Z"));
+  }
+}

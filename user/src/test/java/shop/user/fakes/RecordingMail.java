@@ -1,0 +1,39 @@
+package shop.user.fakes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import shop.user.account.Account;
+import shop.user.account.AccountMail;
+
+/** Keeps the account mails it was asked to send, tokens included, for tests to follow the links. */
+public final class RecordingMail implements AccountMail {
+  /** One mail: its kind, to whom, and the token it carries (null for a notice). */
+  public record Mail(String kind, String email, String token, Instant expiresAt) {}
+
+  public final List<Mail> sent = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void confirmAddress(Account account, String token, Instant expiresAt) {
+    sent.add(new Mail("confirm-address", account.email(), token, expiresAt));
+  }
+
+  @Override
+  public void registrationAttempted(Account owner, Instant at) {
+    sent.add(new Mail("registration-attempted", owner.email(), null, null));
+  }
+
+  @Override
+  public void resetPassword(Account account, String token, Instant expiresAt) {
+    sent.add(new Mail("reset-password", account.email(), token, expiresAt));
+  }
+
+  /** The token of the last mail of {@code kind} to {@code email}. */
+  public String lastToken(String kind, String email) {
+    return sent.reversed().stream()
+        .filter(m -> m.kind().equals(kind) && m.email().equals(email))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " mail to " + email + ": " + sent))
+        .token();
+  }
+}
