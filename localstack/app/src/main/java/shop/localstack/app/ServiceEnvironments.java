@@ -72,6 +72,8 @@ final class ServiceEnvironments {
     config.putAll(runtimeLogin("user"));
     config.put("DATABASE_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
     config.put("JWT_SIGNING_SECRET_ID", LocalSecrets.SIGNING_SECRET_ID);
+    // Every local client (the demo, the drills, the benchmarks' logins) comes from one address.
+    config.put("AUTH_ATTEMPTS_PER_SOURCE", "100000");
     config.put(
         "STRIPE_API_KEY", SecretReferences.reference(LocalSecrets.STRIPE_USER_SECRET_ID, "apiKey"));
     return config;
