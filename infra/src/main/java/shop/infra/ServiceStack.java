@@ -278,12 +278,17 @@ abstract class ServiceStack extends Stack {
   }
 
   /**
-   * Runs {@code migrate} (a Flyway handler) during the deployment, after the database and its roles
-   * exist and before the stack is complete; it runs again whenever the function's code or config
+   * The service's migration function ({@code handler}, a Flyway handler), which needs the database
+   * only, as its owner, and may read no other secret; run during the deployment after the database
+   * and its roles exist and before the stack is complete, and again whenever its code or config
    * changes.
    */
-  protected Trigger migrateOnDeploy(ShopFunction migrate, Construct databaseReady) {
-    return runOnDeploy("Migrate", migrate, List.of(databaseReady));
+  protected Trigger migrateOnDeploy(
+      Class<?> handler, DataStack data, ShopFunction.Network network) {
+    ShopFunction migrate =
+        function(
+            "migrate", handler.getName(), Duration.minutes(5), migrationDatabase(data), network);
+    return runOnDeploy("Migrate", migrate, List.of(data.databaseReady()));
   }
 
   /**

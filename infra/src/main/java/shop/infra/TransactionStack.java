@@ -61,15 +61,7 @@ final class TransactionStack extends ServiceStack {
             network);
     schedule("expire-orders", expire, ScheduleExpression.rate(Duration.minutes(5)));
 
-    // The migrations need the database only, as its owner (and may read no other secret).
-    ShopFunction migrate =
-        function(
-            "migrate",
-            MigrateHandler.class.getName(),
-            Duration.minutes(5),
-            migrationDatabase(data),
-            network);
-    migrateOnDeploy(migrate, data.databaseReady());
+    migrateOnDeploy(MigrateHandler.class, data, network);
     allowPublishingOwnEvents();
   }
 

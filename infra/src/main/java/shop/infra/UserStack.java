@@ -48,15 +48,7 @@ final class UserStack extends ServiceStack {
         "outbox-ops", OutboxOperationsHandler.class.getName(), Duration.seconds(30), env, network);
     function("seed-admin", SeedAdminHandler.class.getName(), Duration.seconds(30), env, network);
 
-    // The migrations need the database only, as its owner (and may read no other secret).
-    ShopFunction migrate =
-        function(
-            "migrate",
-            MigrateHandler.class.getName(),
-            Duration.minutes(5),
-            migrationDatabase(data),
-            network);
-    migrateOnDeploy(migrate, data.databaseReady());
+    migrateOnDeploy(MigrateHandler.class, data, network);
     allowPublishingOwnEvents();
   }
 }
