@@ -18,7 +18,13 @@ public enum EventType {
   PAYMENT_ACTION_REQUIRED(
       PaymentActionRequired.class, "shop.payment.action-required.v1", "transaction"),
   ORDER_CANCELLED(OrderCancelled.class, "shop.order.cancelled.v1", "transaction"),
-  USER_REGISTERED(UserRegistered.class, "shop.user.registered.v1", "user");
+  USER_REGISTERED(UserRegistered.class, "shop.user.registered.v1", "user"),
+  EMAIL_VERIFICATION_REQUESTED(
+      EmailVerificationRequested.class, "shop.user.email-verification-requested.v1", "user"),
+  PASSWORD_RESET_REQUESTED(
+      PasswordResetRequested.class, "shop.user.password-reset-requested.v1", "user"),
+  REGISTRATION_ATTEMPTED(
+      RegistrationAttempted.class, "shop.user.registration-attempted.v1", "user");
 
   private final Class<? extends ShopEvent> recordType;
   private final String type;

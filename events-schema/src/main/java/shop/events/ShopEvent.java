@@ -12,7 +12,10 @@ public sealed interface ShopEvent
         PaymentFailed,
         PaymentActionRequired,
         OrderCancelled,
-        UserRegistered {
+        UserRegistered,
+        EmailVerificationRequested,
+        PasswordResetRequested,
+        RegistrationAttempted {
 
   /** The id of the aggregate this event is about: the CloudEvent subject. */
   String subject();

@@ -1,12 +1,15 @@
 package shop.events;
 
+import static shop.events.EventType.EMAIL_VERIFICATION_REQUESTED;
 import static shop.events.EventType.INVENTORY_REJECTED;
 import static shop.events.EventType.INVENTORY_RESERVED;
 import static shop.events.EventType.ORDER_CANCELLED;
 import static shop.events.EventType.ORDER_CREATED;
+import static shop.events.EventType.PASSWORD_RESET_REQUESTED;
 import static shop.events.EventType.PAYMENT_ACTION_REQUIRED;
 import static shop.events.EventType.PAYMENT_CAPTURED;
 import static shop.events.EventType.PAYMENT_FAILED;
+import static shop.events.EventType.REGISTRATION_ATTEMPTED;
 import static shop.events.EventType.USER_REGISTERED;
 
 import java.util.List;
@@ -67,6 +70,9 @@ public record Topology(
                   "notification",
                   Set.of(
                       USER_REGISTERED,
+                      EMAIL_VERIFICATION_REQUESTED,
+                      PASSWORD_RESET_REQUESTED,
+                      REGISTRATION_ATTEMPTED,
                       ORDER_CREATED,
                       PAYMENT_CAPTURED,
                       PAYMENT_FAILED,

@@ -59,6 +59,25 @@ class EventContractsTest {
     assertThat(components).isEqualTo(schemaProperties);
   }
 
+  @ParameterizedTest
+  @EnumSource(EventType.class)
+  void anEventCarryingATokenSaysItIsAOneTimeSecretAndKeepsItOutOfItsText(EventType type)
+      throws IOException {
+    JsonNode schema = read(type.schemaResource());
+    if (!schema.path("properties").has("token")) {
+      return;
+    }
+    assertThat(schema.get("description").asText()).contains("one-time secret");
+    assertThat(schema.at("/properties/token/description").asText())
+        .contains("one-time secret", "must neither log nor keep it");
+
+    EventEnvelope<ShopEvent> sample =
+        codec.decode(mapper.writeValueAsString(read(type.sampleResource())));
+    String token = mapper.valueToTree(sample.data()).get("token").asText();
+    assertThat(sample.data().toString()).doesNotContain(token);
+    assertThat(sample.toString()).doesNotContain(token);
+  }
+
   @Test
   void everyEventRecordHasATypeASchemaAndASample() throws Exception {
     Set<Class<?>> catalogued =

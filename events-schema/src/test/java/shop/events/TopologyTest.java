@@ -26,6 +26,20 @@ class TopologyTest {
   }
 
   @Test
+  void theAccountMailsGoToNotificationsOnly() {
+    for (EventType type :
+        List.of(
+            EventType.EMAIL_VERIFICATION_REQUESTED,
+            EventType.PASSWORD_RESET_REQUESTED,
+            EventType.REGISTRATION_ATTEMPTED)) {
+      assertThat(topology.consumersOf(type))
+          .as(type.eventName())
+          .extracting(Subscription::consumer)
+          .containsExactly("notifications");
+    }
+  }
+
+  @Test
   void queueNamesAreUniqueAcrossConsumersAndDeadLetterQueues() {
     List<String> queues =
         topology.subscriptions().stream()

@@ -22,6 +22,7 @@ import shop.notification.delivery.FailoverEmailSender;
 import shop.notification.delivery.ListNotifications;
 import shop.notification.delivery.NotifyCustomer;
 import shop.notification.delivery.SendLedger;
+import shop.notification.message.AccountLinks;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
@@ -57,7 +58,9 @@ import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
  *       SendGrid {@code SENDGRID_API_KEY} and {@code SENDGRID_BASE_URL} (https://api.sendgrid.com);
  *       {@code TWILIO_ACCOUNT_SID}, {@code TWILIO_AUTH_TOKEN}, {@code TWILIO_FROM} (E.164), {@code
  *       TWILIO_BASE_URL} (https://api.twilio.com); optional {@code NOTIFICATIONS_LOCALE} (BCP 47,
- *       default {@code en}) for money formats;
+ *       default {@code en}) for money formats and dates; optional {@code APP_BASE_URL} (default
+ *       {@value #DEFAULT_APP_BASE_URL}, the web app in development): the shop's web app, whose
+ *       {@code /verify-email} and {@code /reset-password} pages the account mails link to;
  *   <li>{@code JWKS_URL}, {@code JWT_ISSUER}, {@code JWT_AUDIENCE} (see {@link JwtVerifier}),
  *       unless a verifier is given: both functions have them, only the API verifies tokens.
  * </ul>
@@ -71,6 +74,9 @@ public final class NotificationModule {
       Topology.shop()
           .subscription("notifications")
           .orElseThrow(() -> new IllegalStateException("no notifications subscription"));
+
+  /** Where the account mails' links point unless {@code APP_BASE_URL} says otherwise. */
+  public static final String DEFAULT_APP_BASE_URL = "http://localhost:3000";
 
   private static volatile NotificationModule instance;
 
@@ -109,7 +115,9 @@ public final class NotificationModule {
     this.failureRecorder = new DynamoDbFailureRecorder(dynamo, Topology.shop().failuresTable());
     this.listNotifications = new ListNotifications(ledger);
     this.eventNotifications =
-        new EventNotifications(Locale.forLanguageTag(config.get("NOTIFICATIONS_LOCALE", "en")));
+        new EventNotifications(
+            Locale.forLanguageTag(config.get("NOTIFICATIONS_LOCALE", "en")),
+            new AccountLinks(config.get("APP_BASE_URL", DEFAULT_APP_BASE_URL)));
   }
 
   /** The module of this Lambda instance, from the environment; built on first use. */

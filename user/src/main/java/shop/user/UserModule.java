@@ -29,7 +29,6 @@ import shop.platform.outbox.PostgresOutboxStore;
 import shop.platform.outbox.RelayPolicy;
 import shop.platform.outbox.RelaySummary;
 import shop.platform.postgres.PostgresDatabase;
-import shop.user.account.AccountMail;
 import shop.user.account.GrantRole;
 import shop.user.account.OpenAdminAccount;
 import shop.user.account.PasswordHasher;
@@ -41,6 +40,7 @@ import shop.user.account.SendEmailVerification;
 import shop.user.account.VerifyEmail;
 import shop.user.adapter.Argon2Passwords;
 import shop.user.adapter.LoggedSecurityEvents;
+import shop.user.adapter.PostgresAccountMail;
 import shop.user.adapter.PostgresAddresses;
 import shop.user.adapter.PostgresCarts;
 import shop.user.adapter.PostgresOneTimeTokens;
@@ -51,7 +51,6 @@ import shop.user.adapter.PostgresUsers;
 import shop.user.adapter.RsaTokenSigner;
 import shop.user.adapter.SecretsManagerSigningKeys;
 import shop.user.adapter.StripeCustomers;
-import shop.user.adapter.UndeliveredAccountMail;
 import shop.user.adapter.ZxcvbnStrength;
 import shop.user.address.AddAddress;
 import shop.user.address.ChangeAddress;
@@ -176,15 +175,14 @@ public final class UserModule implements AutoCloseable {
   }
 
   public UserModule(Config config, Clock clock) {
-    this(config, clock, null, new UndeliveredAccountMail());
+    this(config, clock, null);
   }
 
   /**
-   * With what tests and the local cloud replace: the password hasher (null: Argon2id at the
-   * configured cost), wrapped by tests that count hashes, and the account mail, which the local
-   * cloud and tests read.
+   * With what tests replace: the password hasher (null: Argon2id at the configured cost), wrapped
+   * by tests that count hashes.
    */
-  public UserModule(Config given, Clock clock, PasswordHasher hasher, AccountMail mail) {
+  public UserModule(Config given, Clock clock, PasswordHasher hasher) {
     SecretCache secretCache = SecretCache.from(given);
     Config config = secretCache.resolve(given);
     AwsClients aws = new AwsClients(config);
@@ -219,10 +217,13 @@ public final class UserModule implements AutoCloseable {
             config.get("STRIPE_API_BASE", "https://api.stripe.com"));
 
     this.clock = clock;
-    users = new PostgresUsers(database, new OutboxWriter(), clock);
+    var outboxWriter = new OutboxWriter();
+    users = new PostgresUsers(database, outboxWriter, clock);
     Lockout lockout = lockout(config);
     var sessions = new PostgresSessions(database, lockout);
     var tokens = new PostgresOneTimeTokens(database);
+    // Account mail is an event for notification, written with its token (AccountMail).
+    var mail = new PostgresAccountMail(database, outboxWriter, clock);
     var addresses = new PostgresAddresses(database);
     var methods = new PostgresPaymentMethods(database);
     var carts = new PostgresCarts(database, new PostgresInbox());
@@ -238,17 +239,12 @@ public final class UserModule implements AutoCloseable {
             clock);
     registerUser =
         new RegisterUser(
-            users,
-            passwords,
-            passwordPolicy,
-            new SendEmailVerification(tokens, mail, clock),
-            mail,
-            clock);
+            users, passwords, passwordPolicy, new SendEmailVerification(mail, clock), mail, clock);
     verifyEmail = new VerifyEmail(users, tokens, clock);
     changePassword =
         new ChangePassword(
             users, passwords, passwordPolicy, sessions, sessions, sessionIssuer, security);
-    requestPasswordReset = new RequestPasswordReset(users, tokens, mail, security, clock);
+    requestPasswordReset = new RequestPasswordReset(users, mail, security, clock);
     resetPassword =
         new ResetPassword(
             users, passwords, passwordPolicy, tokens, sessions, sessions, sessionIssuer, security);

@@ -1,22 +1,28 @@
 package shop.notification.api;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import shop.events.Customer;
+import shop.events.EmailVerificationRequested;
 import shop.events.EventEnvelope;
 import shop.events.OrderCancelled;
 import shop.events.OrderCreated;
 import shop.events.OrderLine;
+import shop.events.PasswordResetRequested;
 import shop.events.PaymentActionRequired;
 import shop.events.PaymentCaptured;
 import shop.events.PaymentFailed;
+import shop.events.RegistrationAttempted;
 import shop.events.ShopEvent;
 import shop.events.UserRegistered;
 import shop.notification.delivery.Contact;
 import shop.notification.delivery.Notification;
+import shop.notification.message.AccountLinks;
 import shop.notification.message.CancellationReason;
 import shop.notification.message.Money;
 import shop.notification.message.Template;
@@ -27,9 +33,15 @@ import shop.notification.message.Template;
  */
 public final class EventNotifications {
   private final Locale locale;
+  private final AccountLinks links;
+  // Times in account mails are in UTC and say so: the shop does not know the reader's zone.
+  private final DateTimeFormatter times;
 
-  public EventNotifications(Locale locale) {
+  public EventNotifications(Locale locale, AccountLinks links) {
     this.locale = locale;
+    this.links = links;
+    this.times =
+        DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", locale).withZone(ZoneOffset.UTC);
   }
 
   /** The notification for {@code event}; throws for an event this service does not consume. */
@@ -44,6 +56,20 @@ public final class EventNotifications {
               event.time(),
               new Contact(e.email(), e.name(), e.phone(), false),
               Map.of("name", e.name(), "email", e.email()));
+      case EmailVerificationRequested e ->
+          account(event, Template.VERIFY_EMAIL, e.userId(), e.email(), e.name())
+              .with("link", links.verifyEmail(e.token()))
+              .with("expiresAt", times.format(e.expiresAt()))
+              .build();
+      case PasswordResetRequested e ->
+          account(event, Template.RESET_PASSWORD, e.userId(), e.email(), e.name())
+              .with("link", links.resetPassword(e.token()))
+              .with("expiresAt", times.format(e.expiresAt()))
+              .build();
+      case RegistrationAttempted e ->
+          account(event, Template.REGISTRATION_ATTEMPTED, e.userId(), e.email(), e.name())
+              .with("attemptedAt", times.format(e.attemptedAt()))
+              .build();
       case OrderCreated e ->
           order(event, Template.ORDER_RECEIVED, e.userId(), e.orderId(), e.customer())
               .with("lines", lines(e.lines(), e.currency()))
@@ -79,15 +105,25 @@ public final class EventNotifications {
     };
   }
 
-  private OrderMessage order(
+  private Message order(
       EventEnvelope<?> event, Template template, String userId, String orderId, Customer customer) {
-    return new OrderMessage(
-        event.id(),
-        event.time(),
-        template,
-        userId,
-        orderId,
-        new Contact(customer.email(), customer.name(), customer.phone(), customer.smsOptIn()));
+    Message message =
+        new Message(
+            event.id(),
+            event.time(),
+            template,
+            userId,
+            orderId,
+            new Contact(customer.email(), customer.name(), customer.phone(), customer.smsOptIn()));
+    return message.with("orderId", orderId);
+  }
+
+  // An account mail goes to the account's address only: no SMS, whatever the account's phone.
+  private Message account(
+      EventEnvelope<?> event, Template template, String userId, String email, String name) {
+    return new Message(
+            event.id(), event.time(), template, userId, null, new Contact(email, name, null, false))
+        .with("email", email);
   }
 
   private List<Map<String, Object>> lines(List<OrderLine> lines, String currency) {
@@ -109,8 +145,8 @@ public final class EventNotifications {
     return new Money(minorUnits, currency).format(locale);
   }
 
-  /** A notification about an order, whose model always has the customer's name and the order. */
-  private static final class OrderMessage {
+  /** A notification being built, whose model always has the customer's name. */
+  private static final class Message {
     private final String eventId;
     private final Instant occurredAt;
     private final Template template;
@@ -119,7 +155,7 @@ public final class EventNotifications {
     private final Contact contact;
     private final Map<String, Object> model = new HashMap<>();
 
-    OrderMessage(
+    Message(
         String eventId,
         Instant occurredAt,
         Template template,
@@ -133,10 +169,9 @@ public final class EventNotifications {
       this.orderId = orderId;
       this.contact = contact;
       model.put("name", contact.name());
-      model.put("orderId", orderId);
     }
 
-    OrderMessage with(String key, Object value) {
+    Message with(String key, Object value) {
       model.put(key, value);
       return this;
     }

@@ -6,6 +6,11 @@ package shop.notification.message;
  */
 public enum Template {
   WELCOME("welcome", false),
+  // The account mails carry one-time links: never by SMS, which the shop cannot know is the
+  // owner's alone.
+  VERIFY_EMAIL("verify-email", false),
+  RESET_PASSWORD("reset-password", false),
+  REGISTRATION_ATTEMPTED("registration-attempted", false),
   ORDER_RECEIVED("order-received", false),
   ORDER_CONFIRMED("order-confirmed", true),
   PAYMENT_ACTION_REQUIRED("payment-action-required", false),

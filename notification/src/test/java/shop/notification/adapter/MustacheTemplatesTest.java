@@ -24,6 +24,7 @@ import shop.events.ShopEvent;
 import shop.notification.NotificationModule;
 import shop.notification.api.EventNotifications;
 import shop.notification.delivery.Notification;
+import shop.notification.message.AccountLinks;
 import shop.notification.message.EmailContent;
 import shop.notification.message.Template;
 
@@ -35,9 +36,13 @@ import shop.notification.message.Template;
 class MustacheTemplatesTest {
   private static final Path EXPECTED = Path.of("src/test/resources/expected");
   private static final boolean UPDATE = Boolean.getBoolean("expected.update");
+  // The tokens of the events-schema samples.
+  private static final String SAMPLE_VERIFY_TOKEN = "q3Zx9Lr0bN7sVh2KcT5yW8eJ1mP4uF6dA0gS3iO9kXw";
+  private static final String SAMPLE_RESET_TOKEN = "Hk4pQ8wZ2nR7tY1vB5xC9mL3sD6fG0jK2aE8uI4oP7c";
 
   private final MustacheTemplates templates = new MustacheTemplates();
-  private final EventNotifications notifications = new EventNotifications(Locale.ENGLISH);
+  private final EventNotifications notifications =
+      new EventNotifications(Locale.ENGLISH, new AccountLinks("https://shop.example"));
 
   static Stream<Arguments> cases() {
     Stream<Arguments> samples =
@@ -69,6 +74,46 @@ class MustacheTemplatesTest {
   }
 
   @Test
+  void theConfirmationMailLinksToTheAppsVerifyPageWithTheTokenAndItsExpiry() {
+    Notification notification =
+        notifications.of(decode(sample(EventType.EMAIL_VERIFICATION_REQUESTED)));
+    String link = "https://shop.example/verify-email?token=" + SAMPLE_VERIFY_TOKEN;
+
+    EmailContent email = templates.email(notification.template(), notification.model());
+
+    assertThat(email.html())
+        .contains("<a href=\"" + inHtml(link) + "\"", "25 November 2026, 09:00 UTC");
+    assertThat(email.text()).contains(link, "25 November 2026, 09:00 UTC");
+    assertThat(notification.contact().wantsSms()).isFalse();
+  }
+
+  @Test
+  void theResetMailLinksToTheAppsResetPageWithTheTokenAndItsExpiry() {
+    Notification notification =
+        notifications.of(decode(sample(EventType.PASSWORD_RESET_REQUESTED)));
+    String link = "https://shop.example/reset-password?token=" + SAMPLE_RESET_TOKEN;
+
+    EmailContent email = templates.email(notification.template(), notification.model());
+
+    assertThat(email.html())
+        .contains("<a href=\"" + inHtml(link) + "\"", "24 November 2026, 11:30 UTC");
+    assertThat(email.text()).contains(link, "24 November 2026, 11:30 UTC");
+    assertThat(notification.contact().wantsSms()).isFalse();
+  }
+
+  @Test
+  void theNoticeOfARepeatedRegistrationCarriesNoLink() {
+    Notification notification = notifications.of(decode(sample(EventType.REGISTRATION_ATTEMPTED)));
+
+    EmailContent email = templates.email(notification.template(), notification.model());
+
+    assertThat(notification.contact().email()).isEqualTo("ada@example.com");
+    assertThat(email.subject()).isEqualTo("Someone tried to open an account with your address");
+    assertThat(email.text()).contains("24 November 2026, 12:00 UTC").doesNotContain("token=");
+    assertThat(email.html()).doesNotContain("<a ");
+  }
+
+  @Test
   void escapesValuesInHtmlButNotInText() {
     Map<String, Object> model = Map.of("name", "<b>Ada</b> & Co", "email", "ada@example.com");
 
@@ -79,6 +124,15 @@ class MustacheTemplatesTest {
         .doesNotContain("<b>Ada</b>");
     assertThat(email.text()).contains("<b>Ada</b> & Co");
     assertThat(email.subject()).isEqualTo("Welcome to the shop, <b>Ada</b> & Co");
+  }
+
+  // jmustache escapes '=' too; a mail client reads the attribute back as the link.
+  private static String inHtml(String link) {
+    return link.replace("=", "&#x3D;");
+  }
+
+  private static EventEnvelope<ShopEvent> decode(String cloudEvent) {
+    return CloudEventCodec.instance().decode(cloudEvent);
   }
 
   private static void compare(String name, String file, String actual) throws IOException {

@@ -25,10 +25,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import shop.events.Customer;
+import shop.events.EmailVerificationRequested;
 import shop.events.EventEnvelope;
 import shop.events.EventJson;
 import shop.events.EventType;
+import shop.events.PasswordResetRequested;
 import shop.events.PaymentCaptured;
+import shop.events.RegistrationAttempted;
 import shop.events.Topology;
 import shop.events.UserRegistered;
 import shop.notification.NotificationModule;
@@ -75,7 +78,8 @@ class NotificationServiceIT {
                     Map.entry("TWILIO_ACCOUNT_SID", ProviderSandbox.TWILIO_SID),
                     Map.entry("TWILIO_AUTH_TOKEN", "test-token"),
                     Map.entry("TWILIO_FROM", "+15005550006"),
-                    Map.entry("TWILIO_BASE_URL", providers.baseUrl())));
+                    Map.entry("TWILIO_BASE_URL", providers.baseUrl()),
+                    Map.entry("APP_BASE_URL", "https://shop.example")));
     NotificationModule module = new NotificationModule(config, TestTokens.verifier());
     events = new NotificationEventsHandler(module);
     api = new NotificationApi(module);
@@ -115,6 +119,9 @@ class NotificationServiceIT {
         .extracting(email -> email.at("/Content/Simple/Subject/Data").asText())
         .containsExactlyInAnyOrder(
             "Welcome to the shop, Ada Lovelace",
+            "Confirm your email address",
+            "Set a new password",
+            "Someone tried to open an account with your address",
             "We received your order 3f2c1f5e-8d4b-4c1e-9a57-0c6f2b9d1a10",
             "Your order 3f2c1f5e-8d4b-4c1e-9a57-0c6f2b9d1a10 is confirmed",
             "Please complete the payment for order 3f2c1f5e-8d4b-4c1e-9a57-0c6f2b9d1a10",
@@ -142,6 +149,58 @@ class NotificationServiceIT {
     }
 
     assertThat(providers.sesEmails()).hasSize(1);
+  }
+
+  @Test
+  void eachAccountMailIsSentOnceByEmailWithItsLinkHoweverOftenItIsDelivered() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant later = now.plus(30, ChronoUnit.MINUTES);
+    String user = UUID.randomUUID().toString();
+    String token = "Zm9yLXRlc3RzLW9ubHktbm90LWEtcmVhbC10b2tlbi0x";
+    List<EventEnvelope<?>> mails =
+        List.of(
+            EventEnvelope.of(
+                new EmailVerificationRequested(user, "v@example.com", "Vera", token, later),
+                1,
+                now),
+            EventEnvelope.of(
+                new PasswordResetRequested(user, "r@example.com", "Rosa", token, later), 1, now),
+            EventEnvelope.of(
+                new RegistrationAttempted(user, "a@example.com", "Alan", now), 1, now));
+
+    for (int delivery = 1; delivery <= 2; delivery++) {
+      for (EventEnvelope<?> mail : mails) {
+        SQSBatchResponse response =
+            handle(batch(message(mail.id() + "-" + delivery, eventBridgeBody(mail), delivery)));
+        assertThat(response.getBatchItemFailures()).isEmpty();
+      }
+    }
+
+    assertThat(providers.sesEmails())
+        .extracting(
+            email ->
+                email.at("/Destination/ToAddresses/0").asText()
+                    + " "
+                    + email.at("/Content/Simple/Subject/Data").asText())
+        .containsExactlyInAnyOrder(
+            "v@example.com Confirm your email address",
+            "r@example.com Set a new password",
+            "a@example.com Someone tried to open an account with your address");
+    assertThat(text(providers.sesEmails(), "v@example.com"))
+        .contains("https://shop.example/verify-email?token=" + token);
+    assertThat(text(providers.sesEmails(), "r@example.com"))
+        .contains("https://shop.example/reset-password?token=" + token);
+    assertThat(text(providers.sesEmails(), "a@example.com")).doesNotContain("token=");
+    assertThat(providers.twilioMessages()).isEmpty();
+  }
+
+  private static String text(List<JsonNode> emails, String to) {
+    return emails.stream()
+        .filter(email -> email.at("/Destination/ToAddresses/0").asText().equals(to))
+        .findFirst()
+        .orElseThrow()
+        .at("/Content/Simple/Body/Text/Data")
+        .asText();
   }
 
   @Test

@@ -42,6 +42,25 @@ public record DeadLetter(
   }
 
   /**
+   * The letter as operators are shown it: the body with the one-time secrets some events carry
+   * redacted ({@link SecretFields}). Replays and discards work on the letter as it was received.
+   */
+  public DeadLetter withSecretsRedacted() {
+    return new DeadLetter(
+        messageId,
+        receiptHandle,
+        eventId,
+        type,
+        eventName,
+        subject,
+        eventTime,
+        receiveCount,
+        sentAt,
+        SecretFields.redact(body),
+        failureReason);
+  }
+
+  /**
    * The id an operator names it by: the CloudEvent id, or the SQS message id for a message that has
    * none.
    */

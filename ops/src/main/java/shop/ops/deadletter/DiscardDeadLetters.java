@@ -31,8 +31,8 @@ public final class DiscardDeadLetters {
   }
 
   /**
-   * Discards the dead letters with these ids; returns what it deleted. Ids it did not find are
-   * ignored.
+   * Discards the dead letters with these ids; returns what it deleted (secrets redacted, {@link
+   * DeadLetter#withSecretsRedacted}). Ids it did not find are ignored.
    */
   public List<DeadLetter> discard(String consumerName, Set<String> ids, String actor) {
     if (ids.isEmpty()) {
@@ -70,6 +70,6 @@ public final class DiscardDeadLetters {
             discarded.size() == ids.size()
                 ? "ok: " + what
                 : "partial: found " + discarded.size() + " of " + ids.size() + ": " + what));
-    return discarded;
+    return discarded.stream().map(DeadLetter::withSecretsRedacted).toList();
   }
 }

@@ -40,6 +40,7 @@ public final class InspectDeadLetters {
                 l.failureReason() != null
                     ? l
                     : l.withFailureReason(reasons.find(consumer.name(), l).orElse(null)))
+        .map(DeadLetter::withSecretsRedacted)
         .toList();
   }
 }

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param method {@code move-task} (SQS StartMessageMoveTask, for everything) or {@code one-by-one}
  *     (selected messages: send to the source queue, then delete from the DLQ)
- * @param selected the messages that matched; empty for a move task, which does not list them
+ * @param selected the messages that matched, their secrets redacted ({@link
+ *     DeadLetter#withSecretsRedacted}); empty for a move task, which does not list them
  * @param moved how many reached the source queue
  * @param failed how many could not be moved and stay in the DLQ
  */
@@ -21,7 +22,7 @@ public record ReplayOutcome(
     long failed) {
 
   public ReplayOutcome {
-    selected = List.copyOf(selected);
+    selected = selected.stream().map(DeadLetter::withSecretsRedacted).toList();
   }
 
   public boolean complete() {

@@ -12,10 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import shop.events.EventEnvelope;
+import shop.events.PasswordResetRequested;
 import shop.ops.audit.AuditEntry;
 import shop.ops.audit.AuditLog;
 import shop.platform.domain.InvalidFieldException;
 import shop.platform.domain.NotFoundException;
+import shop.platform.testing.EventFixtures;
 
 class DeadLetterUseCasesTest {
   private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
@@ -141,6 +144,54 @@ class DeadLetterUseCasesTest {
 
     assertThat(shown).extracting(DeadLetter::failureReason).containsExactly("boom e1", "boom e3");
     assertThat(queues.visibleIn("shop-inventory-dlq")).hasSize(3);
+  }
+
+  @Test
+  void operatorsAreShownAnAccountMailWithItsTokenRedactedAndTheReplaySendsItWhole() {
+    String token = "Hk4pQ8wZ2nR7tY1vB5xC9mL3sD6fG0jK2aE8uI4oP7c";
+    Instant at = T0.plusSeconds(180);
+    EventEnvelope<PasswordResetRequested> reset =
+        EventEnvelope.of(
+            new PasswordResetRequested(
+                "u-1", "ada@example.com", "Ada", token, at.plusSeconds(1800)),
+            1,
+            at);
+    DeadLetter letter = InMemoryQueues.letter(reset.id(), "PasswordResetRequested", at);
+    queues.put("shop-inventory-dlq", withBody(letter, EventFixtures.eventBridgeBody(reset)));
+    InspectDeadLetters inspect =
+        new InspectDeadLetters(consumers, queues, (consumer, l) -> Optional.empty());
+    Selection onlyIt = new Selection(Set.of(reset.id()), null, null, null);
+
+    List<DeadLetter> shown = inspect.inspect("inventory", onlyIt, 10);
+    ReplayOutcome dryRun = replay.replay("inventory", onlyIt, true, 100, "ada");
+    ReplayOutcome replayed = replay.replay("inventory", onlyIt, false, 100, "ada");
+
+    assertThat(
+            List.of(shown.getFirst(), dryRun.selected().getFirst(), replayed.selected().getFirst()))
+        .extracting(DeadLetter::body)
+        .allSatisfy(
+            body ->
+                assertThat(body)
+                    .doesNotContain(token)
+                    .contains("\"token\":\"[redacted]\"", "ada@example.com"));
+    assertThat(queues.in("shop-inventory"))
+        .singleElement()
+        .satisfies(l -> assertThat(l.body()).contains(token));
+  }
+
+  private static DeadLetter withBody(DeadLetter l, String body) {
+    return new DeadLetter(
+        l.messageId(),
+        l.receiptHandle(),
+        l.eventId(),
+        l.type(),
+        l.eventName(),
+        l.subject(),
+        l.eventTime(),
+        l.receiveCount(),
+        l.sentAt(),
+        body,
+        l.failureReason());
   }
 
   @Test

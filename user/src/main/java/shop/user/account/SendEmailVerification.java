@@ -6,12 +6,10 @@ import shop.user.account.OneTimeTokens.Purpose;
 
 /** Mails an account's address a one-time link that proves the owner reads it (24 hours). */
 public final class SendEmailVerification {
-  private final OneTimeTokens tokens;
   private final AccountMail mail;
   private final Clock clock;
 
-  public SendEmailVerification(OneTimeTokens tokens, AccountMail mail, Clock clock) {
-    this.tokens = tokens;
+  public SendEmailVerification(AccountMail mail, Clock clock) {
     this.mail = mail;
     this.clock = clock;
   }
@@ -22,8 +20,7 @@ public final class SendEmailVerification {
     }
     Instant now = clock.instant();
     Instant expiresAt = now.plus(Purpose.VERIFY_EMAIL.lifetime());
-    OpaqueToken token = OpaqueToken.generate();
-    tokens.issue(token.hash(), account.id(), Purpose.VERIFY_EMAIL, expiresAt, now);
-    mail.confirmAddress(account, token.value(), expiresAt);
+    // The mail records the token with itself (AccountMail).
+    mail.confirmAddress(account, OpaqueToken.generate().value(), expiresAt);
   }
 }

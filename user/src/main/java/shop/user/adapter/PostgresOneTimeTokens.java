@@ -1,13 +1,19 @@
 package shop.user.adapter;
 
+import io.r2dbc.spi.Connection;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import reactor.core.publisher.Mono;
 import shop.platform.postgres.PostgresDatabase;
 import shop.user.account.OneTimeTokens;
 
 /** One-time tokens in PostgreSQL, by hash. */
 public final class PostgresOneTimeTokens implements OneTimeTokens {
+  private static final String INSERT =
+      "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at)"
+          + " VALUES ($1, $2, $3, $4, $5)";
+
   private final PostgresDatabase db;
 
   public PostgresOneTimeTokens(PostgresDatabase db) {
@@ -17,14 +23,18 @@ public final class PostgresOneTimeTokens implements OneTimeTokens {
   @Override
   public void issue(
       String tokenHash, UUID userId, Purpose purpose, Instant expiresAt, Instant now) {
-    db.update(
-        "INSERT INTO account_tokens (token_hash, user_id, purpose, created_at, expires_at)"
-            + " VALUES ($1, $2, $3, $4, $5)",
-        tokenHash,
-        userId,
-        purpose.name(),
-        now,
-        expiresAt);
+    db.run(c -> insert(c, tokenHash, userId, purpose, expiresAt, now));
+  }
+
+  /** Stores a token on {@code c}, inside the caller's transaction ({@link PostgresAccountMail}). */
+  static Mono<Long> insert(
+      Connection c,
+      String tokenHash,
+      UUID userId,
+      Purpose purpose,
+      Instant expiresAt,
+      Instant now) {
+    return PostgresDatabase.updated(c, INSERT, tokenHash, userId, purpose.name(), now, expiresAt);
   }
 
   @Override

@@ -5,7 +5,6 @@ import java.time.Instant;
 import shop.platform.domain.Fields;
 import shop.user.account.AccountMail;
 import shop.user.account.Accounts;
-import shop.user.account.OneTimeTokens;
 import shop.user.account.OneTimeTokens.Purpose;
 import shop.user.account.OpaqueToken;
 import shop.user.account.SecurityEvent;
@@ -18,19 +17,13 @@ import shop.user.account.SecurityEvents;
  */
 public final class RequestPasswordReset {
   private final Accounts accounts;
-  private final OneTimeTokens tokens;
   private final AccountMail mail;
   private final SecurityEvents security;
   private final Clock clock;
 
   public RequestPasswordReset(
-      Accounts accounts,
-      OneTimeTokens tokens,
-      AccountMail mail,
-      SecurityEvents security,
-      Clock clock) {
+      Accounts accounts, AccountMail mail, SecurityEvents security, Clock clock) {
     this.accounts = accounts;
-    this.tokens = tokens;
     this.mail = mail;
     this.security = security;
     this.clock = clock;
@@ -45,9 +38,8 @@ public final class RequestPasswordReset {
             account -> {
               Instant now = clock.instant();
               Instant expiresAt = now.plus(Purpose.RESET_PASSWORD.lifetime());
-              OpaqueToken token = OpaqueToken.generate();
-              tokens.issue(token.hash(), account.id(), Purpose.RESET_PASSWORD, expiresAt, now);
-              mail.resetPassword(account, token.value(), expiresAt);
+              // The mail records the token with itself (AccountMail).
+              mail.resetPassword(account, OpaqueToken.generate().value(), expiresAt);
               security.record(
                   new SecurityEvent(Kind.PASSWORD_RESET, account.id(), source, "requested"));
             });

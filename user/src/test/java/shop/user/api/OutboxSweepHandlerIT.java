@@ -36,7 +36,8 @@ class OutboxSweepHandlerIT {
     String id = service.userId("fast@example.com");
 
     assertThat(service.eventBridge.accepted()).anyMatch(e -> e.detail().contains(id));
-    assertThat(sent(id)).isEqualTo(1);
+    // The UserRegistered and the mail asking to confirm the address.
+    assertThat(sent(id)).isEqualTo(2);
   }
 
   @Test
@@ -56,7 +57,8 @@ class OutboxSweepHandlerIT {
     assertThat(summary).containsEntry("retried", 0).containsEntry("parked", 0);
     assertThat(summary.get("sent")).isPositive();
     assertThat(service.eventBridge.accepted()).anyMatch(e -> e.detail().contains(id));
-    assertThat(sent(id)).isEqualTo(1);
+    // The UserRegistered and the mail asking to confirm the address.
+    assertThat(sent(id)).isEqualTo(2);
   }
 
   /** How many of the user's outbox entries were sent. */

@@ -21,6 +21,7 @@ import shop.events.UserRegistered;
 import shop.platform.auth.Caller;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.testing.ApiEvents;
+import shop.platform.testing.FakeEventBridge;
 import shop.user.account.Account;
 import shop.user.testing.UserServiceUnderTest;
 
@@ -57,15 +58,22 @@ class UserApiIT {
     assertThat(body.has("id")).isFalse();
     String id = service.userId("grace@example.com");
 
-    assertThat(service.count("SELECT count(*) FROM event_outbox WHERE subject = '" + id + "'"))
+    assertThat(
+            service.count(
+                "SELECT count(*) FROM event_outbox"
+                    + " WHERE event_type = 'shop.user.registered.v1' AND subject = '"
+                    + id
+                    + "'"))
         .isEqualTo(1);
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
-            () -> service.eventBridge.accepted().stream().anyMatch(e -> e.detail().contains(id)));
+            () ->
+                service.eventBridge.accepted().stream()
+                    .anyMatch(e -> e.detail().contains(id) && isRegistration(e)));
     var sent =
         service.eventBridge.accepted().stream()
-            .filter(e -> e.detail().contains(id))
+            .filter(e -> e.detail().contains(id) && isRegistration(e))
             .findFirst()
             .orElseThrow();
     assertThat(sent.source()).isEqualTo("shop.user");
@@ -413,5 +421,9 @@ class UserApiIT {
         .path("productId", productId)
         .bearer(token)
         .json(Map.of("quantity", quantity));
+  }
+
+  private static boolean isRegistration(FakeEventBridge.Accepted event) {
+    return event.detailType().equals("UserRegistered");
   }
 }

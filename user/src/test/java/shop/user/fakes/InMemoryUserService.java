@@ -30,7 +30,7 @@ public final class InMemoryUserService {
   public final PlainPasswords passwords = new PlainPasswords();
   public final InMemorySessions sessions;
   public final InMemoryOneTimeTokens tokens = new InMemoryOneTimeTokens();
-  public final RecordingMail mail = new RecordingMail();
+  public final RecordingMail mail = new RecordingMail(tokens);
   public final RecordingSecurityEvents security = new RecordingSecurityEvents();
   public final PasswordPolicy policy = new PasswordPolicy(new ZxcvbnStrength());
   public final SessionIssuer issuer;
@@ -55,19 +55,14 @@ public final class InMemoryUserService {
     issuer = new SessionIssuer(new FakeTokens(), sessions, limits, clock);
     register =
         new RegisterUser(
-            accounts,
-            passwords,
-            policy,
-            new SendEmailVerification(tokens, mail, clock),
-            mail,
-            clock);
+            accounts, passwords, policy, new SendEmailVerification(mail, clock), mail, clock);
     verifyEmail = new VerifyEmail(accounts, tokens, clock);
     logIn = new LogIn(accounts, passwords, sessions, lockout, issuer, security);
     refresh = new RefreshSession(accounts, sessions, issuer, security);
     logOut = new LogOut(sessions, clock);
     changePassword =
         new ChangePassword(accounts, passwords, policy, sessions, sessions, issuer, security);
-    requestReset = new RequestPasswordReset(accounts, tokens, mail, security, clock);
+    requestReset = new RequestPasswordReset(accounts, mail, security, clock);
     reset =
         new ResetPassword(
             accounts, passwords, policy, tokens, sessions, sessions, issuer, security);

@@ -5,16 +5,28 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import shop.user.account.Account;
 import shop.user.account.AccountMail;
+import shop.user.account.OneTimeTokens;
+import shop.user.account.OneTimeTokens.Purpose;
+import shop.user.account.OpaqueToken;
 
-/** Keeps the account mails it was asked to send, tokens included, for tests to follow the links. */
+/**
+ * Keeps the account mails it was asked to send, tokens included, for tests to follow the links;
+ * like the real mail, records each mail's token in {@code tokens}.
+ */
 public final class RecordingMail implements AccountMail {
   /** One mail: its kind, to whom, and the token it carries (null for a notice). */
   public record Mail(String kind, String email, String token, Instant expiresAt) {}
 
   public final List<Mail> sent = new CopyOnWriteArrayList<>();
+  private final OneTimeTokens tokens;
+
+  public RecordingMail(OneTimeTokens tokens) {
+    this.tokens = tokens;
+  }
 
   @Override
   public void confirmAddress(Account account, String token, Instant expiresAt) {
+    issue(account, token, Purpose.VERIFY_EMAIL, expiresAt);
     sent.add(new Mail("confirm-address", account.email(), token, expiresAt));
   }
 
@@ -25,7 +37,13 @@ public final class RecordingMail implements AccountMail {
 
   @Override
   public void resetPassword(Account account, String token, Instant expiresAt) {
+    issue(account, token, Purpose.RESET_PASSWORD, expiresAt);
     sent.add(new Mail("reset-password", account.email(), token, expiresAt));
+  }
+
+  private void issue(Account account, String token, Purpose purpose, Instant expiresAt) {
+    Instant issuedAt = expiresAt.minus(purpose.lifetime());
+    tokens.issue(OpaqueToken.hashOf(token), account.id(), purpose, expiresAt, issuedAt);
   }
 
   /** The token of the last mail of {@code kind} to {@code email}. */

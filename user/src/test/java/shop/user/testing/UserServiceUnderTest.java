@@ -30,7 +30,6 @@ import shop.user.UserModule;
 import shop.user.account.PasswordHasher;
 import shop.user.adapter.SigningKeyRing;
 import shop.user.api.UserApi;
-import shop.user.fakes.RecordingMail;
 
 /**
  * The user service wired as in the cloud, against real-protocol stand-ins: embedded PostgreSQL
@@ -66,7 +65,10 @@ public final class UserServiceUnderTest implements AutoCloseable {
   public final String signingSecret;
   public final SigningKeyRing keys;
   public final Config config;
-  public final RecordingMail mail = new RecordingMail();
+
+  /** The account mails, as the service wrote them to its outbox for notification. */
+  public final OutboxMail mail;
+
   public final UserModule module;
   public final UserApi api;
 
@@ -102,7 +104,8 @@ public final class UserServiceUnderTest implements AutoCloseable {
                     Map.entry("PASSWORD_ARGON2_ITERATIONS", "1")))
             .with(overrides);
     UserModule.migrate(config);
-    module = new UserModule(config, Clock.systemUTC(), passwords, mail);
+    module = new UserModule(config, Clock.systemUTC(), passwords);
+    mail = new OutboxMail(postgres);
     api = new UserApi(module);
   }
 

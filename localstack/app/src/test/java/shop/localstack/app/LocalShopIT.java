@@ -57,6 +57,8 @@ class LocalShopIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static LocalShop shop;
+  // The welcome email's subject, which no other email has.
+  private static final String WELCOME = "Welcome to the shop";
 
   @BeforeAll
   static void start() {
@@ -276,16 +278,18 @@ class LocalShopIT {
     String id = letter.get("eventId").asText();
     assertThat(ops(ops, "dlq", "replay", "notifications", "--id", id, "--dry-run"))
         .contains("1 message(s) would move", "nothing changed");
-    int sentBefore = emailsTo(sandbox, email);
+    // Only the welcome: the mail asking to confirm the address, dead-lettered too, is not replayed.
+    int sentBefore = emailsTo(sandbox, email, WELCOME);
     assertThat(ops(ops, "dlq", "replay", "notifications", "--id", id)).contains("replayed 1");
 
     // Within the replayed message's own retries: a send claim left by the last failed attempt
     // expires meanwhile.
     await()
         .atMost(Duration.ofSeconds(120))
-        .untilAsserted(() -> assertThat(emailsTo(sandbox, email)).isEqualTo(sentBefore + 1));
+        .untilAsserted(
+            () -> assertThat(emailsTo(sandbox, email, WELCOME)).isEqualTo(sentBefore + 1));
     assertThat(ops(ops, "dlq", "replay", "notifications", "--id", id)).contains("replayed 0");
-    assertThat(emailsTo(sandbox, email)).isEqualTo(sentBefore + 1);
+    assertThat(emailsTo(sandbox, email, WELCOME)).isEqualTo(sentBefore + 1);
     assertThat(ops(ops, "audit", "list")).contains("dlq.replay");
   }
 
@@ -462,10 +466,17 @@ class LocalShopIT {
 
   /** Emails the providers received for {@code email} (the journal counts refused ones too). */
   private static int emailsTo(URI sandbox, String email) throws Exception {
+    return emailsTo(sandbox, email, "");
+  }
+
+  /** Emails the providers received for {@code email} whose request contains {@code text}. */
+  private static int emailsTo(URI sandbox, String email, String text) throws Exception {
     String body =
         "{\"method\":\"POST\",\"urlPattern\":\"/(v2/email/outbound-emails|v3/mail/send)\","
             + "\"bodyPatterns\":[{\"contains\":\""
             + email
+            + "\"},{\"contains\":\""
+            + text
             + "\"}]}";
     HttpResponse<String> response = send("POST", sandbox.resolve("/__admin/requests/count"), body);
     return JSON.readTree(response.body()).get("count").asInt();
