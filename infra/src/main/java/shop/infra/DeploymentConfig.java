@@ -22,6 +22,8 @@ import software.constructs.Node;
  * @param emailFrom the sender address of customer emails (verified in SES)
  * @param archiveRetentionDays how long the bus archive keeps events for replays (they carry
  *     customers' personal data: no longer than replays need)
+ * @param appBaseUrl the storefront pages that account emails link to ({@code /verify-email}, {@code
+ *     /reset-password}); by default the first CORS origin, the storefront's
  */
 public record DeploymentConfig(
     Map<String, Integer> memoryMb,
@@ -33,7 +35,8 @@ public record DeploymentConfig(
     List<String> corsOrigins,
     String mongoDatabase,
     String emailFrom,
-    int archiveRetentionDays) {
+    int archiveRetentionDays,
+    String appBaseUrl) {
 
   static final List<String> SERVICES =
       List.of("product", "user", "transaction", "notification", "ops");
@@ -75,6 +78,7 @@ public record DeploymentConfig(
             .collect(
                 java.util.stream.Collectors.toMap(
                     s -> s, s -> integer(node, "shop:memory:" + s, DEFAULT_MEMORY_MB)));
+    List<String> origins = origins(text(node, CORS_ORIGINS, ""));
     return new DeploymentConfig(
         memory,
         RetentionDays.valueOf(text(node, "shop:logRetention", "ONE_MONTH")),
@@ -82,10 +86,11 @@ public record DeploymentConfig(
         integer(node, "shop:apiBurstLimit", 200),
         text(node, "shop:jwtAudience", "shop"),
         integer(node, "shop:latencyAlarmMs", 3000),
-        origins(text(node, CORS_ORIGINS, "")),
+        origins,
         text(node, "shop:mongoDatabase", "shop"),
         text(node, "shop:emailFrom", "orders@example.com"),
-        integer(node, "shop:archiveRetentionDays", 90));
+        integer(node, "shop:archiveRetentionDays", 90),
+        text(node, "shop:appBaseUrl", origins.isEmpty() ? "" : origins.get(0)));
   }
 
   /** The memory of {@code service}'s functions. */

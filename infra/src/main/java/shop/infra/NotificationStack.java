@@ -29,6 +29,7 @@ final class NotificationStack extends ServiceStack {
     senders.put("EMAIL_PRIMARY", "ses");
     senders.put("EMAIL_SECONDARY", "sendgrid");
     senders.put("EMAIL_FROM", config.emailFrom());
+    senders.put("APP_BASE_URL", config.appBaseUrl());
     senders.put("SENDGRID_API_KEY", secretSetting(shared.sendGrid(), "apiKey"));
     senders.put("TWILIO_ACCOUNT_SID", secretSetting(shared.twilio(), "accountSid"));
     senders.put("TWILIO_AUTH_TOKEN", secretSetting(shared.twilio(), "authToken"));

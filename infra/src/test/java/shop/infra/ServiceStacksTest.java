@@ -372,6 +372,20 @@ class ServiceStacksTest {
   }
 
   @Test
+  void accountEmailsLinkToTheStorefront() {
+    template("notification")
+        .hasResourceProperties(
+            "AWS::Lambda::Function",
+            Map.of(
+                "FunctionName",
+                "shop-notification-notifications-events",
+                "Environment",
+                Map.of(
+                    "Variables",
+                    Match.objectLike(Map.of("APP_BASE_URL", SynthesizedShop.STOREFRONT)))));
+  }
+
+  @Test
   void databaseTlsVerifiesTheProxysCertificateWithTheJvmsTrustStore() throws Exception {
     for (String service : DataStack.DATABASE_SERVICES) {
       assertThat(
