@@ -22,18 +22,15 @@ public record Money(long minorUnits, String currency) {
     return new Money(Math.multiplyExact(minorUnits, quantity), currency);
   }
 
-  public boolean isPositive() {
-    return minorUnits > 0;
-  }
-
   /** As a customer reads it, with as many decimals as the currency has: €49.00, ¥1,200. */
   public String format(Locale locale) {
     Currency unit = Currency.getInstance(currency);
     int digits = Math.max(0, unit.getDefaultFractionDigits());
     NumberFormat format = NumberFormat.getCurrencyInstance(locale);
     format.setCurrency(unit);
+    // The amount has exactly the currency's decimals; the minimum also raises the maximum when
+    // needed.
     format.setMinimumFractionDigits(digits);
-    format.setMaximumFractionDigits(digits);
     return format.format(BigDecimal.valueOf(minorUnits, digits));
   }
 }

@@ -42,6 +42,17 @@ class ListNotificationsTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void aPageHoldsOneToAHundredSends() {
+    assertThat(NotificationQuery.ofUser("user-1", 1).limit()).isEqualTo(1);
+    assertThat(NotificationQuery.ofOrder("order-1", NotificationQuery.MAX_LIMIT).limit())
+        .isEqualTo(100);
+    assertThatThrownBy(() -> NotificationQuery.ofUser("user-1", 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> NotificationQuery.ofUser("user-1", NotificationQuery.MAX_LIMIT + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   private void record(String eventId, String userId, String orderId, String at) {
     Instant time = Instant.parse(at);
     ledger.claim(

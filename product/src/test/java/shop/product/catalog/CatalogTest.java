@@ -151,6 +151,82 @@ class CatalogTest {
     assertThat(ImageFormat.detect(new byte[0])).isEmpty();
   }
 
+  @Test
+  void anEditWithoutAVersionAppliesToTheCurrentOneAndChecksItsCategories() {
+    Product p = catalog.insert(mug("S1", 100));
+    UpdateProduct update = new UpdateProduct(catalog);
+
+    assertThat(
+            update
+                .update(
+                    p.id(), OptionalLong.empty(), new ProductChanges("Cup", null, null, null, null))
+                .name())
+        .isEqualTo("Cup");
+    assertField(
+        () ->
+            update.update(
+                p.id(),
+                OptionalLong.empty(),
+                new ProductChanges(null, null, null, null, List.of("nope"))),
+        "categoryIds");
+    assertThatThrownBy(
+            () ->
+                update.update(
+                    "ghost",
+                    OptionalLong.empty(),
+                    new ProductChanges("Cup", null, null, null, null)))
+        .isInstanceOf(ProductNotFound.class);
+  }
+
+  @Test
+  void anEditLosingTheRaceToAnotherAdminIsStaleAndOneToAnArchiveIsNotFound() {
+    Product p = catalog.insert(mug("S1", 100));
+    UpdateProduct update = new UpdateProduct(catalog);
+    ProductChanges cup = new ProductChanges("Cup", null, null, null, null);
+
+    catalog.beforeNextUpdate =
+        () -> catalog.update(p.id(), 1, new ProductChanges("Beaker", null, null, null, null));
+    assertThatThrownBy(() -> update.update(p.id(), OptionalLong.empty(), cup))
+        .isInstanceOfSatisfying(
+            StaleVersionException.class, e -> assertThat(e).hasMessageContaining("at version 2"));
+
+    catalog.beforeNextUpdate = () -> catalog.archive(p.id());
+    assertThatThrownBy(() -> update.update(p.id(), OptionalLong.empty(), cup))
+        .isInstanceOf(ProductNotFound.class);
+  }
+
+  @Test
+  void aPageExactlyAsLongAsTheLimitIsTheLast() {
+    for (int i = 0; i < 3; i++) {
+      catalog.insert(mug("S" + i, 100));
+    }
+
+    ProductPage page =
+        new ListProducts(catalog).list(new ProductSearch(null, null, null, null, null, 3));
+
+    assertThat(page.items()).hasSize(3);
+    assertThat(page.nextCursor()).isNull();
+  }
+
+  @Test
+  void quotesOneToAHundredItems() {
+    Product p = catalog.insert(mug("S1", 100));
+    QuotePrices quote = new QuotePrices(catalog);
+
+    assertThat(quote.quote(java.util.Collections.nCopies(100, new QuoteItem(p.id(), 1))))
+        .hasSize(100);
+    assertField(
+        () -> quote.quote(java.util.Collections.nCopies(101, new QuoteItem(p.id(), 1))), "items");
+    assertField(() -> quote.quote(List.of()), "items");
+  }
+
+  @Test
+  void aCustomerSeesAnActiveProduct() {
+    Product p = catalog.insert(mug("S1", 100));
+
+    assertThat(new GetProduct(catalog).get(p.id())).isEqualTo(p);
+  }
+
   static void assertField(Runnable action, String field) {
     assertThatThrownBy(action::run)
         .isInstanceOfSatisfying(

@@ -17,6 +17,9 @@ public final class InMemoryCatalog implements Catalog {
   private final Map<String, Category> categories = new TreeMap<>();
   private final AtomicLong ids = new AtomicLong(1000);
 
+  /** What another admin does between a use case's read and its update (once). */
+  public Runnable beforeNextUpdate = () -> {};
+
   private String nextId() {
     return "id" + ids.incrementAndGet();
   }
@@ -75,6 +78,9 @@ public final class InMemoryCatalog implements Catalog {
 
   @Override
   public synchronized Optional<Product> update(String id, long expectedVersion, ProductChanges c) {
+    Runnable meanwhile = beforeNextUpdate;
+    beforeNextUpdate = () -> {};
+    meanwhile.run();
     Product p = products.get(id);
     if (p == null || !p.isActive() || p.version() != expectedVersion) {
       return Optional.empty();
@@ -123,7 +129,34 @@ public final class InMemoryCatalog implements Catalog {
 
   @Override
   public synchronized Optional<Product> addImage(String id, String key, int maxImages) {
-    throw new UnsupportedOperationException("not needed by these tests");
+    Product p = products.get(id);
+    if (p == null || !p.isActive()) {
+      return Optional.empty();
+    }
+    if (p.images().contains(key)) {
+      return Optional.of(p);
+    }
+    if (p.images().size() >= maxImages) {
+      return Optional.empty();
+    }
+    List<String> images = new java.util.ArrayList<>(p.images());
+    images.add(key);
+    Product updated =
+        new Product(
+            id,
+            p.sku(),
+            p.name(),
+            p.description(),
+            p.price(),
+            p.currency(),
+            p.categoryIds(),
+            images,
+            p.onHand(),
+            p.reserved(),
+            p.status(),
+            p.version() + 1);
+    products.put(id, updated);
+    return Optional.of(updated);
   }
 
   @Override

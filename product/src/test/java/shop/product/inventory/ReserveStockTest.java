@@ -9,9 +9,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import shop.platform.domain.ConflictException;
+import shop.product.catalog.GetProduct;
 import shop.product.catalog.InMemoryCatalog;
 import shop.product.catalog.NewProduct;
 import shop.product.catalog.Product;
+import shop.product.catalog.ProductNotFound;
 
 class ReserveStockTest {
   private final InMemoryCatalog catalog = new InMemoryCatalog();
@@ -153,5 +156,109 @@ class ReserveStockTest {
 
     assertThat(inventory.setOnHand(mug.id(), 3)).isEqualTo(new StockChange.BelowReserved(4));
     assertThat(inventory.setOnHand(mug.id(), 4)).isEqualTo(new StockChange.Done());
+  }
+
+  @Test
+  void afterTheFirstShortLineALaterLineAskingForExactlyWhatIsLeftIsNotNamed() {
+    Product tee = product("TEE", 1);
+    Product mug = product("MUG", 2);
+
+    Reservation r =
+        reserve.reserve(
+            order("o1", new ReservationLine(tee.id(), 3), new ReservationLine(mug.id(), 2)));
+
+    assertThat(r.rejections())
+        .containsExactly(new Rejection(tee.id(), 3, 1, Rejection.Reason.OUT_OF_STOCK));
+  }
+
+  @Test
+  void anArchivedProductLaterInTheOrderIsNamedAsArchived() {
+    Product tee = product("TEE", 1);
+    Product mug = product("MUG", 2);
+    catalog.archive(mug.id());
+
+    Reservation r =
+        reserve.reserve(
+            order("o1", new ReservationLine(tee.id(), 3), new ReservationLine(mug.id(), 1)));
+
+    assertThat(r.rejections())
+        .containsExactly(
+            new Rejection(tee.id(), 3, 1, Rejection.Reason.OUT_OF_STOCK),
+            new Rejection(mug.id(), 1, 0, Rejection.Reason.ARCHIVED));
+  }
+
+  @Test
+  void anOrderStartsAtSequenceOne() {
+    assertThat(new ReserveOrder("o1", List.of(new ReservationLine("p", 1)), 1).sequence())
+        .isEqualTo(1);
+    assertThatThrownBy(() -> new ReserveOrder("o1", List.of(new ReservationLine("p", 1)), 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void releasingAnswersWithTheCancelledReservation() {
+    Product mug = product("MUG", 5);
+    reserve.reserve(order("o1", new ReservationLine(mug.id(), 2)));
+
+    assertThat(release.release("o1").state()).isEqualTo(ReservationState.CANCELLED);
+  }
+
+  @Test
+  void aReservationLeftUndecidedByACrashIsCancelledAndHoldsNothing() {
+    Product mug = product("MUG", 5);
+    inventory.open("o1", List.of(new ReservationLine(mug.id(), 2)), 2);
+
+    assertThat(release.release("o1").state()).isEqualTo(ReservationState.CANCELLED);
+    assertThat(available(mug)).isEqualTo(5);
+  }
+
+  @Test
+  void aRejectedOrderHasNothingToReleaseAndAnnouncesNothingMore() {
+    Product mug = product("MUG", 1);
+    reserve.reserve(order("o1", new ReservationLine(mug.id(), 2)));
+
+    Reservation released = release.release("o1");
+
+    assertThat(released.state()).isEqualTo(ReservationState.REJECTED);
+    assertThat(recorded).extracting(Reservation::state).containsExactly(ReservationState.REJECTED);
+  }
+
+  @Test
+  void aSaleAnswersWithTheSoldReservation() {
+    Product mug = product("MUG", 5);
+    reserve.reserve(order("o1", new ReservationLine(mug.id(), 2)));
+
+    assertThat(sell.sell("o1").state()).isEqualTo(ReservationState.SOLD);
+  }
+
+  @Test
+  void aCancelledOrderSellsNothing() {
+    Product mug = product("MUG", 5);
+    reserve.reserve(order("o1", new ReservationLine(mug.id(), 2)));
+    release.release("o1");
+
+    assertThat(sell.sell("o1").state()).isEqualTo(ReservationState.CANCELLED);
+    assertThat(catalog.product(mug.id()).orElseThrow().onHand()).isEqualTo(5);
+  }
+
+  @Test
+  void aSaleBeforeTheReservationIsDecidedIsRetriedLater() {
+    Product mug = product("MUG", 5);
+    inventory.open("o1", List.of(new ReservationLine(mug.id(), 2)), 2);
+
+    assertThatThrownBy(() -> sell.sell("o1")).isInstanceOf(ReservationNotReadyException.class);
+  }
+
+  @Test
+  void anAdminSetsTheStockOnHandButNotBelowWhatOrdersHold() {
+    Product mug = product("MUG", 5);
+    reserve.reserve(order("o1", new ReservationLine(mug.id(), 4)));
+    SetStock setStock = new SetStock(inventory, new GetProduct(catalog));
+
+    assertThat(setStock.set(mug.id(), 9).onHand()).isEqualTo(9);
+    assertThatThrownBy(() -> setStock.set(mug.id(), 3))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("orders hold 4 units");
+    assertThatThrownBy(() -> setStock.set("ghost", 3)).isInstanceOf(ProductNotFound.class);
   }
 }

@@ -54,6 +54,7 @@ public final class CancelOrder {
                   });
             })
         .map(Changed::after)
-        .orElseGet(() -> orders.find(orderId).orElseThrow(() -> new OrderNotFound(orderId)));
+        // Orders are never deleted: the one just updated is there.
+        .orElseGet(() -> orders.find(orderId).orElseThrow());
   }
 }

@@ -65,7 +65,7 @@ public final class PlaceOrder {
           replay(
               orders
                   .findRequest(command.userId(), command.idempotencyKey())
-                  .orElseThrow(() -> new IllegalStateException("idempotency record vanished")),
+                  .orElseThrow(), // the twin's record is committed: it took the key
               fingerprint);
     };
   }
@@ -74,8 +74,8 @@ public final class PlaceOrder {
     if (!earlier.requestHash().equals(fingerprint)) {
       throw new IdempotencyKeyReused();
     }
-    return new PlacedOrder(
-        orders.find(earlier.orderId()).orElseThrow(() -> new OrderNotFound(earlier.orderId())));
+    // The record and its order are written in one transaction: the order is there.
+    return new PlacedOrder(orders.find(earlier.orderId()).orElseThrow());
   }
 
   private record Priced(List<OrderLine> lines, String currency) {}

@@ -52,7 +52,8 @@ public final class CapturePayment {
                           ? Optional.of(o.reserve(clock.instant()))
                           : Optional.empty())
               .map(Changed::after)
-              .orElseGet(() -> orders.find(orderId).orElseThrow(() -> new OrderNotFound(orderId)));
+              // Orders are never deleted: the one just read is there.
+              .orElseGet(() -> orders.find(orderId).orElseThrow());
     }
     if (order.status() != OrderStatus.RESERVED) {
       // Cancelled meanwhile (expired, by the customer), or a duplicate of a message handled before.

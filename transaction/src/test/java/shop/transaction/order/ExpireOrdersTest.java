@@ -33,6 +33,24 @@ class ExpireOrdersTest {
   }
 
   @Test
+  void anOrderThatKeepsChangingIsLeftForTheNextSweepAndTheOthersStillExpire() {
+    orders.put(withId(OrderFixtures.pending(), "busy"));
+    orders.put(withId(OrderFixtures.pending(), "idle"));
+    orders.afterFind =
+        order -> {
+          if (order.id().equals("busy")) {
+            orders.put(OrderUpdatesTest.touched(order)); // a payment landing, again and again
+          }
+        };
+
+    assertThat(expireAt(EXPIRY.plusSeconds(10)).expire(Instant.MAX)).isEqualTo(1);
+
+    orders.afterFind = order -> {};
+    assertThat(orders.find("busy").orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+    assertThat(orders.find("idle").orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+  }
+
+  @Test
   void leavesAnOrderAwaitingTheCustomersActionAloneBeforeTheDeadline() {
     orders.put(OrderFixtures.actionRequired());
 

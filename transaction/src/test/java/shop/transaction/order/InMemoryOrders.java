@@ -18,6 +18,9 @@ public final class InMemoryOrders implements OrderRepository {
   private final Set<HandledMessage> handled = new HashSet<>();
   private final List<OrderEvent> events = new ArrayList<>();
 
+  /** What another writer does right after each read of an order (a test's race). */
+  public java.util.function.Consumer<Order> afterFind = order -> {};
+
   public synchronized void put(Order order) {
     orders.put(order.id(), order);
   }
@@ -33,7 +36,9 @@ public final class InMemoryOrders implements OrderRepository {
 
   @Override
   public synchronized Optional<Order> find(String orderId) {
-    return Optional.ofNullable(orders.get(orderId));
+    Optional<Order> found = Optional.ofNullable(orders.get(orderId));
+    found.ifPresent(afterFind);
+    return found;
   }
 
   @Override

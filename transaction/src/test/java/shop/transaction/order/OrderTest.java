@@ -150,6 +150,41 @@ class OrderTest {
   }
 
   @Test
+  void onlyAChargeUnderWayCanFail() {
+    assertThat(
+            OrderFixtures.actionRequired()
+                .failPayment(null, "declined", "card_declined", LATER)
+                .after()
+                .status())
+        .isEqualTo(OrderStatus.CANCELLED);
+    assertThatThrownBy(() -> OrderFixtures.pending().failPayment("pi_1", "declined", null, LATER))
+        .isInstanceOf(IllegalTransition.class);
+  }
+
+  @Test
+  void holdsUpToAHundredLines() {
+    List<OrderLine> hundred =
+        java.util.stream.IntStream.range(0, Order.MAX_LINES)
+            .mapToObj(i -> new OrderLine("p-" + i, "SKU-" + i, "Product " + i, 1, 100))
+            .toList();
+
+    Order order =
+        Order.place(
+                "order-1",
+                OrderFixtures.USER,
+                OrderFixtures.ada(),
+                hundred,
+                "EUR",
+                "pm_card_visa",
+                null,
+                OrderFixtures.address(),
+                LATER)
+            .after();
+
+    assertThat(order.total()).isEqualTo(new Money(10_000, "EUR"));
+  }
+
+  @Test
   void aTotalThatIsNotTheSumOfTheLinesIsRefused() {
     Order o = OrderFixtures.pending();
     assertThatThrownBy(

@@ -104,7 +104,10 @@ class PlaceOrderTest {
         .isInstanceOfSatisfying(
             ItemsUnavailable.class,
             e ->
-                assertThat(e.items())
+                assertThat(e)
+                    .hasMessage("not available: p-mug (UNKNOWN), p-tee (OUT_OF_STOCK)")
+                    .extracting(ItemsUnavailable::items)
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                     .containsExactly(
                         new ItemsUnavailable.Item(0, "p-mug", "UNKNOWN", 0),
                         new ItemsUnavailable.Item(1, "p-tee", "OUT_OF_STOCK", 0)));
@@ -133,6 +136,31 @@ class PlaceOrderTest {
     assertThatThrownBy(() -> down.place(command("k1", null)))
         .isInstanceOf(PriceQuotesUnavailable.class);
     assertThat(orders.findRequest(OrderFixtures.USER, "k1")).isEmpty();
+  }
+
+  @Test
+  void sellsTheLastItemsInStock() {
+    catalog.put("p-mug", quote("p-mug", 1250, "EUR", 2));
+
+    assertThat(placeOrder.place(command("k1", null)).status()).isEqualTo(OrderStatus.PENDING);
+  }
+
+  @Test
+  void aProductQuotedTwiceIsPricedOnce() {
+    PlaceOrder twice =
+        new PlaceOrder(
+            orders,
+            items ->
+                items.stream()
+                    .flatMap(
+                        i ->
+                            java.util.stream.Stream.of(
+                                catalog.get(i.productId()), quote(i.productId(), 9999, "EUR", 1)))
+                    .toList(),
+            new OpenOrderLimit(3, Duration.ofMinutes(30)),
+            Clock.fixed(OrderFixtures.T0, ZoneOffset.UTC));
+
+    assertThat(twice.place(command("k1", null)).order().total()).isEqualTo(new Money(4900, "EUR"));
   }
 
   static PlaceOrderCommand command(String key, Long expectedTotal) {

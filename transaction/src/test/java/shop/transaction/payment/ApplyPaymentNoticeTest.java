@@ -42,6 +42,30 @@ class ApplyPaymentNoticeTest {
   }
 
   @Test
+  void anEventTypeWeDoNotActOnIsRecordedAndChangesNothing() {
+    orders.put(OrderFixtures.actionRequired());
+    notice = new PaymentNotice.Ignored("evt_1", "customer.created");
+    gateway.down = true; // nothing is asked of the provider
+
+    apply.apply("{}", "good");
+
+    assertThat(orders.find("order-1").orElseThrow().status())
+        .isEqualTo(OrderStatus.PAYMENT_ACTION_REQUIRED);
+    assertThat(orders.wasHandled(new HandledMessage(Consumers.STRIPE_WEBHOOKS, "evt_1"))).isTrue();
+  }
+
+  @Test
+  void aDeclineAfterTheCustomerAuthenticatedCancelsTheOrder() {
+    orders.put(OrderFixtures.actionRequired());
+    gateway.holds("pi_1", "order-1", ProviderPayment.Status.FAILED, 0);
+    notice = new PaymentNotice.Failed("evt_1", "order-1", "pi_1", "declined", "card_declined");
+
+    apply.apply("{}", "good");
+
+    assertThat(orders.find("order-1").orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+  }
+
+  @Test
   void theSameStripeEventIsAppliedOnce() {
     orders.put(OrderFixtures.paid());
     gateway.holds("pi_1", "order-1", ProviderPayment.Status.SUCCEEDED, 4900);

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
+import shop.transaction.order.CancelReason;
 import shop.transaction.order.Consumers;
 import shop.transaction.order.HandledMessage;
 import shop.transaction.order.InMemoryOrders;
+import shop.transaction.order.Order;
 import shop.transaction.order.OrderEvent;
 import shop.transaction.order.OrderFixtures;
+import shop.transaction.order.OrderNotFound;
 import shop.transaction.order.OrderStatus;
 
 class CapturePaymentTest {
@@ -102,5 +105,57 @@ class CapturePaymentTest {
 
     assertThat(gateway.charges).isEmpty();
     assertThat(orders.wasHandled(new HandledMessage(Consumers.PAYMENTS, "evt-1"))).isTrue();
+  }
+
+  @Test
+  void aChargeThatSucceedsAfterTheOrderWasCancelledIsRefunded() {
+    orders.put(OrderFixtures.pending());
+    gateway.whileCharging = this::customerCancels;
+
+    capture.capture("evt-1", "order-1");
+
+    assertThat(orders.find("order-1").orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(gateway.refunds)
+        .singleElement()
+        .satisfies(r -> assertThat(r.amount().amount()).isEqualTo(4900));
+    assertThat(orders.wasHandled(new HandledMessage(Consumers.PAYMENTS, "evt-1"))).isTrue();
+  }
+
+  @Test
+  void aChargeDeclinedAfterTheOrderWasCancelledHasNothingToGiveBack() {
+    orders.put(OrderFixtures.pending());
+    gateway.next = new ChargeOutcome.Declined("pi_1", "Your card was declined.", "card_declined");
+    gateway.whileCharging = this::customerCancels;
+
+    capture.capture("evt-1", "order-1");
+
+    assertThat(gateway.refunds).isEmpty();
+    assertThat(orders.find("order-1").orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+  }
+
+  @Test
+  void anOrderCancelledJustAfterItWasReadIsNotCharged() {
+    orders.put(OrderFixtures.pending());
+    orders.afterFind =
+        order -> {
+          orders.afterFind = o -> {};
+          orders.put(order.cancel(CancelReason.CUSTOMER_REQUEST, OrderFixtures.T0).after());
+        };
+
+    capture.capture("evt-1", "order-1");
+
+    assertThat(gateway.charges).isEmpty();
+    assertThat(orders.wasHandled(new HandledMessage(Consumers.PAYMENTS, "evt-1"))).isTrue();
+  }
+
+  @Test
+  void anUnknownOrderIsNotFound() {
+    assertThatThrownBy(() -> capture.capture("evt-1", "order-9")).isInstanceOf(OrderNotFound.class);
+    assertThat(gateway.charges).isEmpty();
+  }
+
+  private void customerCancels() {
+    Order reserved = orders.find("order-1").orElseThrow();
+    orders.put(reserved.cancel(CancelReason.CUSTOMER_REQUEST, OrderFixtures.T0).after());
   }
 }

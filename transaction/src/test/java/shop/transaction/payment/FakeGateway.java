@@ -14,12 +14,16 @@ final class FakeGateway implements PaymentGateway {
   ChargeOutcome next = new ChargeOutcome.Succeeded("pi_1");
   boolean down;
 
+  /** What happens elsewhere while the provider is charging (a customer cancelling, say). */
+  Runnable whileCharging = () -> {};
+
   /** What the provider holds, by payment id. */
   final Map<String, ProviderPayment> payments = new HashMap<>();
 
   @Override
   public ChargeOutcome charge(ChargeRequest request) {
     charges.add(request);
+    whileCharging.run();
     if (down) {
       throw new PaymentUnavailable("Stripe 500", null);
     }

@@ -26,6 +26,23 @@ class ViewPaymentTest {
   }
 
   @Test
+  void aPaymentTheProviderHoldsForAnotherOrderGivesNoSecret() {
+    orders.put(OrderFixtures.actionRequired());
+    gateway.holds("pi_1", "order-2", ProviderPayment.Status.REQUIRES_ACTION, 0);
+
+    assertThatThrownBy(() -> view.of("order-1", OrderFixtures.USER))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aPaymentUnknownToTheProviderGivesNoSecret() {
+    orders.put(OrderFixtures.actionRequired());
+
+    assertThatThrownBy(() -> view.of("order-1", OrderFixtures.USER))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void anotherCustomerGetsNotFound() {
     orders.put(OrderFixtures.actionRequired());
     gateway.holds("pi_1", "order-1", ProviderPayment.Status.REQUIRES_ACTION, 0);

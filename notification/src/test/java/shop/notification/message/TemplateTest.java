@@ -1,0 +1,17 @@
+package shop.notification.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class TemplateTest {
+  @Test
+  void isFoundByItsStoredIdAndAnUnknownIdIsAnError() {
+    for (Template template : Template.values()) {
+      assertThat(Template.ofId(template.id())).isEqualTo(template);
+    }
+    assertThatThrownBy(() -> Template.ofId("no-such-template"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
