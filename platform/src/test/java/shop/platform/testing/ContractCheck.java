@@ -49,6 +49,8 @@ public final class ContractCheck {
                         "validation.request.body.schema.additionalProperties",
                         ValidationReport.Level.IGNORE)
                     .build())
+            // allOf merged into one schema first: else each part refuses the others' properties.
+            .withResolveCombinators(true)
             .build();
   }
 
