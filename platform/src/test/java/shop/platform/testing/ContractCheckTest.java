@@ -36,6 +36,8 @@ class ContractCheckTest {
                         price: {type: integer, minimum: 0}
               '404':
                 description: No such mug.
+                headers:
+                  Cache-Control: {required: true, schema: {type: string}}
                 content:
                   application/problem+json:
                     schema:
@@ -91,11 +93,31 @@ class ContractCheckTest {
 
     var ok =
         handler.handleRequest(ApiEvents.request("GET /mugs/{id}").path("id", "m-1").build(), null);
-    var missing =
-        handler.handleRequest(ApiEvents.request("GET /mugs/{id}").path("id", "none").build(), null);
 
     assertThat(ok.getStatusCode()).isEqualTo(200);
-    assertThat(missing.getStatusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void failsAProblemWithoutAHeaderItsContractRequires() {
+    var handler = contract.around(serving(Map.of()));
+
+    assertThatThrownBy(
+            () ->
+                handler.handleRequest(
+                    ApiEvents.request("GET /mugs/{id}").path("id", "none").build(), null))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("404")
+        .hasMessageContaining("Cache-Control");
+  }
+
+  @Test
+  void readsTheConstOfAnOpenApi31Document() {
+    String converted =
+        ContractCheck.asOpenApi30(
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n"
+                + "components: {schemas: {A: {type: boolean, const: true}}}\n");
+
+    assertThat(converted).contains("3.0.3").contains("enum:").doesNotContain("const");
   }
 
   @Test
