@@ -22,6 +22,15 @@ final class ServiceContract {
   private ServiceContract() {}
 
   static List<ApiRoute> routes(Class<?> anchor) {
+    try (InputStream in = new java.io.ByteArrayInputStream(text(anchor))) {
+      return OpenApiRoutes.parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + RESOURCE + " beside " + anchor.getName(), e);
+    }
+  }
+
+  /** The openapi.yaml beside {@code anchor}, as it is. */
+  static byte[] text(Class<?> anchor) {
     Path origin;
     try {
       origin = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -30,13 +39,11 @@ final class ServiceContract {
     }
     try {
       if (Files.isDirectory(origin)) {
-        try (InputStream in = Files.newInputStream(origin.resolve(RESOURCE))) {
-          return OpenApiRoutes.parse(in);
-        }
+        return Files.readAllBytes(origin.resolve(RESOURCE));
       }
       try (ZipFile jar = new ZipFile(origin.toFile());
           InputStream in = jar.getInputStream(jar.getEntry(RESOURCE))) {
-        return OpenApiRoutes.parse(in);
+        return in.readAllBytes();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + RESOURCE + " beside " + anchor.getName(), e);

@@ -157,6 +157,7 @@ public final class SharedStack extends Stack {
         "Objects are written only through presigned PUTs the product service signs for admins;"
             + " CloudTrail data events, not access logs, are the audit trail if one is needed");
     imageCdn = imageCdn();
+    new ApiDocsSite(this, "ApiDocs");
 
     jwtSigningKeys =
         operatorSecret(

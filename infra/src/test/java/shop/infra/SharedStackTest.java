@@ -225,7 +225,8 @@ class SharedStackTest {
                     List.of(
                         Match.objectLike(
                             Map.of("OriginAccessControlId", Match.objectLike(Map.of()))))))));
-    template.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
+    // One for the images, one for the API reference (ApiDocsSiteTest).
+    template.resourceCountIs("AWS::CloudFront::OriginAccessControl", 2);
     template.hasResourceProperties(
         "AWS::S3::BucketPolicy",
         Map.of(

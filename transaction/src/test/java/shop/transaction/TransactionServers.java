@@ -26,6 +26,7 @@ import shop.events.EventEnvelope;
 import shop.events.InventoryRejected;
 import shop.platform.http.HttpJson;
 import shop.platform.testing.ApiEvents;
+import shop.platform.testing.ContractCheck;
 import shop.platform.testing.EmbeddedDatabase;
 import shop.platform.testing.EventFixtures;
 import shop.platform.testing.FakeEventBridge;
@@ -174,7 +175,7 @@ public final class TransactionServers implements AutoCloseable {
   }
 
   public APIGatewayV2HTTPResponse call(ApiEvents request) {
-    return api.handleRequest(request.build(), null);
+    return ContractCheck.of("openapi.yaml").around(api).handleRequest(request.build(), null);
   }
 
   public APIGatewayV2HTTPResponse checkout(String token, String key, Object body) {

@@ -5,6 +5,7 @@ import static shop.platform.testing.EventFixtures.batch;
 import static shop.platform.testing.EventFixtures.eventBridgeBody;
 import static shop.platform.testing.EventFixtures.message;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -40,6 +41,7 @@ import shop.notification.adapter.DynamoDbSendLedger;
 import shop.notification.delivery.DeliveryStatus;
 import shop.platform.config.Config;
 import shop.platform.testing.ApiEvents;
+import shop.platform.testing.ContractCheck;
 import shop.platform.testing.EventFixtures;
 import shop.platform.testing.LocalDynamoDb;
 import shop.platform.testing.TestTokens;
@@ -311,20 +313,15 @@ class NotificationServiceIT {
 
   private static JsonNode myLog(String userId) {
     return json(
-        api.api()
-            .handle(
-                ApiEvents.request("GET /notifications")
-                    .bearer(TestTokens.customer(userId))
-                    .build()));
+        call(ApiEvents.request("GET /notifications").bearer(TestTokens.customer(userId)).build()));
   }
 
   private static JsonNode adminLog(String orderId) {
-    return json(api.api()
-            .handle(
-                ApiEvents.request("GET /admin/notifications")
-                    .query("orderId", orderId)
-                    .bearer(TestTokens.admin("admin-1"))
-                    .build()))
+    return json(call(
+            ApiEvents.request("GET /admin/notifications")
+                .query("orderId", orderId)
+                .bearer(TestTokens.admin("admin-1"))
+                .build()))
         .get("items");
   }
 
@@ -370,5 +367,10 @@ class NotificationServiceIT {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Through the handler, checked against openapi.yaml. */
+  private static APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent request) {
+    return ContractCheck.of("openapi.yaml").around(api).handleRequest(request, null);
   }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import shop.ops.MisreportingSqs;
 import shop.ops.OpsModule;
 import shop.platform.testing.ApiEvents;
+import shop.platform.testing.ContractCheck;
 import shop.platform.testing.TestTokens;
 
 /** Against a local SQS endpoint: what the API answers when a use case fails unexpectedly. */
@@ -30,7 +31,7 @@ class OpsApiIT {
   void anIllegalArgumentFromAUseCaseIsOurBugNotTheClients() {
     var request = ApiEvents.request("GET /admin/dlqs").bearer(TestTokens.admin("a-1")).build();
 
-    var response = api.handleRequest(request, null);
+    var response = ContractCheck.of("openapi.yaml").around(api).handleRequest(request, null);
 
     assertThat(response.getStatusCode()).isEqualTo(500);
     assertThat(response.getBody())

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import shop.ops.OpsModule;
 import shop.platform.config.Config;
 import shop.platform.testing.ApiEvents;
+import shop.platform.testing.ContractCheck;
 import shop.platform.testing.RouteContract;
 import shop.platform.testing.TestTokens;
 
@@ -30,18 +31,26 @@ class OpsApiTest {
 
   @Test
   void onlyAdminsMayUseIt() {
-    var anonymous = api.handleRequest(ApiEvents.request("GET /admin/dlqs").build(), null);
+    var anonymous =
+        ContractCheck.of("openapi.yaml")
+            .around(api)
+            .handleRequest(ApiEvents.request("GET /admin/dlqs").build(), null);
     var customer =
-        api.handleRequest(
-            ApiEvents.request("GET /admin/dlqs").bearer(TestTokens.customer("u-1")).build(), null);
+        ContractCheck.of("openapi.yaml")
+            .around(api)
+            .handleRequest(
+                ApiEvents.request("GET /admin/dlqs").bearer(TestTokens.customer("u-1")).build(),
+                null);
     var replay =
-        api.handleRequest(
-            ApiEvents.request("POST /admin/dlqs/{consumer}/replay")
-                .path("consumer", "inventory")
-                .bearer(TestTokens.customer("u-1"))
-                .json(Map.of())
-                .build(),
-            null);
+        ContractCheck.of("openapi.yaml")
+            .around(api)
+            .handleRequest(
+                ApiEvents.request("POST /admin/dlqs/{consumer}/replay")
+                    .path("consumer", "inventory")
+                    .bearer(TestTokens.customer("u-1"))
+                    .json(Map.of())
+                    .build(),
+                null);
 
     assertThat(anonymous.getStatusCode()).isEqualTo(401);
     assertThat(customer.getStatusCode()).isEqualTo(403);
@@ -90,6 +99,8 @@ class OpsApiTest {
   }
 
   private APIGatewayV2HTTPResponse asAdmin(ApiEvents request) {
-    return api.handleRequest(request.bearer(TestTokens.admin("a-1")).build(), null);
+    return ContractCheck.of("openapi.yaml")
+        .around(api)
+        .handleRequest(request.bearer(TestTokens.admin("a-1")).build(), null);
   }
 }

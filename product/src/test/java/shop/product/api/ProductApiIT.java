@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import shop.platform.http.HttpJson;
 import shop.platform.testing.ApiEvents;
+import shop.platform.testing.ContractCheck;
 import shop.platform.testing.RouteContract;
 import shop.platform.testing.TestTokens;
 import shop.product.ProductModule;
@@ -449,7 +450,9 @@ class ProductApiIT {
             java.time.Clock.systemUTC());
 
     APIGatewayV2HTTPResponse response =
-        new ProductApi(unreachable).handleRequest(ApiEvents.request("GET /products").build(), null);
+        ContractCheck.of("openapi.yaml")
+            .around(new ProductApi(unreachable))
+            .handleRequest(ApiEvents.request("GET /products").build(), null);
 
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(503);
     assertThat(response.getHeaders())
@@ -458,7 +461,7 @@ class ProductApiIT {
   }
 
   static APIGatewayV2HTTPResponse call(ApiEvents request) {
-    return api.handleRequest(request.build(), null);
+    return ContractCheck.of("openapi.yaml").around(api).handleRequest(request.build(), null);
   }
 
   static JsonNode json(APIGatewayV2HTTPResponse response) {

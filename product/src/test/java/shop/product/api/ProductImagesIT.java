@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import shop.platform.testing.ApiEvents;
+import shop.platform.testing.ContractCheck;
 import shop.platform.testing.TestTokens;
 import shop.product.TestStack;
 
@@ -171,6 +172,6 @@ class ProductImagesIT {
   }
 
   private static APIGatewayV2HTTPResponse call(ApiEvents request) {
-    return api.handleRequest(request.build(), null);
+    return ContractCheck.of("openapi.yaml").around(api).handleRequest(request.build(), null);
   }
 }

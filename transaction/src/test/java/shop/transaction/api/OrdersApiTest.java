@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import shop.platform.http.HttpJson;
 import shop.platform.testing.ApiEvents;
+import shop.platform.testing.ContractCheck;
 import shop.platform.testing.RouteContract;
 import shop.platform.testing.TestTokens;
 import shop.transaction.TestModules;
@@ -113,7 +114,7 @@ class OrdersApiTest {
   }
 
   private APIGatewayV2HTTPResponse call(ApiEvents event) {
-    return api.handleRequest(event.build(), null);
+    return ContractCheck.of("openapi.yaml").around(api).handleRequest(event.build(), null);
   }
 
   static Map<String, Object> order(int quantity) {

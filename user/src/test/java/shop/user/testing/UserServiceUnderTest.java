@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import shop.platform.config.Config;
 import shop.platform.testing.ApiEvents;
+import shop.platform.testing.ContractCheck;
 import shop.platform.testing.FakeEventBridge;
 import shop.user.UserModule;
 import shop.user.account.PasswordHasher;
@@ -169,7 +170,7 @@ public final class UserServiceUnderTest implements AutoCloseable {
 
   /** Sends a request through the Lambda handler. */
   public APIGatewayV2HTTPResponse call(ApiEvents request) {
-    return api.handleRequest(request.build(), null);
+    return ContractCheck.of("openapi.yaml").around(api).handleRequest(request.build(), null);
   }
 
   /** Registers {@code email} and returns the new user's id (read from the database). */

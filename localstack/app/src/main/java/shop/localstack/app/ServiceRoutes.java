@@ -10,7 +10,10 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import shop.localstack.runtime.ApiReference;
 import shop.localstack.runtime.LocalHttpApi;
 import shop.platform.http.ApiRoute;
 import shop.platform.http.OpenApiRoutes;
@@ -30,13 +33,27 @@ final class ServiceRoutes {
   }
 
   static List<ApiRoute> of(Class<?> handler) {
+    try (InputStream in = contract(handler).openStream()) {
+      return OpenApiRoutes.parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The API reference over the contracts of {@code functions}, each under its function's name. */
+  static ApiReference reference(List<LocalHttpApi.Function> functions) {
+    Map<String, URL> contracts = new LinkedHashMap<>();
+    functions.forEach(f -> contracts.put(f.name(), contract(f.handler().getClass())));
+    return ApiReference.of(contracts);
+  }
+
+  /** The openapi.yaml of the jar (or classes folder) {@code handler} comes from. */
+  static URL contract(Class<?> handler) {
     try {
       Path home = Path.of(handler.getProtectionDomain().getCodeSource().getLocation().toURI());
       for (URL url : Collections.list(handler.getClassLoader().getResources("openapi.yaml"))) {
         if (belongsTo(url, home)) {
-          try (InputStream in = url.openStream()) {
-            return OpenApiRoutes.parse(in);
-          }
+          return url;
         }
       }
     } catch (IOException e) {

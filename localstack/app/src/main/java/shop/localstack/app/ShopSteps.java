@@ -232,17 +232,19 @@ final class ShopSteps {
   private LocalHttpApi api(LocalHttpApi.Function... functions) {
     return running.keep(
         LocalHttpApi.create(
-            apiPort,
-            List.of(functions),
-            // Every local function signs with the local cloud's one key; checkout is the only one
-            // that calls an IAM route, so the key stands for its role (PRICE_QUOTE_CALLERS).
-            List.of(
-                new LocalSigner(
-                    endpoints.accessKeyId(),
-                    endpoints.secretAccessKey(),
-                    ServiceEnvironments.CHECKOUT_ROLE)),
-            endpoints.region(),
-            ready));
+                apiPort,
+                List.of(functions),
+                // Every local function signs with the local cloud's one key; checkout is the only
+                // one
+                // that calls an IAM route, so the key stands for its role (PRICE_QUOTE_CALLERS).
+                List.of(
+                    new LocalSigner(
+                        endpoints.accessKeyId(),
+                        endpoints.secretAccessKey(),
+                        ServiceEnvironments.CHECKOUT_ROLE)),
+                endpoints.region(),
+                ready)
+            .documenting(ServiceRoutes.reference(List.of(functions))));
   }
 
   /**

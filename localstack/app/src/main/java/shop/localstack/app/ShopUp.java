@@ -59,6 +59,7 @@ public final class ShopUp {
 
         The shop is up in %d ms (emulators %d ms).
           API          %s   (try: curl %s/products)
+          API docs     %s/docs   (every service's operations, Swagger UI)
           admin        %s / %s
           sandbox      %s/__admin/requests   (every email, SMS and Stripe call)
           Stripe       webhook signing secret %s   (events sent: %s/__admin/stripe/events)
@@ -71,6 +72,7 @@ public final class ShopUp {
         """,
         readyMillis,
         shop.cloud().startupTime().toMillis(),
+        shop.apiUrl(),
         shop.apiUrl(),
         shop.apiUrl(),
         DemoAdmin.EMAIL,

@@ -36,7 +36,7 @@ import shop.platform.http.ApiRoute;
  * Does locally what API Gateway's HTTP API does in the cloud: matches method and path template from
  * each service's openapi.yaml (most specific route first), checks SigV4 on IAM routes, builds the
  * payload v2 event, invokes the service's Lambda handler and returns its response. {@code GET
- * /health} answers 200 once everything is up.
+ * /health} answers 200 once everything is up; {@code /docs} is the API reference, when given one.
  */
 public final class LocalHttpApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalHttpApi.class);
@@ -117,6 +117,12 @@ public final class LocalHttpApi implements AutoCloseable {
    */
   public LocalHttpApi invoking(LocalLambda lambda) {
     server.createContext(LocalLambda.PATH, lambda::serve);
+    return this;
+  }
+
+  /** Also serves {@code reference} at {@link ApiReference#PATH}: set it before {@link #start}. */
+  public LocalHttpApi documenting(ApiReference reference) {
+    server.createContext(ApiReference.PATH, reference::serve);
     return this;
   }
 

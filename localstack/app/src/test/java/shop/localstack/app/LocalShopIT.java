@@ -490,6 +490,11 @@ class LocalShopIT {
         json == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(json));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpRequest built = request.build();
+    HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+    if (uri.getPort() == shop.apiUrl().getPort()) {
+      ShopContracts.check(built, json, response);
+    }
+    return response;
   }
 }
