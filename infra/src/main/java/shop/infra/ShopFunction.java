@@ -60,11 +60,18 @@ final class ShopFunction extends Construct implements IGrantable {
 
   private final Function function;
   private final Alias alias;
+  private final LogGroup logs;
 
   ShopFunction(Construct scope, String id, Props props) {
     super(scope, id);
     Map<String, String> environment = new TreeMap<>(props.environment());
     environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+    logs =
+        LogGroup.Builder.create(this, "Logs")
+            .logGroupName("/aws/lambda/" + props.name())
+            .retention(props.config().logRetention())
+            .removalPolicy(RemovalPolicy.DESTROY)
+            .build();
     Function.Builder builder =
         Function.Builder.create(this, "Function")
             .functionName(props.name())
@@ -78,12 +85,7 @@ final class ShopFunction extends Construct implements IGrantable {
             .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
             .tracing(Tracing.ACTIVE)
             .environment(environment)
-            .logGroup(
-                LogGroup.Builder.create(this, "Logs")
-                    .logGroupName("/aws/lambda/" + props.name())
-                    .retention(props.config().logRetention())
-                    .removalPolicy(RemovalPolicy.DESTROY)
-                    .build());
+            .logGroup(logs);
     if (props.network() != null) {
       builder
           .vpc(props.network().vpc())
@@ -134,6 +136,11 @@ final class ShopFunction extends Construct implements IGrantable {
   /** The function itself (its versions publish the SnapStart snapshots). */
   Function function() {
     return function;
+  }
+
+  /** Where the function logs (one JSON line per entry). */
+  LogGroup logs() {
+    return logs;
   }
 
   /** What every trigger invokes. */

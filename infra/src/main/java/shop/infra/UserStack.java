@@ -10,6 +10,14 @@ import shop.user.api.SeedAdminHandler;
 import shop.user.api.UserApi;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.logs.FilterPattern;
+import software.amazon.awscdk.services.logs.MetricFilter;
+import software.amazon.awscdk.services.logs.MetricFilterOptions;
 import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.constructs.Construct;
 
@@ -36,6 +44,11 @@ final class UserStack extends ServiceStack {
         function("api", UserApi.class.getName(), Duration.seconds(15), stripe, network);
     shared.jwtSigningKeys().grantRead(api);
     serveRoutes(UserModule.class, api);
+    // The API's security events (LoggedSecurityEvents) as metrics: a reused refresh token is a
+    // stolen session; a burst of failed logins is someone guessing passwords.
+    securityAlarm(
+        api, "REFRESH_TOKEN_REUSED", 1, "a rotated refresh token was presented again: stolen?");
+    securityAlarm(api, "LOGIN_FAILED", 100, "a burst of failed logins: password guessing?");
 
     consumeEvents(env, network);
     ShopFunction sweep =
@@ -50,5 +63,37 @@ final class UserStack extends ServiceStack {
 
     migrateOnDeploy(MigrateHandler.class, data, network);
     allowPublishingOwnEvents();
+  }
+
+  /**
+   * Counts {@code kind}'s security events in {@code function}'s log (metric {@code Shop/Security
+   * <kind>}) and alarms when {@code threshold} or more arrive within 5 minutes.
+   */
+  private void securityAlarm(ShopFunction function, String kind, int threshold, String why) {
+    MetricFilter filter =
+        function
+            .logs()
+            .addMetricFilter(
+                "Security-" + kind,
+                MetricFilterOptions.builder()
+                    .filterPattern(FilterPattern.stringValue("$.context.securityEvent", "=", kind))
+                    .metricNamespace("Shop/Security")
+                    .metricName(kind)
+                    .metricValue("1")
+                    .defaultValue(0)
+                    .build());
+    Alarm alarm =
+        Alarm.Builder.create(this, "SecurityAlarm-" + kind)
+            .alarmName("shop-user-security-" + kind)
+            .alarmDescription(why)
+            .metric(
+                filter.metric(
+                    MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build()))
+            .threshold(threshold)
+            .evaluationPeriods(1)
+            .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+            .treatMissingData(TreatMissingData.NOT_BREACHING)
+            .build();
+    alarm.addAlarmAction(new SnsAction(shared.alarms()));
   }
 }

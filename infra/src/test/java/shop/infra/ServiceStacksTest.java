@@ -372,6 +372,33 @@ class ServiceStacksTest {
   }
 
   @Test
+  void aReusedRefreshTokenOrABurstOfFailedLoginsRaisesAnAlarm() {
+    Template user = template("user");
+    for (String kind : List.of("REFRESH_TOKEN_REUSED", "LOGIN_FAILED")) {
+      user.hasResourceProperties(
+          "AWS::Logs::MetricFilter",
+          Map.of(
+              "FilterPattern",
+              "{ $.context.securityEvent = \"" + kind + "\" }",
+              "MetricTransformations",
+              List.of(
+                  Match.objectLike(
+                      Map.of("MetricNamespace", "Shop/Security", "MetricName", kind)))));
+      user.hasResourceProperties(
+          "AWS::CloudWatch::Alarm",
+          Map.of(
+              "AlarmName",
+              "shop-user-security-" + kind,
+              "Namespace",
+              "Shop/Security",
+              "MetricName",
+              kind,
+              "AlarmActions",
+              Match.anyValue()));
+    }
+  }
+
+  @Test
   void accountEmailsLinkToTheStorefront() {
     template("notification")
         .hasResourceProperties(
