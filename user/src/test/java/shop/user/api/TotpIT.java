@@ -6,6 +6,7 @@ import static shop.user.testing.UserServiceUnderTest.json;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,7 +61,7 @@ class TotpIT {
     APIGatewayV2HTTPResponse wrongPassword = login("not the password", null);
     APIGatewayV2HTTPResponse missingCode = login(PASSWORD, null);
     assertThat(missingCode.getStatusCode()).isEqualTo(401);
-    assertThat(missingCode.getBody()).isEqualTo(wrongPassword.getBody());
+    assertThat(withoutInstance(missingCode)).isEqualTo(withoutInstance(wrongPassword));
 
     String code = codes.next();
     APIGatewayV2HTTPResponse loggedIn = login(PASSWORD, code);
@@ -70,7 +71,7 @@ class TotpIT {
 
     APIGatewayV2HTTPResponse replayed = login(PASSWORD, code);
     assertThat(replayed.getStatusCode()).isEqualTo(401);
-    assertThat(replayed.getBody()).isEqualTo(wrongPassword.getBody());
+    assertThat(withoutInstance(replayed)).isEqualTo(withoutInstance(wrongPassword));
 
     APIGatewayV2HTTPResponse refreshed =
         service.call(
@@ -94,6 +95,13 @@ class TotpIT {
 
     assertThat(service.module.jwtVerifier().verify(tokens.get("accessToken").asText()).amr())
         .containsExactly("pwd");
+  }
+
+  // Each problem names its own request; everything else must be the same.
+  private static JsonNode withoutInstance(APIGatewayV2HTTPResponse response) {
+    ObjectNode body = (ObjectNode) json(response);
+    body.remove("instance");
+    return body;
   }
 
   private static String now(String secret) {
