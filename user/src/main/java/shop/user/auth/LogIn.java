@@ -47,11 +47,11 @@ public final class LogIn {
       SecondFactor secondFactor,
       SessionIssuer sessions,
       SecurityEvents security) {
-    this.secondFactor = secondFactor;
     this.accounts = accounts;
     this.passwords = passwords;
     this.attempts = attempts;
     this.lockout = lockout;
+    this.secondFactor = secondFactor;
     this.sessions = sessions;
     this.security = security;
   }
