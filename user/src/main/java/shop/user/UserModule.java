@@ -31,7 +31,6 @@ import shop.platform.outbox.RelaySummary;
 import shop.platform.postgres.PostgresDatabase;
 import shop.user.account.AccountMail;
 import shop.user.account.ConfirmTotp;
-import shop.user.account.EnrolTotp;
 import shop.user.account.GrantRole;
 import shop.user.account.OpenAdminAccount;
 import shop.user.account.PasswordHasher;
@@ -65,6 +64,7 @@ import shop.user.address.MakeDefaultAddress;
 import shop.user.address.RemoveAddress;
 import shop.user.address.ViewAddress;
 import shop.user.auth.ChangePassword;
+import shop.user.auth.EnrolTotp;
 import shop.user.auth.Lockout;
 import shop.user.auth.LogIn;
 import shop.user.auth.LogOut;
@@ -266,7 +266,7 @@ public final class UserModule implements AutoCloseable {
         new ResetPassword(
             users, passwords, passwordPolicy, tokens, sessions, sessions, sessionIssuer, security);
     grantRole = new GrantRole(users, secondFactor, security);
-    enrolTotp = new EnrolTotp(users, totpFactors, totpCodes, security, clock);
+    enrolTotp = new EnrolTotp(users, passwords, sessions, totpFactors, totpCodes, security, clock);
     confirmTotp = new ConfirmTotp(totpFactors, totpCodes, security, clock);
     seedAdmin = new SeedAdmin(users, grantRole);
     revokeRole = new RevokeRole(users, sessions, security, clock);

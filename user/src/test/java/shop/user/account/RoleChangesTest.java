@@ -29,7 +29,7 @@ class RoleChangesTest {
   @Test
   void anAccountWithoutAnActiveTotpCannotBeGrantedARole() {
     Account ada = s.verified("ada@example.com");
-    s.enrolTotp.enrol(ada.id(), "test");
+    s.enrolTotp.enrol(ada.id(), InMemoryUserService.PASSWORD, "test");
 
     assertThatThrownBy(() -> s.grantRole.grant(ada.id(), Roles.CATALOG, "test"))
         .isInstanceOf(SecondFactorMissing.class);

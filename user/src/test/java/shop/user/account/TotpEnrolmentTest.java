@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import shop.platform.domain.ConflictException;
+import shop.platform.domain.InvalidFieldException;
 import shop.platform.domain.RejectedException;
 import shop.user.account.SecurityEvent.Kind;
 import shop.user.fakes.InMemoryUserService;
@@ -16,7 +17,8 @@ class TotpEnrolmentTest {
 
   @Test
   void enrolmentReturnsTheSecretAndAnOtpauthUriAndIsPendingUntilConfirmed() {
-    EnrolTotp.Enrolment enrolment = s.enrolTotp.enrol(ada.id(), "198.51.100.7");
+    shop.user.auth.EnrolTotp.Enrolment enrolment =
+        s.enrolTotp.enrol(ada.id(), InMemoryUserService.PASSWORD, "198.51.100.7");
 
     assertThat(enrolment.secret()).matches("[A-Z2-7]{32}");
     assertThat(enrolment.uri())
@@ -31,8 +33,20 @@ class TotpEnrolmentTest {
   }
 
   @Test
+  void enrolmentTakesThePasswordAndAWrongOneCountsLikeAFailedLogin() {
+    assertThatThrownBy(() -> s.enrolTotp.enrol(ada.id(), "not the password", "test"))
+        .isInstanceOf(InvalidFieldException.class);
+
+    assertThat(s.totpFactors.find(ada.id())).isEmpty();
+    assertThat(s.sessions.failures(ada.id())).isEqualTo(1);
+    assertThat(s.security.recorded)
+        .containsExactly(new SecurityEvent(Kind.MFA_ENROLLED, ada.id(), "test", "wrong-password"));
+  }
+
+  @Test
   void aWrongCodeDoesNotActivateAndIsASecurityEvent() {
-    EnrolTotp.Enrolment enrolment = s.enrolTotp.enrol(ada.id(), "test");
+    shop.user.auth.EnrolTotp.Enrolment enrolment =
+        s.enrolTotp.enrol(ada.id(), InMemoryUserService.PASSWORD, "test");
     String stale =
         InMemoryUserService.codeAt(enrolment.secret(), s.clock.instant().minusSeconds(90));
 
@@ -46,7 +60,7 @@ class TotpEnrolmentTest {
   void anActiveFactorIsNeverReplacedNorItsSecretShownAgain() {
     s.withTotp(ada);
 
-    assertThatThrownBy(() -> s.enrolTotp.enrol(ada.id(), "test"))
+    assertThatThrownBy(() -> s.enrolTotp.enrol(ada.id(), InMemoryUserService.PASSWORD, "test"))
         .isInstanceOf(ConflictException.class);
     assertThatThrownBy(() -> s.confirmTotp.confirm(ada.id(), "123456", "test"))
         .isInstanceOf(ConflictException.class);
@@ -54,8 +68,8 @@ class TotpEnrolmentTest {
 
   @Test
   void aNewEnrolmentReplacesAPendingOne() {
-    String first = s.enrolTotp.enrol(ada.id(), "test").secret();
-    String second = s.enrolTotp.enrol(ada.id(), "test").secret();
+    String first = s.enrolTotp.enrol(ada.id(), InMemoryUserService.PASSWORD, "test").secret();
+    String second = s.enrolTotp.enrol(ada.id(), InMemoryUserService.PASSWORD, "test").secret();
 
     assertThatThrownBy(
             () ->

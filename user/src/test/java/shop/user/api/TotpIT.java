@@ -38,8 +38,18 @@ class TotpIT {
     service.verifiedUser("totp@example.com");
     String token = service.accessToken("totp@example.com");
 
+    APIGatewayV2HTTPResponse wrongPasswordEnrolment =
+        service.call(
+            ApiEvents.request("POST /users/me/mfa/totp")
+                .bearer(token)
+                .json(Map.of("password", "not the password")));
+    assertThat(wrongPasswordEnrolment.getStatusCode()).isEqualTo(400);
+    assertThat(service.count("SELECT count(*) FROM totp_factors")).isZero();
     APIGatewayV2HTTPResponse enrolled =
-        service.call(ApiEvents.request("POST /users/me/mfa/totp").bearer(token));
+        service.call(
+            ApiEvents.request("POST /users/me/mfa/totp")
+                .bearer(token)
+                .json(Map.of("password", PASSWORD)));
     assertThat(enrolled.getStatusCode()).isEqualTo(201);
     assertThat(enrolled.getHeaders()).containsEntry("Cache-Control", "no-store");
     String secret = json(enrolled).get("secret").asText();
@@ -54,7 +64,10 @@ class TotpIT {
     assertThat(confirm(token, codes.next()).getStatusCode()).isEqualTo(204);
     assertThat(
             service
-                .call(ApiEvents.request("POST /users/me/mfa/totp").bearer(token))
+                .call(
+                    ApiEvents.request("POST /users/me/mfa/totp")
+                        .bearer(token)
+                        .json(Map.of("password", PASSWORD)))
                 .getStatusCode())
         .isEqualTo(409);
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import shop.platform.auth.Totp;
 import shop.user.account.Account;
 import shop.user.account.ConfirmTotp;
-import shop.user.account.EnrolTotp;
 import shop.user.account.GrantRole;
 import shop.user.account.PasswordPolicy;
 import shop.user.account.RegisterUser;
@@ -15,6 +14,7 @@ import shop.user.account.VerifyEmail;
 import shop.user.adapter.Rfc6238Codes;
 import shop.user.adapter.ZxcvbnStrength;
 import shop.user.auth.ChangePassword;
+import shop.user.auth.EnrolTotp;
 import shop.user.auth.Lockout;
 import shop.user.auth.LogIn;
 import shop.user.auth.LogOut;
@@ -66,7 +66,8 @@ public final class InMemoryUserService {
     sessions = new InMemorySessions(lockout);
     issuer = new SessionIssuer(accessTokens, sessions, limits, clock);
     secondFactor = new SecondFactor(totpFactors, totpCodes, clock);
-    enrolTotp = new EnrolTotp(accounts, totpFactors, totpCodes, security, clock);
+    enrolTotp =
+        new EnrolTotp(accounts, passwords, sessions, totpFactors, totpCodes, security, clock);
     confirmTotp = new ConfirmTotp(totpFactors, totpCodes, security, clock);
     register =
         new RegisterUser(
@@ -108,7 +109,7 @@ public final class InMemoryUserService {
    * makes its codes. The security log is cleared of the set-up's events.
    */
   public String withTotp(Account account) {
-    String secret = enrolTotp.enrol(account.id(), "test").secret();
+    String secret = enrolTotp.enrol(account.id(), PASSWORD, "test").secret();
     confirmTotp.confirm(account.id(), codeAt(secret, clock.instant()), "test");
     security.recorded.clear();
     return secret;

@@ -251,7 +251,10 @@ public final class UserServiceUnderTest implements AutoCloseable {
   public OneTimeCodes enrolTotp(String email) {
     String token = accessToken(email);
     APIGatewayV2HTTPResponse enrolled =
-        call(ApiEvents.request("POST /users/me/mfa/totp").bearer(token));
+        call(
+            ApiEvents.request("POST /users/me/mfa/totp")
+                .bearer(token)
+                .json(Map.of("password", PASSWORD)));
     if (enrolled.getStatusCode() != 201) {
       throw new IllegalStateException(
           "enrolment answered " + enrolled.getStatusCode() + ": " + enrolled.getBody());
