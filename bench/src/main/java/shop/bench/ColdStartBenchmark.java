@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import shop.bench.coldstart.TrivialHandler;
 import shop.localstack.app.LocalShop;
-import shop.localstack.app.seeds.DemoAdmin;
 
 /**
  * Starts every deployed Lambda handler cold: a fresh JVM per run with Lambda's flags, the service's
@@ -129,7 +128,7 @@ public final class ColdStartBenchmark {
             .build();
     ShopClient client = new ShopClient(http, shop.apiUrl());
     // Tokens expire during a long run: every run logs in afresh (before the clock starts).
-    Supplier<String> admin = () -> client.token(DemoAdmin.EMAIL, DemoAdmin.PASSWORD);
+    Supplier<String> admin = () -> client.adminToken();
     String customerEmail = "coldstart-customer@example.com";
     Supplier<String> token = () -> client.token(customerEmail, ShopClient.PASSWORD);
     String customer = client.register(customerEmail);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import shop.localstack.app.seeds.DemoAdmin;
 
 /**
  * What the load needs before it starts: customers with a saved card (and their tokens), users to
@@ -16,7 +15,7 @@ record Fixtures(
   private static final int STOCK = 1_000_000;
 
   static Fixtures prepare(ShopClient client, int customers, int loginUsers, int products) {
-    String admin = client.token(DemoAdmin.EMAIL, DemoAdmin.PASSWORD);
+    String admin = client.adminToken();
     List<String> ids = new ArrayList<>();
     client
         .call(client.get("/products?limit=100", null))

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
+import shop.localstack.app.seeds.DemoAdmin;
 import shop.platform.http.HttpJson;
 
 /** The REST calls the benchmarks make, built as requests (for the load) or sent (for set-up). */
@@ -96,6 +97,17 @@ final class ShopClient {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The seeded admin's token, from a login with a fresh one-time code. */
+  String adminToken() {
+    return call(post(
+            "/auth/login",
+            null,
+            Map.of(
+                "email", DemoAdmin.EMAIL, "password", DemoAdmin.PASSWORD, "otp", DemoAdmin.otp())))
+        .path("accessToken")
+        .asText();
   }
 
   String token(String email, String password) {

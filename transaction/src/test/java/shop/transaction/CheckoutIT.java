@@ -274,7 +274,20 @@ class CheckoutIT {
                 .path("id", orderId)
                 .bearer(TestTokens.admin("an-admin")));
 
+    var catalogStaff =
+        servers.call(
+            ApiEvents.request("GET /orders/{id}")
+                .path("id", orderId)
+                .bearer(TestTokens.staff("catalog-staff", "catalog")));
+    var passwordOnly =
+        servers.call(
+            ApiEvents.request("GET /orders/{id}")
+                .path("id", orderId)
+                .bearer(TestTokens.adminWithoutSecondFactor("an-admin")));
+
     assertThat(stranger.getStatusCode()).isEqualTo(404);
+    assertThat(catalogStaff.getStatusCode()).isEqualTo(404);
+    assertThat(passwordOnly.getStatusCode()).isEqualTo(404);
     assertThat(admin.getStatusCode()).isEqualTo(200);
     assertThat(json(admin.getBody()).path("history").findValuesAsText("event"))
         .containsExactly("OrderCreated");

@@ -29,12 +29,14 @@ import shop.platform.outbox.PostgresOutboxStore;
 import shop.platform.outbox.RelayPolicy;
 import shop.platform.outbox.RelaySummary;
 import shop.platform.postgres.PostgresDatabase;
+import shop.user.account.ConfirmTotp;
 import shop.user.account.GrantRole;
 import shop.user.account.OpenAdminAccount;
 import shop.user.account.PasswordHasher;
 import shop.user.account.PasswordPolicy;
 import shop.user.account.RegisterUser;
 import shop.user.account.RevokeRole;
+import shop.user.account.SecondFactor;
 import shop.user.account.SeedAdmin;
 import shop.user.account.SendEmailVerification;
 import shop.user.account.VerifyEmail;
@@ -47,7 +49,9 @@ import shop.user.adapter.PostgresOneTimeTokens;
 import shop.user.adapter.PostgresPaymentMethods;
 import shop.user.adapter.PostgresSessions;
 import shop.user.adapter.PostgresSourceAttempts;
+import shop.user.adapter.PostgresTotpFactors;
 import shop.user.adapter.PostgresUsers;
+import shop.user.adapter.Rfc6238Codes;
 import shop.user.adapter.RsaTokenSigner;
 import shop.user.adapter.SecretsManagerSigningKeys;
 import shop.user.adapter.StripeCustomers;
@@ -59,6 +63,7 @@ import shop.user.address.MakeDefaultAddress;
 import shop.user.address.RemoveAddress;
 import shop.user.address.ViewAddress;
 import shop.user.auth.ChangePassword;
+import shop.user.auth.EnrolTotp;
 import shop.user.auth.Lockout;
 import shop.user.auth.LogIn;
 import shop.user.auth.LogOut;
@@ -117,6 +122,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *       #DEFAULT_ATTEMPTS_PER_SOURCE}) per {@code AUTH_SOURCE_WINDOW} (PT1M): room for the local
  *       demo, the test suites and a developer's scripts from one address; the load benchmark's
  *       logins need more
+ *   <li>optional {@code TOTP_ISSUER} (default {@code Shop}): the name authenticator apps show
+ *       beside an enrolled account's codes
  *   <li>optional session limits ({@link SessionLimits}): {@code SESSION_LIFETIME} (P30D from the
  *       login) and {@code SESSION_IDLE_TIMEOUT} (P7D without a refresh)
  *   <li>optional outbox relay tuning: {@code OUTBOX_MAX_ATTEMPTS}, {@code OUTBOX_BASE_DELAY},
@@ -146,6 +153,9 @@ public final class UserModule implements AutoCloseable {
   private final ResetPassword resetPassword;
   private final SeedAdmin seedAdmin;
   private final GrantRole grantRole;
+  private final PostgresTotpFactors totpFactors;
+  private final EnrolTotp enrolTotp;
+  private final ConfirmTotp confirmTotp;
   private final RevokeRole revokeRole;
   private final LogIn logIn;
   private final RefreshSession refreshSession;
@@ -228,6 +238,9 @@ public final class UserModule implements AutoCloseable {
     var methods = new PostgresPaymentMethods(database);
     var carts = new PostgresCarts(database, new PostgresInbox());
     var security = new LoggedSecurityEvents();
+    totpFactors = new PostgresTotpFactors(database);
+    var totpCodes = new Rfc6238Codes(config.get("TOTP_ISSUER", "Shop"));
+    var secondFactor = new SecondFactor(totpFactors, totpCodes, clock);
     passwordPolicy = new PasswordPolicy(new ZxcvbnStrength());
     var sessionIssuer = new SessionIssuer(signer, sessions, sessionLimits(config), clock);
 
@@ -248,10 +261,12 @@ public final class UserModule implements AutoCloseable {
     resetPassword =
         new ResetPassword(
             users, passwords, passwordPolicy, tokens, sessions, sessions, sessionIssuer, security);
-    grantRole = new GrantRole(users, security);
+    grantRole = new GrantRole(users, secondFactor, security);
+    enrolTotp = new EnrolTotp(users, passwords, sessions, totpFactors, totpCodes, security, clock);
+    confirmTotp = new ConfirmTotp(totpFactors, totpCodes, security, clock);
     seedAdmin = new SeedAdmin(users, grantRole);
     revokeRole = new RevokeRole(users, sessions, security, clock);
-    logIn = new LogIn(users, passwords, sessions, lockout, sessionIssuer, security);
+    logIn = new LogIn(users, passwords, sessions, lockout, secondFactor, sessionIssuer, security);
     refreshSession = new RefreshSession(users, sessions, sessionIssuer, security);
     logOut = new LogOut(sessions, clock);
     publishSigningKeys = new PublishSigningKeys(signer);
@@ -389,7 +404,10 @@ public final class UserModule implements AutoCloseable {
     return resetPassword;
   }
 
-  /** For operators (the seed-admin function): makes a verified account admin, by id. */
+  /**
+   * For operators (the seed-admin function): gives a verified account with TOTP every staff role,
+   * by id.
+   */
   public SeedAdmin seedAdmin() {
     return seedAdmin;
   }
@@ -401,7 +419,15 @@ public final class UserModule implements AutoCloseable {
    * that cost.
    */
   public OpenAdminAccount openAdminAccount(PasswordHasher passwords) {
-    return new OpenAdminAccount(users, passwords, passwordPolicy, clock);
+    return new OpenAdminAccount(users, passwords, passwordPolicy, totpFactors, clock);
+  }
+
+  public EnrolTotp enrolTotp() {
+    return enrolTotp;
+  }
+
+  public ConfirmTotp confirmTotp() {
+    return confirmTotp;
   }
 
   public GrantRole grantRole() {

@@ -35,7 +35,7 @@ final class NotificationRoutes {
   }
 
   private HttpResponse ofOrder(HttpRequest request) {
-    request.callerWithRole(Caller.ADMIN);
+    request.callerWithRole(Caller.ORDERS);
     String orderId =
         request
             .query("orderId")

@@ -21,7 +21,7 @@ final class AuditRoutes {
   }
 
   private HttpResponse list(HttpRequest request) {
-    request.callerWithRole(Caller.ADMIN);
+    request.callerWithRole(Caller.OPS);
     return HttpResponse.ok(Map.of("items", listAudit.list(request.queryInt("limit", 50, 1, 1000))));
   }
 }

@@ -34,12 +34,12 @@ final class DeadLetterRoutes {
   }
 
   private HttpResponse list(HttpRequest request) {
-    request.callerWithRole(Caller.ADMIN);
+    request.callerWithRole(Caller.OPS);
     return HttpResponse.ok(Map.of("items", listQueues.list()));
   }
 
   private HttpResponse messages(HttpRequest request) {
-    request.callerWithRole(Caller.ADMIN);
+    request.callerWithRole(Caller.OPS);
     Selection selection =
         new Selection(null, request.query("type").orElse(null), time(request, "since"), null);
     int limit = request.queryInt("limit", 20, 1, 1000);
@@ -48,7 +48,7 @@ final class DeadLetterRoutes {
   }
 
   private HttpResponse replay(HttpRequest request) {
-    Caller caller = request.callerWithRole(Caller.ADMIN);
+    Caller caller = request.callerWithRole(Caller.OPS);
     ReplayRequest body = request.body(ReplayRequest.class);
     ReplayOutcome outcome =
         replay.replay(

@@ -27,19 +27,19 @@ final class OutboxRoutes {
   }
 
   private HttpResponse parked(HttpRequest request) {
-    request.callerWithRole(Caller.ADMIN);
+    request.callerWithRole(Caller.OPS);
     int limit = request.queryInt("limit", 50, 1, ListParkedEvents.MAX_PER_SERVICE);
     return HttpResponse.ok(Map.of("items", list.list(request.query("service"), limit)));
   }
 
   private HttpResponse retryOne(HttpRequest request) {
-    Caller caller = request.callerWithRole(Caller.ADMIN);
+    Caller caller = request.callerWithRole(Caller.OPS);
     String service = retry.retry(request.path("id"), caller.email());
     return HttpResponse.ok(Map.of("retried", 1, "service", service));
   }
 
   private HttpResponse retryAll(HttpRequest request) {
-    Caller caller = request.callerWithRole(Caller.ADMIN);
+    Caller caller = request.callerWithRole(Caller.OPS);
     Optional<String> service = request.query("service");
     return HttpResponse.ok(Map.of("retried", retry.retryAll(service, caller.email())));
   }

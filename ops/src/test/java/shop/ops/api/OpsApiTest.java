@@ -58,6 +58,28 @@ class OpsApiTest {
   }
 
   @Test
+  void itNeedsTheOpsRoleFromALoginWithAOneTimeCode() {
+    var catalogStaff =
+        api.handleRequest(
+            ApiEvents.request("GET /admin/dlqs").bearer(TestTokens.staff("s-1", "catalog")).build(),
+            null);
+    var passwordOnly =
+        api.handleRequest(
+            ApiEvents.request("GET /admin/audit")
+                .bearer(TestTokens.adminWithoutSecondFactor("s-2"))
+                .build(),
+            null);
+    var ops =
+        api.handleRequest(
+            ApiEvents.request("GET /admin/audit").bearer(TestTokens.staff("s-3", "ops")).build(),
+            null);
+
+    assertThat(catalogStaff.getStatusCode()).isEqualTo(403);
+    assertThat(passwordOnly.getStatusCode()).isEqualTo(403);
+    assertThat(ops.getStatusCode()).isNotIn(401, 403);
+  }
+
+  @Test
   void aBadTimeIsNamed() {
     var response =
         asAdmin(

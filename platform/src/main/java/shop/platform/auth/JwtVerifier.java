@@ -100,6 +100,7 @@ public final class JwtVerifier {
             .withSubject("priming")
             .withClaim("email", "priming@example.com")
             .withClaim("roles", List.of("customer"))
+            .withClaim("amr", List.of(Caller.PASSWORD))
             .withIssuedAt(now)
             .withExpiresAt(now.plus(Duration.ofMinutes(1)))
             .sign(throwaway);
@@ -163,15 +164,16 @@ public final class JwtVerifier {
         string(jwt.getClaim("name")),
         string(jwt.getClaim("phone")),
         Boolean.TRUE.equals(jwt.getClaim("smsOptIn").asBoolean()),
-        roles(jwt.getClaim("roles")),
-        string(jwt.getClaim("stripeCustomerId")));
+        strings(jwt.getClaim("roles")),
+        string(jwt.getClaim("stripeCustomerId")),
+        strings(jwt.getClaim("amr")));
   }
 
   private static String string(Claim claim) {
     return claim.isMissing() || claim.isNull() ? null : claim.asString();
   }
 
-  private static Set<String> roles(Claim claim) {
+  private static Set<String> strings(Claim claim) {
     if (claim.isMissing() || claim.isNull()) {
       return Set.of();
     }

@@ -170,11 +170,18 @@ public final class HttpRequest {
     return caller;
   }
 
-  /** The caller, who must have {@code role}: 403 otherwise. */
+  /**
+   * The caller acting as staff with {@code role} ({@link Caller#actsAs}): 403 when they lack the
+   * role, or logged in without their second factor.
+   */
   public Caller callerWithRole(String role) {
     Caller c = caller();
     if (!c.hasRole(role)) {
       throw ProblemException.forbidden("this needs the " + role + " role");
+    }
+    if (!c.actsAs(role)) {
+      throw ProblemException.forbidden(
+          "this needs a login with a one-time code (TOTP), not the password alone");
     }
     return c;
   }

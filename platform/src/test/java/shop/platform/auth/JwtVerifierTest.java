@@ -41,14 +41,33 @@ class JwtVerifierTest {
                     .withClaim("phone", "+447700900123")
                     .withClaim("smsOptIn", true)
                     .withClaim("stripeCustomerId", "cus_1")
-                    .withArrayClaim("roles", new String[] {"customer", "admin"})));
+                    .withArrayClaim("roles", new String[] {"customer", "catalog"})
+                    .withArrayClaim("amr", new String[] {"pwd", "otp"})));
 
     assertThat(caller.userId()).isEqualTo("u-1");
     assertThat(caller.email()).isEqualTo("u-1@example.com");
     assertThat(caller.phone()).isEqualTo("+447700900123");
     assertThat(caller.smsOptIn()).isTrue();
     assertThat(caller.stripeCustomerId()).isEqualTo("cus_1");
-    assertThat(caller.isAdmin()).isTrue();
+    assertThat(caller.roles()).containsExactlyInAnyOrder("customer", "catalog");
+    assertThat(caller.amr()).containsExactlyInAnyOrder("pwd", "otp");
+    assertThat(caller.actsAs(Caller.CATALOG)).isTrue();
+    assertThat(caller.actsAs(Caller.ORDERS)).isFalse();
+  }
+
+  @Test
+  void aRoleWithoutTheSecondFactorDoesNotActAsStaff() {
+    Caller caller =
+        verifier.verify(
+            TestTokens.sign(
+                TestTokens.claims("u-1")
+                    .withArrayClaim("roles", new String[] {"customer", "catalog"})));
+
+    assertThat(caller.amr()).containsExactly("pwd");
+    assertThat(caller.hasRole(Caller.CATALOG)).isTrue();
+    assertThat(caller.actsAs(Caller.CATALOG)).isFalse();
+    assertThat(caller.mayAccess("someone-else", Caller.CATALOG)).isFalse();
+    assertThat(caller.mayAccess("u-1", Caller.CATALOG)).isTrue();
   }
 
   @Test

@@ -45,8 +45,7 @@ class HttpApiTest {
               "GET /products",
               r -> HttpResponse.ok(Map.of("limit", r.queryInt("limit", 20, 1, 100))))
           .route("GET /me", r -> HttpResponse.ok(Map.of("id", r.caller().userId())))
-          .route(
-              "GET /admin", r -> HttpResponse.ok(Map.of("id", r.callerWithRole("admin").userId())))
+          .route("GET /admin", r -> HttpResponse.ok(Map.of("id", r.callerWithRole("ops").userId())))
           .route("POST /internal/quotes", r -> HttpResponse.ok(Map.of("by", r.iamCaller())))
           .route(
               "GET /stock",
@@ -311,6 +310,17 @@ class HttpApiTest {
     assertThat(
             call(ApiEvents.request("GET /admin").bearer(TestTokens.admin("a-1"))).getStatusCode())
         .isEqualTo(200);
+    assertProblem(
+        call(ApiEvents.request("GET /admin").bearer(TestTokens.staff("a-2", "catalog"))), 403);
+  }
+
+  @Test
+  void aRoleFromALoginWithoutTheSecondFactorIsA403() throws Exception {
+    var response =
+        call(ApiEvents.request("GET /admin").bearer(TestTokens.adminWithoutSecondFactor("a-1")));
+
+    assertProblem(response, 403);
+    assertThat(json(response).get("detail").asText()).contains("one-time code");
   }
 
   @Test

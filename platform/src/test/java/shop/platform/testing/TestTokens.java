@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import shop.platform.auth.Caller;
 import shop.platform.auth.JwtVerifier;
 
 /** Signs access tokens like the user service does, with a key made once per test JVM. */
@@ -38,9 +39,28 @@ public final class TestTokens {
     return sign(claims(userId));
   }
 
-  /** A valid token for {@code userId} with the admin role. */
+  /**
+   * A valid token for {@code userId} holding every staff role, from a login with a second factor:
+   * what the local cloud's seeded admin gets.
+   */
   public static String admin(String userId) {
-    return sign(claims(userId).withArrayClaim("roles", new String[] {"admin"}));
+    return staff(userId, Caller.STAFF_ROLES.toArray(String[]::new));
+  }
+
+  /** A valid token for {@code userId} with {@code roles}, from a login with a second factor. */
+  public static String staff(String userId, String... roles) {
+    return sign(
+        claims(userId)
+            .withArrayClaim("roles", roles)
+            .withArrayClaim("amr", new String[] {Caller.PASSWORD, Caller.ONE_TIME_CODE}));
+  }
+
+  /** A token with every staff role, but from a login with the password alone. */
+  public static String adminWithoutSecondFactor(String userId) {
+    return sign(
+        claims(userId)
+            .withArrayClaim("roles", Caller.STAFF_ROLES.toArray(String[]::new))
+            .withArrayClaim("amr", new String[] {Caller.PASSWORD}));
   }
 
   /** The usual claims, ready to be changed by a test. */
@@ -54,6 +74,7 @@ public final class TestTokens {
         .withClaim("email", userId + "@example.com")
         .withClaim("name", "User " + userId)
         .withArrayClaim("roles", new String[] {"customer"})
+        .withArrayClaim("amr", new String[] {Caller.PASSWORD})
         .withIssuedAt(now)
         .withExpiresAt(now.plus(Duration.ofMinutes(15)))
         .withJWTId(UUID.randomUUID().toString());

@@ -30,7 +30,7 @@ final class CategoryRoutes {
   }
 
   private HttpResponse create(HttpRequest r) {
-    r.callerWithRole(Caller.ADMIN);
+    r.callerWithRole(Caller.CATALOG);
     var body = r.body(ProductRequests.Category.class);
     Category created =
         module.createCategory().create(new NewCategory(body.name(), body.parentId()));
@@ -38,7 +38,7 @@ final class CategoryRoutes {
   }
 
   private HttpResponse update(HttpRequest r) {
-    r.callerWithRole(Caller.ADMIN);
+    r.callerWithRole(Caller.CATALOG);
     var body = r.body(ProductRequests.Category.class);
     return HttpResponse.ok(
         module
@@ -47,7 +47,7 @@ final class CategoryRoutes {
   }
 
   private HttpResponse delete(HttpRequest r) {
-    r.callerWithRole(Caller.ADMIN);
+    r.callerWithRole(Caller.CATALOG);
     module.deleteCategory().delete(r.path("id"));
     return HttpResponse.noContent();
   }

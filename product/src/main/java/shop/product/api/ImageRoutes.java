@@ -21,7 +21,7 @@ final class ImageRoutes {
   }
 
   private HttpResponse uploadUrl(HttpRequest r) {
-    r.callerWithRole(Caller.ADMIN);
+    r.callerWithRole(Caller.CATALOG);
     var body = r.body(ProductRequests.UploadUrl.class);
     return HttpResponse.ok(
         module
@@ -30,7 +30,7 @@ final class ImageRoutes {
   }
 
   private HttpResponse attach(HttpRequest r) {
-    r.callerWithRole(Caller.ADMIN);
+    r.callerWithRole(Caller.CATALOG);
     var body = r.body(ProductRequests.AttachImage.class);
     Product product = module.attachImage().attach(r.path("id"), body.key());
     return HttpResponse.ok(ProductViews.of(product, module.images()))

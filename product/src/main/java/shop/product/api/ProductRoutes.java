@@ -48,7 +48,7 @@ final class ProductRoutes {
   }
 
   private HttpResponse create(HttpRequest r) {
-    r.callerWithRole(Caller.ADMIN);
+    r.callerWithRole(Caller.CATALOG);
     var body = r.body(ProductRequests.CreateProduct.class);
     Product created =
         module
@@ -67,7 +67,7 @@ final class ProductRoutes {
   }
 
   private HttpResponse update(HttpRequest r) {
-    r.callerWithRole(Caller.ADMIN);
+    r.callerWithRole(Caller.CATALOG);
     OptionalLong expected = ifMatch(r);
     var body = r.body(ProductRequests.UpdateProduct.class);
     ProductChanges changes =
@@ -77,13 +77,13 @@ final class ProductRoutes {
   }
 
   private HttpResponse archive(HttpRequest r) {
-    r.callerWithRole(Caller.ADMIN);
+    r.callerWithRole(Caller.CATALOG);
     module.archiveProduct().archive(r.path("id"));
     return HttpResponse.noContent();
   }
 
   private HttpResponse setStock(HttpRequest r) {
-    r.callerWithRole(Caller.ADMIN);
+    r.callerWithRole(Caller.CATALOG);
     var body = r.body(ProductRequests.SetStock.class);
     return product(module.setStock().set(r.path("id"), body.stock()));
   }

@@ -251,7 +251,7 @@ class ProductApiIT {
   }
 
   @Test
-  void adminRoutesNeedAnAdmin() {
+  void adminRoutesNeedTheCatalogRoleFromALoginWithAOneTimeCode() {
     var anonymous =
         call(ApiEvents.request("POST /products").json(productBody(sku(), 1, 1, List.of())));
     var customer =
@@ -260,8 +260,27 @@ class ProductApiIT {
                 .bearer(CUSTOMER)
                 .json(productBody(sku(), 1, 1, List.of())));
 
+    var ordersStaff =
+        call(
+            ApiEvents.request("POST /products")
+                .bearer(TestTokens.staff("s-1", "orders"))
+                .json(productBody(sku(), 1, 1, List.of())));
+    var passwordOnly =
+        call(
+            ApiEvents.request("POST /products")
+                .bearer(TestTokens.adminWithoutSecondFactor("s-2"))
+                .json(productBody(sku(), 1, 1, List.of())));
+    var catalogStaff =
+        call(
+            ApiEvents.request("POST /products")
+                .bearer(TestTokens.staff("s-3", "catalog"))
+                .json(productBody(sku(), 1, 1, List.of())));
+
     assertThat(anonymous.getStatusCode()).isEqualTo(401);
     assertThat(customer.getStatusCode()).isEqualTo(403);
+    assertThat(ordersStaff.getStatusCode()).isEqualTo(403);
+    assertThat(passwordOnly.getStatusCode()).isEqualTo(403);
+    assertThat(catalogStaff.getStatusCode()).isEqualTo(201);
   }
 
   @Test

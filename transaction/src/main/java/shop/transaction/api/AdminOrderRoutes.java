@@ -23,7 +23,7 @@ final class AdminOrderRoutes {
   }
 
   private HttpResponse all(HttpRequest request) {
-    request.callerWithRole(Caller.ADMIN);
+    request.callerWithRole(Caller.ORDERS);
     OrderStatus status = request.query("status").map(AdminOrderRoutes::status).orElse(null);
     OrderPage page =
         module

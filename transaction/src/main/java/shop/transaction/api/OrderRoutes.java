@@ -56,7 +56,8 @@ final class OrderRoutes {
 
   private HttpResponse one(HttpRequest request) {
     Caller caller = request.caller();
-    var view = module.viewOrders().one(request.path("id"), caller.userId(), caller.isAdmin());
+    var view =
+        module.viewOrders().one(request.path("id"), caller.userId(), caller.actsAs(Caller.ORDERS));
     return HttpResponse.ok(OrderJson.Detail.of(view));
   }
 

@@ -15,6 +15,7 @@ class CustomerFromTokenTest {
   }
 
   private static Caller caller(String phone, boolean smsOptIn) {
-    return new Caller("u-1", "ada@example.com", "Ada", phone, smsOptIn, Set.of("customer"), null);
+    return new Caller(
+        "u-1", "ada@example.com", "Ada", phone, smsOptIn, Set.of("customer"), null, Set.of("pwd"));
   }
 }

@@ -95,6 +95,19 @@ class OrdersApiTest {
   }
 
   @Test
+  void theAdminListingNeedsTheOrdersRoleFromALoginWithAOneTimeCode() throws Exception {
+    var catalog =
+        call(ApiEvents.request("GET /admin/orders").bearer(TestTokens.staff("s1", "catalog")));
+    var passwordOnly =
+        call(
+            ApiEvents.request("GET /admin/orders")
+                .bearer(TestTokens.adminWithoutSecondFactor("s2")));
+
+    assertThat(catalog.getStatusCode()).isEqualTo(403);
+    assertThat(passwordOnly.getStatusCode()).isEqualTo(403);
+  }
+
+  @Test
   void anUnknownStatusFilterIsNamed() throws Exception {
     var response =
         call(

@@ -40,8 +40,9 @@ public record Account(
     return emailVerifiedAt != null;
   }
 
-  public boolean isAdmin() {
-    return roles.contains(Roles.ADMIN);
+  /** Whether the account holds any staff role. */
+  public boolean isStaff() {
+    return roles.stream().anyMatch(Roles.GRANTABLE::contains);
   }
 
   public Account withStripeCustomer(String customerId) {

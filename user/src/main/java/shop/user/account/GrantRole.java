@@ -5,13 +5,18 @@ import shop.platform.domain.InvalidFieldException;
 import shop.platform.domain.NotFoundException;
 import shop.user.account.SecurityEvent.Kind;
 
-/** An admin gives another account a role (today: admin). Only a verified account can hold one. */
+/**
+ * Staff with the users role give an account a staff role. Only a verified account with an active
+ * TOTP factor can hold one.
+ */
 public final class GrantRole {
   private final Accounts accounts;
+  private final SecondFactor secondFactor;
   private final SecurityEvents security;
 
-  public GrantRole(Accounts accounts, SecurityEvents security) {
+  public GrantRole(Accounts accounts, SecondFactor secondFactor, SecurityEvents security) {
     this.accounts = accounts;
+    this.secondFactor = secondFactor;
     this.security = security;
   }
 
@@ -23,6 +28,9 @@ public final class GrantRole {
     Account account = accounts.byId(userId).orElseThrow(() -> NotFoundException.of("user"));
     if (!account.emailVerified()) {
       throw new EmailNotVerified();
+    }
+    if (!secondFactor.isRequired(userId)) {
+      throw new SecondFactorMissing();
     }
     if (!accounts.grantRole(userId, role)) {
       throw NotFoundException.of("user");

@@ -8,9 +8,9 @@ import shop.platform.domain.NotFoundException;
 import shop.user.account.SecurityEvent.Kind;
 
 /**
- * An admin takes a role away, and with it the user's sessions: a refresh would otherwise mint
- * access tokens that still carry the role. Admins cannot revoke their own admin role, so the last
- * admin cannot lock everyone out by accident.
+ * Staff with the users role take a role away, and with it the user's sessions: a refresh would
+ * otherwise mint access tokens that still carry the role. Nobody can revoke their own users role,
+ * so the last one who can grant roles cannot lock everyone out by accident.
  */
 public final class RevokeRole {
   private final Accounts accounts;
@@ -30,8 +30,8 @@ public final class RevokeRole {
     if (!Roles.GRANTABLE.contains(role)) {
       throw new InvalidFieldException("role", "must be one of " + Roles.GRANTABLE);
     }
-    if (actorId.equals(userId) && Roles.ADMIN.equals(role)) {
-      throw new ConflictException("admins cannot revoke their own admin role");
+    if (actorId.equals(userId) && Roles.USERS.equals(role)) {
+      throw new ConflictException("nobody can revoke their own users role");
     }
     if (!accounts.revokeRole(userId, role)) {
       throw NotFoundException.of("user");

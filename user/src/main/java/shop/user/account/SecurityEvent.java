@@ -19,6 +19,9 @@ public record SecurityEvent(Kind kind, UUID userId, String source, String outcom
     PASSWORD_CHANGED,
     PASSWORD_RESET,
     ROLE_GRANTED,
-    ROLE_REVOKED
+    ROLE_REVOKED,
+    MFA_ENROLLED,
+    MFA_ACTIVATED,
+    MFA_ACTIVATION_FAILED
   }
 }

@@ -4,9 +4,10 @@ import java.util.UUID;
 import shop.platform.domain.NotFoundException;
 
 /**
- * Makes the first admin: grants admin to the account with the given id, which must have a verified
- * email. By id, not email, and only once verified: whoever registered the operator's address first
- * could otherwise be made admin. Idempotent, so it can run again safely.
+ * Makes the first admin: grants every staff role to the account with the given id, which must have
+ * a verified email and an active TOTP factor. By id, not email, and only once verified: whoever
+ * registered the operator's address first could otherwise be made admin. Idempotent, so it can run
+ * again safely.
  */
 public final class SeedAdmin {
   private final Accounts accounts;
@@ -17,9 +18,14 @@ public final class SeedAdmin {
     this.grantRole = grantRole;
   }
 
-  /** The admin's account; 404 when there is none, 409 when its email is not verified. */
+  /**
+   * The admin's account; 404 when there is none, 409 when its email is not verified or it has no
+   * active TOTP.
+   */
   public Account seed(UUID userId, String source) {
-    grantRole.grant(userId, Roles.ADMIN, source);
+    for (String role : Roles.GRANTABLE.stream().sorted().toList()) {
+      grantRole.grant(userId, role, source);
+    }
     return accounts.byId(userId).orElseThrow(() -> NotFoundException.of("user"));
   }
 }

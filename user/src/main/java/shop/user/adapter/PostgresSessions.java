@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 import shop.platform.postgres.PostgresDatabase;
 import shop.user.auth.Lockout;
@@ -37,6 +38,7 @@ public final class PostgresSessions implements RefreshTokens, LoginAttempts {
   public void startFamily(
       UUID familyId,
       UUID userId,
+      Set<String> amr,
       String tokenHash,
       Instant familyExpiresAt,
       Instant tokenExpiresAt,
@@ -45,12 +47,13 @@ public final class PostgresSessions implements RefreshTokens, LoginAttempts {
         c ->
             PostgresDatabase.updated(
                     c,
-                    "INSERT INTO refresh_families (id, user_id, created_at, expires_at)"
-                        + " VALUES ($1, $2, $3, $4)",
+                    "INSERT INTO refresh_families (id, user_id, created_at, expires_at, amr)"
+                        + " VALUES ($1, $2, $3, $4, $5)",
                     familyId,
                     userId,
                     now,
-                    familyExpiresAt)
+                    familyExpiresAt,
+                    String.join(",", amr.stream().sorted().toList()))
                 .then(
                     PostgresDatabase.updated(
                         c,
@@ -69,7 +72,7 @@ public final class PostgresSessions implements RefreshTokens, LoginAttempts {
     return db
         .query(
             "SELECT t.family_id, t.user_id, t.expires_at, t.used_at,"
-                + " f.revoked_at IS NOT NULL AS revoked, f.expires_at AS family_expires_at"
+                + " f.revoked_at IS NOT NULL AS revoked, f.expires_at AS family_expires_at, f.amr"
                 + " FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id"
                 + " WHERE t.token_hash = $1",
             row ->
@@ -79,7 +82,8 @@ public final class PostgresSessions implements RefreshTokens, LoginAttempts {
                     row.get("expires_at", Instant.class),
                     row.get("used_at", Instant.class),
                     Boolean.TRUE.equals(row.get("revoked", Boolean.class)),
-                    row.get("family_expires_at", Instant.class)),
+                    row.get("family_expires_at", Instant.class),
+                    Set.of(row.get("amr", String.class).split(","))),
             tokenHash)
         .stream()
         .findFirst();

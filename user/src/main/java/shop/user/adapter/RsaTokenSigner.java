@@ -18,8 +18,9 @@ import shop.user.auth.SigningKeys;
 /**
  * Signs access tokens as RS256 JWTs with the active key's {@code kid} in the header, carrying the
  * claims {@link shop.platform.auth.JwtVerifier} reads: {@code sub}, {@code email}, {@code name},
- * {@code phone} and {@code stripeCustomerId} when set, {@code roles}, {@code iss}, {@code aud},
- * {@code exp}, {@code iat}, {@code jti}. Publishes the public halves of all keys for the JWKS.
+ * {@code phone} and {@code stripeCustomerId} when set, {@code roles}, {@code amr}, {@code iss},
+ * {@code aud}, {@code exp}, {@code iat}, {@code jti}. Publishes the public halves of all keys for
+ * the JWKS.
  */
 public final class RsaTokenSigner implements AccessTokens, SigningKeys {
   private final Supplier<SigningKeyRing> keys;
@@ -59,6 +60,7 @@ public final class RsaTokenSigner implements AccessTokens, SigningKeys {
             .withClaim("name", claims.name())
             .withClaim("smsOptIn", claims.smsOptIn())
             .withArrayClaim("roles", claims.roles().stream().sorted().toArray(String[]::new))
+            .withArrayClaim("amr", claims.amr().stream().sorted().toArray(String[]::new))
             .withIssuedAt(issuedAt)
             .withExpiresAt(expiresAt)
             .withJWTId(UUID.randomUUID().toString());

@@ -8,7 +8,7 @@ import shop.platform.http.HttpRequest;
 import shop.platform.http.HttpResponse;
 import shop.user.UserModule;
 
-/** Granting and revoking roles: admins only. */
+/** Granting and revoking roles: staff with the users role, logged in with their second factor. */
 final class AdminRoutes {
   private final UserModule m;
 
@@ -22,14 +22,14 @@ final class AdminRoutes {
   }
 
   private HttpResponse grant(HttpRequest req) {
-    req.callerWithRole(Caller.ADMIN);
+    req.callerWithRole(Caller.USERS);
     var userId = PathIds.uuid(req.path("id"), "user");
     m.grantRole().grant(userId, req.body(RoleRequest.class).role(), actor(req));
     return HttpResponse.noContent();
   }
 
   private HttpResponse revoke(HttpRequest req) {
-    req.callerWithRole(Caller.ADMIN);
+    req.callerWithRole(Caller.USERS);
     var userId = PathIds.uuid(req.path("id"), "user");
     m.revokeRole().revoke(Callers.id(req), userId, req.path("role"), actor(req));
     return HttpResponse.noContent();
@@ -37,7 +37,7 @@ final class AdminRoutes {
 
   // Who acted, from where: the security log's source of a role change.
   private static String actor(HttpRequest req) {
-    return "admin " + Callers.id(req) + " from " + req.sourceIp();
+    return "staff " + Callers.id(req) + " from " + req.sourceIp();
   }
 
   record RoleRequest(@NotBlank @Size(max = 50) String role) {}

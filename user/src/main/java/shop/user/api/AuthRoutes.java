@@ -54,7 +54,7 @@ final class AuthRoutes {
   private HttpResponse logIn(HttpRequest req) {
     m.sourceThrottle().admit(req.sourceIp());
     LoginRequest body = req.body(LoginRequest.class);
-    var command = new LogIn.Command(body.email(), body.password(), req.sourceIp());
+    var command = new LogIn.Command(body.email(), body.password(), body.otp(), req.sourceIp());
     return HttpResponse.ok(tokens(m.logIn().logIn(command)))
         .withHeader("Cache-Control", "no-store");
   }
@@ -117,7 +117,9 @@ final class AuthRoutes {
   }
 
   record LoginRequest(
-      @NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1024) String password) {
+      @NotBlank @Size(max = 254) String email,
+      @NotBlank @Size(max = 1024) String password,
+      @Size(max = 10) String otp) {
     @Override
     public String toString() {
       return "LoginRequest[email=" + email + "]";

@@ -7,10 +7,11 @@ import shop.user.UserModule;
 import shop.user.account.Account;
 
 /**
- * Makes the first admin in the cloud: grants admin to an account that registered through the API
- * and verified its email, named by its id ({@code GET /users/me} shows it). By id rather than
- * email, and only once verified, so that a stranger who registered the operator's address first
- * cannot be made admin. It has no HTTP route; an operator with IAM permission invokes it directly:
+ * Makes the first admin in the cloud: grants every staff role to an account that registered through
+ * the API, verified its email and enrolled TOTP ({@code POST /users/me/mfa/totp} and its
+ * confirmation), named by its id ({@code GET /users/me} shows it). By id rather than email, and
+ * only once verified, so that a stranger who registered the operator's address first cannot be made
+ * admin. It has no HTTP route; an operator with IAM permission invokes it directly:
  *
  * <pre>{@code aws lambda invoke --function-name <seed-admin function> \
  *   --payload '{"userId":"<id>"}' --cli-binary-format raw-in-base64-out out.json}</pre>

@@ -25,6 +25,7 @@ public final class UserApi
             .maxBodyBytes(16 * 1024);
     new AuthRoutes(module).register(builder);
     new ProfileRoutes(module).register(builder);
+    new MfaRoutes(module).register(builder);
     new AddressRoutes(module).register(builder);
     new PaymentMethodRoutes(module).register(builder);
     new CartRoutes(module).register(builder);

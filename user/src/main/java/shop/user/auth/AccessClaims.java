@@ -11,6 +11,8 @@ import shop.user.account.Account;
  * @param smsOptIn whether the user agreed to SMS, so that order events can say so without a call
  *     back
  * @param stripeCustomerId null before the first saved payment method
+ * @param amr how the login proved who the user is ({@link #PASSWORD}, {@link #ONE_TIME_CODE}); a
+ *     refresh keeps the login's
  */
 public record AccessClaims(
     UUID userId,
@@ -19,13 +21,22 @@ public record AccessClaims(
     String phone,
     boolean smsOptIn,
     Set<String> roles,
-    String stripeCustomerId) {
+    String stripeCustomerId,
+    Set<String> amr) {
+
+  /** {@code amr} value (RFC 8176): the password was checked. */
+  public static final String PASSWORD = "pwd";
+
+  /** {@code amr} value: a one-time code of the account's TOTP factor was checked. */
+  public static final String ONE_TIME_CODE = "otp";
 
   public AccessClaims {
     roles = Set.copyOf(roles);
+    amr = Set.copyOf(amr);
   }
 
-  public static AccessClaims of(Account account) {
+  /** The claims of {@code account}'s token from a login that proved {@code amr}. */
+  public static AccessClaims of(Account account, Set<String> amr) {
     return new AccessClaims(
         account.id(),
         account.email(),
@@ -33,6 +44,7 @@ public record AccessClaims(
         account.phone(),
         account.smsOptIn(),
         account.roles(),
-        account.stripeCustomerId());
+        account.stripeCustomerId(),
+        amr);
   }
 }

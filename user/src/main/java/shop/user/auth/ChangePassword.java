@@ -1,5 +1,6 @@
 package shop.user.auth;
 
+import java.util.Set;
 import java.util.UUID;
 import shop.platform.domain.InvalidFieldException;
 import shop.platform.domain.NotFoundException;
@@ -63,7 +64,8 @@ public final class ChangePassword {
     refreshTokens.endAll(account.id(), sessions.now());
     security.record(
         new SecurityEvent(Kind.PASSWORD_CHANGED, account.id(), command.source(), "changed"));
-    return sessions.startFamily(account);
+    // The new session proved the password only: staff log in again with their code to act as staff.
+    return sessions.startFamily(account, Set.of(AccessClaims.PASSWORD));
   }
 
   /**

@@ -3,12 +3,14 @@ package shop.user.auth;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import shop.platform.domain.Fields;
 import shop.platform.domain.InvalidFieldException;
 import shop.platform.domain.UnauthenticatedException;
 import shop.user.account.Account;
 import shop.user.account.Accounts;
 import shop.user.account.PasswordHasher;
+import shop.user.account.SecondFactor;
 import shop.user.account.SecurityEvent;
 import shop.user.account.SecurityEvent.Kind;
 import shop.user.account.SecurityEvents;
@@ -19,6 +21,10 @@ import shop.user.account.SecurityEvents;
  * missing or locked one), so a caller learns neither which emails have accounts nor which are
  * locked. A password hashed with an older cost is rehashed with the current one once it has
  * matched: the only moment we know it.
+ *
+ * <p>An account with an active TOTP factor also needs the current one-time code: a missing or wrong
+ * code fails like a wrong password and counts towards the lockout, so the code cannot be guessed
+ * faster than the password. The session's {@code amr} says which factors were checked.
  */
 public final class LogIn {
   private static final System.Logger LOG = System.getLogger(LogIn.class.getName());
@@ -28,6 +34,7 @@ public final class LogIn {
   private final PasswordHasher passwords;
   private final LoginAttempts attempts;
   private final Lockout lockout;
+  private final SecondFactor secondFactor;
   private final SessionIssuer sessions;
   private final SecurityEvents security;
   private volatile String dummyHash;
@@ -37,12 +44,14 @@ public final class LogIn {
       PasswordHasher passwords,
       LoginAttempts attempts,
       Lockout lockout,
+      SecondFactor secondFactor,
       SessionIssuer sessions,
       SecurityEvents security) {
     this.accounts = accounts;
     this.passwords = passwords;
     this.attempts = attempts;
     this.lockout = lockout;
+    this.secondFactor = secondFactor;
     this.sessions = sessions;
     this.security = security;
   }
@@ -63,21 +72,36 @@ public final class LogIn {
       throw new UnauthenticatedException(FAILED);
     }
     if (!passwords.matches(command.password(), account.passwordHash())) {
-      security.record(
-          new SecurityEvent(Kind.LOGIN_FAILED, account.id(), command.source(), "wrong-password"));
-      Duration lock = lockout.lockAfter(failures.getAsInt());
-      if (lock.isPositive()) {
-        security.record(
-            new SecurityEvent(
-                Kind.ACCOUNT_LOCKED, account.id(), command.source(), "locked for " + lock));
+      throw failed(account, failures.getAsInt(), command.source(), "wrong-password");
+    }
+    Set<String> amr = Set.of(AccessClaims.PASSWORD);
+    if (secondFactor.isRequired(account.id())) {
+      if (command.otp() == null) {
+        throw failed(account, failures.getAsInt(), command.source(), "missing-otp");
       }
-      throw new UnauthenticatedException(FAILED);
+      if (!secondFactor.accepts(account.id(), command.otp())) {
+        throw failed(account, failures.getAsInt(), command.source(), "wrong-otp");
+      }
+      amr = Set.of(AccessClaims.PASSWORD, AccessClaims.ONE_TIME_CODE);
     }
     attempts.succeeded(account.id());
     if (passwords.needsRehash(account.passwordHash())) {
       rehash(account, command.password());
     }
-    return sessions.startFamily(account);
+    return sessions.startFamily(account, amr);
+  }
+
+  // The attempt was already counted as a failure (LoginAttempts.claim); this logs it and the lock
+  // it may have started.
+  private UnauthenticatedException failed(
+      Account account, int failures, String source, String outcome) {
+    security.record(new SecurityEvent(Kind.LOGIN_FAILED, account.id(), source, outcome));
+    Duration lock = lockout.lockAfter(failures);
+    if (lock.isPositive()) {
+      security.record(
+          new SecurityEvent(Kind.ACCOUNT_LOCKED, account.id(), source, "locked for " + lock));
+    }
+    return new UnauthenticatedException(FAILED);
   }
 
   // Best effort: the login succeeds either way, and the next one tries again. Compare-and-set, so
@@ -107,9 +131,15 @@ public final class LogIn {
   /**
    * Credentials; the email is normalised like at registration.
    *
+   * @param otp the current code of the account's TOTP factor; null when the account has none
    * @param source the caller's address, for the security log
    */
-  public record Command(String email, String password, String source) {
+  public record Command(String email, String password, String otp, String source) {
+    /** Credentials of an account without TOTP. */
+    public Command(String email, String password, String source) {
+      this(email, password, null, source);
+    }
+
     public Command {
       email = Fields.email("email", email);
       if (password == null || password.isEmpty()) {

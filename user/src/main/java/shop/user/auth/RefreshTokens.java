@@ -2,6 +2,7 @@ package shop.user.auth;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import shop.user.account.Sessions;
 
@@ -11,10 +12,14 @@ import shop.user.account.Sessions;
  */
 public interface RefreshTokens extends Sessions {
 
-  /** Starts a new family, which ends at {@code familyExpiresAt}, with its first token. */
+  /**
+   * Starts a new family, which ends at {@code familyExpiresAt}, with its first token; {@code amr}
+   * is how its login proved who the user is, which every refresh of the family keeps.
+   */
   void startFamily(
       UUID familyId,
       UUID userId,
+      Set<String> amr,
       String tokenHash,
       Instant familyExpiresAt,
       Instant tokenExpiresAt,
@@ -40,6 +45,7 @@ public interface RefreshTokens extends Sessions {
    * @param usedAt when it was exchanged, or null
    * @param familyRevoked whether its family was revoked (logout or theft detection)
    * @param familyExpiresAt the family's absolute end, which no refresh extends
+   * @param amr the authentication methods of the family's login
    */
   record Stored(
       UUID familyId,
@@ -47,5 +53,10 @@ public interface RefreshTokens extends Sessions {
       Instant expiresAt,
       Instant usedAt,
       boolean familyRevoked,
-      Instant familyExpiresAt) {}
+      Instant familyExpiresAt,
+      Set<String> amr) {
+    public Stored {
+      amr = Set.copyOf(amr);
+    }
+  }
 }

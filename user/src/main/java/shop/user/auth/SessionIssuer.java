@@ -2,6 +2,7 @@ package shop.user.auth;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import shop.user.account.Account;
 
@@ -27,19 +28,20 @@ public final class SessionIssuer {
     return clock.instant();
   }
 
-  /** A new family: a login. */
-  public Session startFamily(Account account) {
+  /** A new family: a login that proved {@code amr} ({@link AccessClaims#PASSWORD}, ...). */
+  public Session startFamily(Account account, Set<String> amr) {
     Instant now = clock.instant();
     Instant familyExpiresAt = now.plus(limits.lifetime());
     RefreshToken refresh = RefreshToken.generate();
     refreshTokens.startFamily(
         UUID.randomUUID(),
         account.id(),
+        amr,
         refresh.hash(),
         familyExpiresAt,
         tokenExpiry(familyExpiresAt, now),
         now);
-    return session(account, refresh, now);
+    return session(account, amr, refresh, now);
   }
 
   /** The family's next token, never outliving the family; null when it was revoked meanwhile. */
@@ -53,7 +55,7 @@ public final class SessionIssuer {
             refresh.hash(),
             tokenExpiry(family.familyExpiresAt(), now),
             now);
-    return added ? session(account, refresh, now) : null;
+    return added ? session(account, family.amr(), refresh, now) : null;
   }
 
   // Each token lives the idle timeout, so an unused family dies with its last token; none lives
@@ -63,9 +65,9 @@ public final class SessionIssuer {
     return idle.isBefore(familyExpiresAt) ? idle : familyExpiresAt;
   }
 
-  private Session session(Account account, RefreshToken refresh, Instant now) {
+  private Session session(Account account, Set<String> amr, RefreshToken refresh, Instant now) {
     String access =
-        accessTokens.issue(AccessClaims.of(account), now, now.plus(limits.accessToken()));
+        accessTokens.issue(AccessClaims.of(account, amr), now, now.plus(limits.accessToken()));
     return new Session(access, refresh.value(), limits.accessToken().toSeconds());
   }
 }

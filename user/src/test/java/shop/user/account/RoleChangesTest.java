@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static shop.user.fakes.InMemoryUserService.PASSWORD;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import shop.platform.domain.ConflictException;
+import shop.platform.domain.InvalidFieldException;
 import shop.platform.domain.UnauthenticatedException;
 import shop.user.account.SecurityEvent.Kind;
 import shop.user.auth.Session;
@@ -18,30 +21,59 @@ class RoleChangesTest {
   void anUnverifiedAccountCannotBeGrantedARole() {
     Account ada = s.registered("ada@example.com");
 
-    assertThatThrownBy(() -> s.grantRole.grant(ada.id(), Roles.ADMIN, "test"))
+    assertThatThrownBy(() -> s.grantRole.grant(ada.id(), Roles.CATALOG, "test"))
         .isInstanceOf(EmailNotVerified.class);
-    assertThat(s.accounts.byId(ada.id()).orElseThrow().isAdmin()).isFalse();
+    assertThat(s.accounts.byId(ada.id()).orElseThrow().isStaff()).isFalse();
   }
 
   @Test
-  void aVerifiedAccountIsGrantedTheRoleAndTheGrantIsASecurityEvent() {
+  void anAccountWithoutAnActiveTotpCannotBeGrantedARole() {
     Account ada = s.verified("ada@example.com");
+    s.enrolTotp.enrol(ada.id(), InMemoryUserService.PASSWORD, "test");
 
-    s.grantRole.grant(ada.id(), Roles.ADMIN, "admin x from 198.51.100.7");
+    assertThatThrownBy(() -> s.grantRole.grant(ada.id(), Roles.CATALOG, "test"))
+        .isInstanceOf(SecondFactorMissing.class);
+    assertThat(s.accounts.byId(ada.id()).orElseThrow().roles()).containsExactly(Roles.CUSTOMER);
+  }
 
-    assertThat(s.accounts.byId(ada.id()).orElseThrow().isAdmin()).isTrue();
+  @Test
+  void theOldAdminRoleIsNoLongerGrantable() {
+    Account ada = s.verified("ada@example.com");
+    s.withTotp(ada);
+
+    assertThatThrownBy(() -> s.grantRole.grant(ada.id(), "admin", "test"))
+        .isInstanceOf(InvalidFieldException.class);
+  }
+
+  @Test
+  void aVerifiedAccountWithTotpIsGrantedTheRoleAndTheGrantIsASecurityEvent() {
+    Account ada = s.verified("ada@example.com");
+    s.withTotp(ada);
+
+    s.grantRole.grant(ada.id(), Roles.ORDERS, "staff x from 198.51.100.7");
+
+    assertThat(s.accounts.byId(ada.id()).orElseThrow().roles())
+        .containsExactlyInAnyOrder(Roles.CUSTOMER, Roles.ORDERS);
     assertThat(s.security.recorded)
         .containsExactly(
-            new SecurityEvent(Kind.ROLE_GRANTED, ada.id(), "admin x from 198.51.100.7", "admin"));
+            new SecurityEvent(
+                Kind.ROLE_GRANTED, ada.id(), "staff x from 198.51.100.7", Roles.ORDERS));
   }
 
   @Test
-  void revokingARoleEndsTheUsersSessions() {
+  void revokingARoleEndsTheUsersSessionsAndIsASecurityEvent() {
     Account ada = s.verified("ada@example.com");
-    s.grantRole.grant(ada.id(), Roles.ADMIN, "test");
-    Session session = s.logIn.logIn(s.credentials("ada@example.com", PASSWORD));
+    String secret = s.withTotp(ada);
+    s.grantRole.grant(ada.id(), Roles.OPS, "test");
+    s.clock.advance(Duration.ofSeconds(30));
+    Session session =
+        s.logIn.logIn(
+            s.credentials(
+                "ada@example.com",
+                PASSWORD,
+                InMemoryUserService.codeAt(secret, s.clock.instant())));
 
-    s.revokeRole.revoke(root.id(), ada.id(), Roles.ADMIN, "test");
+    s.revokeRole.revoke(root.id(), ada.id(), Roles.OPS, "test");
 
     assertThatThrownBy(() -> s.refresh.refresh(session.refreshToken(), "test"))
         .isInstanceOf(UnauthenticatedException.class);
@@ -49,11 +81,37 @@ class RoleChangesTest {
   }
 
   @Test
-  void seedAdminTakesAVerifiedAccountById() {
+  void nobodyRevokesTheirOwnUsersRole() {
+    assertThatThrownBy(() -> s.revokeRole.revoke(root.id(), root.id(), Roles.USERS, "test"))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void seedAdminGivesEveryStaffRoleToAVerifiedAccountWithTotpById() {
     Account ada = s.registered("ada@example.com");
     SeedAdmin seed = new SeedAdmin(s.accounts, s.grantRole);
 
     assertThatThrownBy(() -> seed.seed(ada.id(), "operator")).isInstanceOf(EmailNotVerified.class);
-    assertThat(seed.seed(root.id(), "operator").isAdmin()).isTrue();
+    assertThatThrownBy(() -> seed.seed(root.id(), "operator"))
+        .isInstanceOf(SecondFactorMissing.class);
+    s.withTotp(root);
+    assertThat(seed.seed(root.id(), "operator").roles())
+        .containsExactlyInAnyOrder(
+            Roles.CUSTOMER, Roles.CATALOG, Roles.ORDERS, Roles.OPS, Roles.USERS);
+  }
+
+  @Test
+  void theLocalAdminIsOpenedWithEveryStaffRoleAndTheGivenTotpSecret() {
+    var open = new OpenAdminAccount(s.accounts, s.passwords, s.policy, s.totpFactors, s.clock);
+
+    Account admin = open.open("admin@example.com", "Local Admin", PASSWORD, "JBSWY3DPEHPK3PXP");
+
+    assertThat(admin.roles()).contains(Roles.CATALOG, Roles.ORDERS, Roles.OPS, Roles.USERS);
+    assertThat(admin.roles()).doesNotContain("admin");
+    assertThat(s.secondFactor.isRequired(admin.id())).isTrue();
+    assertThat(
+            s.secondFactor.accepts(
+                admin.id(), InMemoryUserService.codeAt("JBSWY3DPEHPK3PXP", s.clock.instant())))
+        .isTrue();
   }
 }

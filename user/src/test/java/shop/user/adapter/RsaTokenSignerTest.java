@@ -42,8 +42,9 @@ class RsaTokenSignerTest {
           "Ada",
           "+447700900123",
           true,
-          Set.of("customer", "admin"),
-          "cus_1");
+          Set.of("customer", "catalog"),
+          "cus_1",
+          Set.of("pwd", "otp"));
 
   @Test
   void issuesRs256TokensWithKidAndEveryClaimTheVerifierReads() throws Exception {
@@ -66,7 +67,9 @@ class RsaTokenSignerTest {
     assertThat(caller.email()).isEqualTo("ada@example.com");
     assertThat(caller.name()).isEqualTo("Ada");
     assertThat(caller.phone()).isEqualTo("+447700900123");
-    assertThat(caller.roles()).containsExactlyInAnyOrder("customer", "admin");
+    assertThat(caller.roles()).containsExactlyInAnyOrder("customer", "catalog");
+    assertThat(caller.amr()).containsExactlyInAnyOrder("pwd", "otp");
+    assertThat(caller.actsAs("catalog")).isTrue();
     assertThat(caller.stripeCustomerId()).isEqualTo("cus_1");
   }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import shop.platform.domain.ConflictException;
 import shop.platform.testing.ApiEvents;
+import shop.user.account.SecondFactorMissing;
 import shop.user.adapter.Argon2Passwords;
 import shop.user.testing.CountingPasswords;
 import shop.user.testing.UserServiceUnderTest;
@@ -169,17 +170,26 @@ class AccountSecurityIT {
   }
 
   @Test
-  void theSeedAdminFunctionTakesAVerifiedAccountById() {
+  void theSeedAdminFunctionTakesAVerifiedAccountWithTotpById() {
     String unverified = service.register("early-bird@example.com");
     String verified = service.verifiedUser("operator@example.com");
     SeedAdminHandler seed = new SeedAdminHandler(service.module);
 
     assertThatThrownBy(() -> seed.handleRequest(Map.of("userId", unverified), null))
         .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> seed.handleRequest(Map.of("userId", verified), null))
+        .isInstanceOf(SecondFactorMissing.class);
+    service.enrolTotp("operator@example.com");
     assertThat(seed.handleRequest(Map.of("userId", verified), null)).contains(verified);
     assertThat(
             service.count(
-                "SELECT count(*) FROM user_roles WHERE role = 'admin' AND user_id = '"
+                "SELECT count(*) FROM user_roles WHERE user_id = '"
+                    + verified
+                    + "' AND role IN ('catalog', 'orders', 'ops', 'users')"))
+        .isEqualTo(4);
+    assertThat(
+            service.count(
+                "SELECT count(*) FROM user_roles WHERE role <> 'customer' AND user_id = '"
                     + unverified
                     + "'"))
         .isZero();
@@ -187,22 +197,24 @@ class AccountSecurityIT {
 
   @Test
   void revokingARoleEndsTheUsersSessions() {
-    String root = service.verifiedUser("root@example.com");
-    service.module.seedAdmin().seed(UUID.fromString(root), "test");
+    var rootCodes = service.staff("root@example.com");
     String demoted = service.verifiedUser("demoted@example.com");
-    String adminToken = service.accessToken("root@example.com");
+    var demotedCodes = service.enrolTotp("demoted@example.com");
+    String adminToken =
+        service.logIn("root@example.com", rootCodes.next()).get("accessToken").asText();
     service.call(
         ApiEvents.request("POST /admin/users/{id}/roles")
             .path("id", demoted)
             .bearer(adminToken)
-            .json(Map.of("role", "admin")));
-    String refreshToken = service.logIn("demoted@example.com").get("refreshToken").asText();
+            .json(Map.of("role", "catalog")));
+    String refreshToken =
+        service.logIn("demoted@example.com", demotedCodes.next()).get("refreshToken").asText();
 
     APIGatewayV2HTTPResponse revoked =
         service.call(
             ApiEvents.request("DELETE /admin/users/{id}/roles/{role}")
                 .path("id", demoted)
-                .path("role", "admin")
+                .path("role", "catalog")
                 .bearer(adminToken));
 
     assertThat(revoked.getStatusCode()).isEqualTo(204);

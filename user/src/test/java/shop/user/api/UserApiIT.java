@@ -329,13 +329,15 @@ class UserApiIT {
   }
 
   @Test
-  void adminsGrantAndRevokeAdminAndOthersMayNot() {
+  void staffWithTheUsersRoleGrantAndRevokeRolesAndOthersMayNot() {
     UUID rootId = UUID.fromString(service.verifiedUser("root@example.com"));
+    var rootCodes = service.enrolTotp("root@example.com");
     Account admin = service.module.seedAdmin().seed(rootId, "test");
     // Seeding again is harmless.
     service.module.seedAdmin().seed(rootId, "test");
-    assertThat(admin.isAdmin()).isTrue();
-    String adminToken = service.accessToken("root@example.com");
+    assertThat(admin.isStaff()).isTrue();
+    JsonNode adminLogin = service.logIn("root@example.com", rootCodes.next());
+    String adminToken = adminLogin.get("accessToken").asText();
     String userId = service.verifiedUser("promoted@example.com");
     String userToken = service.accessToken("promoted@example.com");
 
@@ -344,36 +346,46 @@ class UserApiIT {
             ApiEvents.request("POST /admin/users/{id}/roles")
                 .path("id", admin.id().toString())
                 .bearer(userToken)
-                .json(Map.of("role", "admin")));
+                .json(Map.of("role", "ops")));
     assertThat(forbidden.getStatusCode()).isEqualTo(403);
 
+    APIGatewayV2HTTPResponse withoutTotp =
+        service.call(
+            ApiEvents.request("POST /admin/users/{id}/roles")
+                .path("id", userId)
+                .bearer(adminToken)
+                .json(Map.of("role", "ops")));
+    assertThat(withoutTotp.getStatusCode()).isEqualTo(409);
+
+    var promotedCodes = service.enrolTotp("promoted@example.com");
     APIGatewayV2HTTPResponse granted =
         service.call(
             ApiEvents.request("POST /admin/users/{id}/roles")
                 .path("id", userId)
                 .bearer(adminToken)
-                .json(Map.of("role", "admin")));
+                .json(Map.of("role", "ops")));
     assertThat(granted.getStatusCode()).isEqualTo(204);
+    JsonNode promotedLogin = service.logIn("promoted@example.com", promotedCodes.next());
     assertThat(
             json(service.call(
                     ApiEvents.request("GET /users/me")
-                        .bearer(service.accessToken("promoted@example.com"))))
+                        .bearer(promotedLogin.get("accessToken").asText())))
                 .get("roles"))
         .extracting(JsonNode::asText)
-        .containsExactly("admin", "customer");
+        .containsExactly("customer", "ops");
 
     APIGatewayV2HTTPResponse revoked =
         service.call(
             ApiEvents.request("DELETE /admin/users/{id}/roles/{role}")
                 .path("id", userId)
-                .path("role", "admin")
+                .path("role", "ops")
                 .bearer(adminToken));
     assertThat(revoked.getStatusCode()).isEqualTo(204);
     assertThat(
             service.count(
                 "SELECT count(*) FROM user_roles WHERE user_id = '"
                     + userId
-                    + "' AND role = 'admin'"))
+                    + "' AND role = 'ops'"))
         .isZero();
 
     APIGatewayV2HTTPResponse unknown =
@@ -381,8 +393,16 @@ class UserApiIT {
             ApiEvents.request("POST /admin/users/{id}/roles")
                 .path("id", java.util.UUID.randomUUID().toString())
                 .bearer(adminToken)
-                .json(Map.of("role", "admin")));
+                .json(Map.of("role", "ops")));
     assertThat(unknown.getStatusCode()).isEqualTo(404);
+
+    APIGatewayV2HTTPResponse oldRole =
+        service.call(
+            ApiEvents.request("POST /admin/users/{id}/roles")
+                .path("id", userId)
+                .bearer(adminToken)
+                .json(Map.of("role", "admin")));
+    assertThat(oldRole.getStatusCode()).isEqualTo(400);
   }
 
   @Test

@@ -16,7 +16,7 @@ import shop.user.auth.RefreshTokens;
 public final class InMemorySessions implements RefreshTokens, LoginAttempts {
   private record Token(UUID familyId, UUID userId, Instant expiresAt, Instant usedAt) {}
 
-  private record Family(UUID userId, Instant expiresAt) {}
+  private record Family(UUID userId, Instant expiresAt, Set<String> amr) {}
 
   private record Failures(int count, Instant last) {}
 
@@ -38,11 +38,12 @@ public final class InMemorySessions implements RefreshTokens, LoginAttempts {
   public synchronized void startFamily(
       UUID familyId,
       UUID userId,
+      Set<String> amr,
       String hash,
       Instant familyExpiresAt,
       Instant tokenExpiresAt,
       Instant now) {
-    families.put(familyId, new Family(userId, familyExpiresAt));
+    families.put(familyId, new Family(userId, familyExpiresAt, amr));
     tokens.put(hash, new Token(familyId, userId, tokenExpiresAt, null));
   }
 
@@ -57,7 +58,8 @@ public final class InMemorySessions implements RefreshTokens, LoginAttempts {
                     t.expiresAt(),
                     t.usedAt(),
                     revoked.contains(t.familyId()),
-                    families.get(t.familyId()).expiresAt()));
+                    families.get(t.familyId()).expiresAt(),
+                    families.get(t.familyId()).amr()));
   }
 
   @Override

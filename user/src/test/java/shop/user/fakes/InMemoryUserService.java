@@ -1,14 +1,20 @@
 package shop.user.fakes;
 
+import java.time.Instant;
+import shop.platform.auth.Totp;
 import shop.user.account.Account;
+import shop.user.account.ConfirmTotp;
 import shop.user.account.GrantRole;
 import shop.user.account.PasswordPolicy;
 import shop.user.account.RegisterUser;
 import shop.user.account.RevokeRole;
+import shop.user.account.SecondFactor;
 import shop.user.account.SendEmailVerification;
 import shop.user.account.VerifyEmail;
+import shop.user.adapter.Rfc6238Codes;
 import shop.user.adapter.ZxcvbnStrength;
 import shop.user.auth.ChangePassword;
+import shop.user.auth.EnrolTotp;
 import shop.user.auth.Lockout;
 import shop.user.auth.LogIn;
 import shop.user.auth.LogOut;
@@ -34,6 +40,12 @@ public final class InMemoryUserService {
   public final RecordingSecurityEvents security = new RecordingSecurityEvents();
   public final PasswordPolicy policy = new PasswordPolicy(new ZxcvbnStrength());
   public final SessionIssuer issuer;
+  public final FakeTokens accessTokens = new FakeTokens();
+  public final InMemoryTotpFactors totpFactors = new InMemoryTotpFactors();
+  public final Rfc6238Codes totpCodes = new Rfc6238Codes("Shop");
+  public final SecondFactor secondFactor;
+  public final EnrolTotp enrolTotp;
+  public final ConfirmTotp confirmTotp;
 
   public final RegisterUser register;
   public final VerifyEmail verifyEmail;
@@ -52,12 +64,16 @@ public final class InMemoryUserService {
 
   public InMemoryUserService(Lockout lockout, SessionLimits limits) {
     sessions = new InMemorySessions(lockout);
-    issuer = new SessionIssuer(new FakeTokens(), sessions, limits, clock);
+    issuer = new SessionIssuer(accessTokens, sessions, limits, clock);
+    secondFactor = new SecondFactor(totpFactors, totpCodes, clock);
+    enrolTotp =
+        new EnrolTotp(accounts, passwords, sessions, totpFactors, totpCodes, security, clock);
+    confirmTotp = new ConfirmTotp(totpFactors, totpCodes, security, clock);
     register =
         new RegisterUser(
             accounts, passwords, policy, new SendEmailVerification(mail, clock), mail, clock);
     verifyEmail = new VerifyEmail(accounts, tokens, clock);
-    logIn = new LogIn(accounts, passwords, sessions, lockout, issuer, security);
+    logIn = new LogIn(accounts, passwords, sessions, lockout, secondFactor, issuer, security);
     refresh = new RefreshSession(accounts, sessions, issuer, security);
     logOut = new LogOut(sessions, clock);
     changePassword =
@@ -66,7 +82,7 @@ public final class InMemoryUserService {
     reset =
         new ResetPassword(
             accounts, passwords, policy, tokens, sessions, sessions, issuer, security);
-    grantRole = new GrantRole(accounts, security);
+    grantRole = new GrantRole(accounts, secondFactor, security);
     revokeRole = new RevokeRole(accounts, sessions, security, clock);
   }
 
@@ -81,6 +97,26 @@ public final class InMemoryUserService {
     Account account = registered(email);
     verifyEmail.verify(mail.lastToken("confirm-address", email));
     return accounts.byId(account.id()).orElseThrow();
+  }
+
+  /**
+   * Registers and verifies {@code email}, and enrols and confirms TOTP for it: the returned secret
+   * makes its codes. The security log is cleared of the set-up's events.
+   */
+  public String withTotp(Account account) {
+    String secret = enrolTotp.enrol(account.id(), PASSWORD, "test").secret();
+    confirmTotp.confirm(account.id(), codeAt(secret, clock.instant()), "test");
+    security.recorded.clear();
+    return secret;
+  }
+
+  /** The code an app with {@code secret} shows at {@code at}. */
+  public static String codeAt(String secret, Instant at) {
+    return Totp.codeAt(secret, at);
+  }
+
+  public LogIn.Command credentials(String email, String password, String otp) {
+    return new LogIn.Command(email, password, otp, "198.51.100.7");
   }
 
   public LogIn.Command credentials(String email, String password) {

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import shop.platform.auth.OneTimeCodes;
 import shop.platform.config.Config;
 import shop.platform.testing.ApiEvents;
 import shop.platform.testing.ContractCheck;
@@ -50,6 +51,7 @@ public final class UserServiceUnderTest implements AutoCloseable {
           "login_attempts",
           "source_attempts",
           "account_tokens",
+          "totp_factors",
           "refresh_families",
           "refresh_tokens",
           "addresses",
@@ -231,6 +233,58 @@ public final class UserServiceUnderTest implements AutoCloseable {
 
   public String accessToken(String email) {
     return logIn(email).get("accessToken").asText();
+  }
+
+  /** Logs {@code email} in with the one-time code {@code otp}: the token response. */
+  public JsonNode logIn(String email, String otp) {
+    APIGatewayV2HTTPResponse response =
+        call(
+            ApiEvents.request("POST /auth/login")
+                .json(Map.of("email", email, "password", PASSWORD, "otp", otp)));
+    if (response.getStatusCode() != 200) {
+      throw new IllegalStateException(
+          "login answered " + response.getStatusCode() + ": " + response.getBody());
+    }
+    return json(response);
+  }
+
+  /**
+   * Enrols and confirms TOTP for {@code email} over the API, as its owner would: the codes of the
+   * secret it was given.
+   */
+  public OneTimeCodes enrolTotp(String email) {
+    String token = accessToken(email);
+    APIGatewayV2HTTPResponse enrolled =
+        call(
+            ApiEvents.request("POST /users/me/mfa/totp")
+                .bearer(token)
+                .json(Map.of("password", PASSWORD)));
+    if (enrolled.getStatusCode() != 201) {
+      throw new IllegalStateException(
+          "enrolment answered " + enrolled.getStatusCode() + ": " + enrolled.getBody());
+    }
+    OneTimeCodes codes = new OneTimeCodes(json(enrolled).get("secret").asText());
+    APIGatewayV2HTTPResponse confirmed =
+        call(
+            ApiEvents.request("POST /users/me/mfa/totp/confirm")
+                .bearer(token)
+                .json(Map.of("otp", codes.next())));
+    if (confirmed.getStatusCode() != 204) {
+      throw new IllegalStateException(
+          "confirmation answered " + confirmed.getStatusCode() + ": " + confirmed.getBody());
+    }
+    return codes;
+  }
+
+  /**
+   * A verified account at {@code email} with TOTP and every staff role (the seed-admin function's
+   * way): the codes of its secret, for {@link #logIn(String, String)}.
+   */
+  public OneTimeCodes staff(String email) {
+    String id = verifiedUser(email);
+    OneTimeCodes codes = enrolTotp(email);
+    module.seedAdmin().seed(java.util.UUID.fromString(id), "test");
+    return codes;
   }
 
   public static JsonNode json(APIGatewayV2HTTPResponse response) {

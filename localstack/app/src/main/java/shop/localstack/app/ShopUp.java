@@ -60,7 +60,7 @@ public final class ShopUp {
         The shop is up in %d ms (emulators %d ms).
           API          %s   (try: curl %s/products)
           API docs     %s/docs   (every service's operations, Swagger UI)
-          admin        %s / %s
+          admin        %s / %s   TOTP secret %s
           sandbox      %s/__admin/requests   (every email, SMS and Stripe call)
           Stripe       webhook signing secret %s   (events sent: %s/__admin/stripe/events)
           EventBridge  %s   bus %s
@@ -77,6 +77,7 @@ public final class ShopUp {
         shop.apiUrl(),
         DemoAdmin.EMAIL,
         DemoAdmin.PASSWORD,
+        DemoAdmin.TOTP_SECRET,
         local.get("sandboxUrl"),
         shop.stripeWebhookSecret(),
         local.get("sandboxUrl"),
@@ -95,7 +96,15 @@ public final class ShopUp {
     Endpoints endpoints = shop.cloud().endpoints();
     Map<String, Object> local = new LinkedHashMap<>();
     local.put("apiUrl", shop.apiUrl().toString());
-    local.put("admin", Map.of("email", DemoAdmin.EMAIL, "password", DemoAdmin.PASSWORD));
+    local.put(
+        "admin",
+        Map.of(
+            "email",
+            DemoAdmin.EMAIL,
+            "password",
+            DemoAdmin.PASSWORD,
+            "totpSecret",
+            DemoAdmin.TOTP_SECRET));
     local.put("sandboxUrl", endpoints.sandboxUrl().toString());
     // As `stripe listen` prints one: developers sign their own test events with it.
     local.put("stripe", Map.of("webhookSecret", shop.stripeWebhookSecret()));

@@ -39,6 +39,7 @@ import shop.events.Subscription;
 import shop.events.Topology;
 import shop.events.UserRegistered;
 import shop.localstack.CloudPorts;
+import shop.localstack.app.seeds.DemoAdmin;
 import shop.ops.OpsModule;
 import shop.ops.cli.OpsCli;
 import shop.platform.config.Config;
@@ -191,6 +192,34 @@ class LocalShopIT {
     Map<String, Object> local = ShopUp.describe(shop);
 
     assertThat(local.get("stripe")).isEqualTo(Map.of("webhookSecret", shop.stripeWebhookSecret()));
+  }
+
+  @Test
+  void theSeededAdminLogsInWithACodeFromTheTotpSecretInLocalJson() throws Exception {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> admin = (Map<String, Object>) ShopUp.describe(shop).get("admin");
+    assertThat(admin).containsEntry("totpSecret", DemoAdmin.TOTP_SECRET);
+    String password =
+        JSON.writeValueAsString(Map.of("email", DemoAdmin.EMAIL, "password", DemoAdmin.PASSWORD));
+    String withCode =
+        JSON.writeValueAsString(
+            Map.of(
+                "email", DemoAdmin.EMAIL, "password", DemoAdmin.PASSWORD, "otp", DemoAdmin.otp()));
+
+    HttpResponse<String> passwordOnly =
+        send("POST", shop.apiUrl().resolve("/auth/login"), password);
+    HttpResponse<String> loggedIn = send("POST", shop.apiUrl().resolve("/auth/login"), withCode);
+
+    assertThat(passwordOnly.statusCode()).isEqualTo(401);
+    assertThat(loggedIn.statusCode()).isEqualTo(200);
+    String token = JSON.readTree(loggedIn.body()).get("accessToken").asText();
+    HttpResponse<String> dlqs =
+        HTTP.send(
+            HttpRequest.newBuilder(shop.apiUrl().resolve("/admin/dlqs"))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(dlqs.statusCode()).isEqualTo(200);
   }
 
   /** Each event type about {@code objectId} the sandbox sent to the shop, with the last status. */
