@@ -32,6 +32,8 @@ class LoggedSecurityEventsTest {
 
   @BeforeEach
   void listen() {
+    // A test before this one on the same thread may have left a request's context behind.
+    ThreadContext.clearMap();
     level = logger.getLevel();
     capture.start();
     logger.addAppender(capture);
@@ -65,5 +67,19 @@ class LoggedSecurityEventsTest {
                   .containsEntry("outcome", "family revoked");
             });
     assertThat(ThreadContext.getContext()).as("nothing left for the next line").isEmpty();
+  }
+
+  @Test
+  void leavesTheInvocationsOwnContextAsItFoundIt() {
+    ThreadContext.put("requestId", "r-1");
+    ThreadContext.put("userId", "the caller");
+
+    new LoggedSecurityEvents()
+        .record(new SecurityEvent(Kind.LOGIN_FAILED, UUID.randomUUID(), "198.51.100.7", "locked"));
+
+    assertThat(lines.getFirst().getContextData().toMap()).containsEntry("requestId", "r-1");
+    assertThat(ThreadContext.getContext())
+        .containsExactlyInAnyOrderEntriesOf(
+            java.util.Map.of("requestId", "r-1", "userId", "the caller"));
   }
 }
