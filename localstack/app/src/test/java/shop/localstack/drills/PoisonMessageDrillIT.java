@@ -33,6 +33,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class PoisonMessageDrillIT {
   private static final int BATCH = 10;
 
+  /**
+   * What only the welcome email says: a registration also sends the address confirmation, which the
+   * provider accepts for every address.
+   */
+  private static final String WELCOME = "Welcome to the shop";
+
   @Test
   void thePoisonGoesToTheDlqAloneAndItsReplaySendsOnce(LocalShop shop) throws Exception {
     ShopClient api = new ShopClient(shop);
@@ -45,6 +51,8 @@ class PoisonMessageDrillIT {
                 + "\"urlPattern\":\"/(v2/email/outbound-emails|v3/mail/send)\","
                 + "\"bodyPatterns\":[{\"contains\":\""
                 + poison
+                + "\"},{\"contains\":\""
+                + WELCOME
                 + "\"}]},\"response\":{\"status\":503,\"body\":\"provider down for this address\"}}");
     List<String> good = new ArrayList<>();
     try (SqsClient sqs = shop.cloud().endpoints().sqsClient()) {
@@ -86,9 +94,9 @@ class PoisonMessageDrillIT {
       assertThat(letters).as("only the poison is dead-lettered").hasSize(1);
       int receiveCount = letter.path("receiveCount").asInt();
       for (String email : good) {
-        assertThat(sandbox.emailsMentioning(email)).as(email).isEqualTo(1);
+        assertThat(welcomes(sandbox, email)).as(email).isEqualTo(1);
       }
-      assertThat(sandbox.emailsMentioning(poison)).isZero();
+      assertThat(welcomes(sandbox, poison)).isZero();
 
       sandbox.remove(refusal);
       String id = letter.get("eventId").asText();
@@ -96,11 +104,11 @@ class PoisonMessageDrillIT {
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(500))
-          .until(() -> sandbox.emailsMentioning(poison) >= 1);
+          .until(() -> welcomes(sandbox, poison) >= 1);
       String again = ops(ops, "dlq", "replay", "notifications", "--id", id);
       // Time for a duplicate to show itself: a redelivery after the visibility timeout.
       Thread.sleep(DrillShop.visibilitySeconds("notifications") * 1000L + 1000);
-      long poisonSent = sandbox.emailsMentioning(poison);
+      long poisonSent = welcomes(sandbox, poison);
       Drill.report(
           "poison-message",
           "1 poison in a batch of %d welcome emails: DLQ with receive count %s (5 consumer receives plus the operator's inspections),"
@@ -114,11 +122,17 @@ class PoisonMessageDrillIT {
       assertThat(poisonSent).isEqualTo(1);
       assertThat(again).contains("replayed 0");
       for (String email : good) {
-        assertThat(sandbox.emailsMentioning(email)).as(email).isEqualTo(1);
+        assertThat(welcomes(sandbox, email)).as(email).isEqualTo(1);
       }
     } finally {
       sandbox.remove(refusal);
     }
+  }
+
+  private static long welcomes(Sandbox sandbox, String email) {
+    return sandbox.emails().stream()
+        .filter(body -> body.contains(email) && body.contains(WELCOME))
+        .count();
   }
 
   private static void register(ShopClient api, String email) {
