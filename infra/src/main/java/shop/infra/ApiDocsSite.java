@@ -13,14 +13,7 @@ import shop.user.UserModule;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.cloudfront.AllowedMethods;
-import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
-import software.amazon.awscdk.services.cloudfront.CachePolicy;
 import software.amazon.awscdk.services.cloudfront.Distribution;
-import software.amazon.awscdk.services.cloudfront.HttpVersion;
-import software.amazon.awscdk.services.cloudfront.PriceClass;
-import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
-import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -54,18 +47,8 @@ final class ApiDocsSite extends Construct {
         "AwsSolutions-S1",
         "Only the deployment writes the public API reference; nothing to audit per request");
     Distribution cdn =
-        Distribution.Builder.create(this, "Cdn")
-            .comment("shop API reference")
+        BucketCdn.of(this, "Cdn", "shop API reference", bucket)
             .defaultRootObject("index.html")
-            .defaultBehavior(
-                BehaviorOptions.builder()
-                    .origin(S3BucketOrigin.withOriginAccessControl(bucket))
-                    .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
-                    .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
-                    .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
-                    .build())
-            .priceClass(PriceClass.PRICE_CLASS_100)
-            .httpVersion(HttpVersion.HTTP2_AND_3)
             .build();
     NagFindings.onResource(
         cdn, "AwsSolutions-CFR1", "The API reference is public documentation, for every country");

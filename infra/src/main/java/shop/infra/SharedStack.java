@@ -19,14 +19,7 @@ import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
-import software.amazon.awscdk.services.cloudfront.AllowedMethods;
-import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
-import software.amazon.awscdk.services.cloudfront.CachePolicy;
 import software.amazon.awscdk.services.cloudfront.Distribution;
-import software.amazon.awscdk.services.cloudfront.HttpVersion;
-import software.amazon.awscdk.services.cloudfront.PriceClass;
-import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
-import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
@@ -248,19 +241,7 @@ public final class SharedStack extends Stack {
    * near the customers and serves them over HTTPS only.
    */
   private Distribution imageCdn() {
-    Distribution cdn =
-        Distribution.Builder.create(this, "ImageCdn")
-            .comment("shop product images")
-            .defaultBehavior(
-                BehaviorOptions.builder()
-                    .origin(S3BucketOrigin.withOriginAccessControl(images))
-                    .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
-                    .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
-                    .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
-                    .build())
-            .priceClass(PriceClass.PRICE_CLASS_100)
-            .httpVersion(HttpVersion.HTTP2_AND_3)
-            .build();
+    Distribution cdn = BucketCdn.of(this, "ImageCdn", "shop product images", images).build();
     NagFindings.onResource(
         cdn,
         "AwsSolutions-CFR1",
