@@ -110,7 +110,7 @@ public final class SecretCache implements Resource {
   }
 
   /** Forgets every secret: the next read fetches it again. */
-  public void clear() {
+  private void clear() {
     secrets.clear();
   }
 

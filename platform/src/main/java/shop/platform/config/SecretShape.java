@@ -8,9 +8,6 @@ import java.util.regex.Pattern;
  * stops the function with a message naming the setting, never showing the value.
  */
 public record SecretShape(Pattern pattern, String description) {
-  /** Any non-blank value. */
-  public static final SecretShape ANY = new SecretShape(Pattern.compile("\\S.*"), "non-blank");
-
   /** A Stripe secret or restricted API key; a publishable key ({@code pk_}) cannot move money. */
   public static final SecretShape STRIPE_API_KEY =
       new SecretShape(

@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Tokens mailed to an account's address, each good for one use and one purpose (port). */
+/**
+ * Tokens mailed to an account's address, each good for one use and one purpose (port). They are
+ * issued by {@link AccountMail}, which stores a token with the mail that carries it.
+ */
 public interface OneTimeTokens {
-
-  void issue(String tokenHash, UUID userId, Purpose purpose, Instant expiresAt, Instant now);
 
   /**
    * Uses the token if it exists for {@code purpose}, is unused and has not expired, in one atomic

@@ -20,12 +20,6 @@ public final class PostgresOneTimeTokens implements OneTimeTokens {
     this.db = db;
   }
 
-  @Override
-  public void issue(
-      String tokenHash, UUID userId, Purpose purpose, Instant expiresAt, Instant now) {
-    db.run(c -> insert(c, tokenHash, userId, purpose, expiresAt, now));
-  }
-
   /** Stores a token on {@code c}, inside the caller's transaction ({@link PostgresAccountMail}). */
   static Mono<Long> insert(
       Connection c,

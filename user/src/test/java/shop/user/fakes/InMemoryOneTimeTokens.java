@@ -13,7 +13,7 @@ public final class InMemoryOneTimeTokens implements OneTimeTokens {
 
   private final Map<String, Issued> tokens = new HashMap<>();
 
-  @Override
+  /** What the account mail stores with a token (RecordingMail). */
   public synchronized void issue(
       String hash, UUID userId, Purpose purpose, Instant expiresAt, Instant now) {
     tokens.put(hash, new Issued(userId, purpose, expiresAt, false));

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import shop.user.account.Account;
 import shop.user.account.AccountMail;
-import shop.user.account.OneTimeTokens;
 import shop.user.account.OneTimeTokens.Purpose;
 import shop.user.account.OpaqueToken;
 
@@ -18,9 +17,9 @@ public final class RecordingMail implements AccountMail {
   public record Mail(String kind, String email, String token, Instant expiresAt) {}
 
   public final List<Mail> sent = new CopyOnWriteArrayList<>();
-  private final OneTimeTokens tokens;
+  private final InMemoryOneTimeTokens tokens;
 
-  public RecordingMail(OneTimeTokens tokens) {
+  public RecordingMail(InMemoryOneTimeTokens tokens) {
     this.tokens = tokens;
   }
 
