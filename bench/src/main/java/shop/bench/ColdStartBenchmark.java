@@ -121,28 +121,22 @@ public final class ColdStartBenchmark {
 
   /** Every handler the CDK app deploys (infra/), each with the first event its trigger sends. */
   private static List<ColdStartCase> cases(LocalShop shop, Path scratch) {
-    HttpClient http =
+    HttpClient.Builder httpClient =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build();
-    ShopClient client = new ShopClient(http, shop.apiUrl());
+            .executor(Executors.newVirtualThreadPerTaskExecutor());
+    HttpClient http = httpClient.build();
+    ShopClient client = new ShopClient(httpClient, shop.apiUrl());
     // Tokens expire during a long run: every run logs in afresh (before the clock starts).
     Supplier<String> admin = () -> client.adminToken();
     String customerEmail = "coldstart-customer@example.com";
     Supplier<String> token = () -> client.token(customerEmail, ShopClient.PASSWORD);
     String customer = client.register(customerEmail);
     client.saveVisa(customer);
-    String userId = client.call(client.get("/users/me", customer)).path("id").asText();
-    String adminId = client.call(client.get("/users/me", admin.get())).path("id").asText();
-    String productId =
-        client
-            .call(client.get("/products?limit=1", null))
-            .path("items")
-            .path(0)
-            .path("id")
-            .asText();
-    String orderId = client.call(client.placeOrder(customer, productId)).path("id").asText();
+    String userId = client.userId(customer);
+    String adminId = client.userId(admin.get());
+    String productId = client.productIds(1).getFirst();
+    String orderId = client.placeOrder(customer, productId).getId();
 
     Supplier<List<String>> none = List::of;
     return List.of(

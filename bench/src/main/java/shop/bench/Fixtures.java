@@ -1,9 +1,7 @@
 package shop.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -16,31 +14,12 @@ record Fixtures(
 
   static Fixtures prepare(ShopClient client, int customers, int loginUsers, int products) {
     String admin = client.adminToken();
-    List<String> ids = new ArrayList<>();
-    client
-        .call(client.get("/products?limit=100", null))
-        .path("items")
-        .forEach(p -> ids.add(p.path("id").asText()));
+    List<String> ids = new ArrayList<>(client.productIds(100));
     for (int i = ids.size(); i < products; i++) {
-      JsonNode created =
-          client.call(
-              client.post(
-                  "/products",
-                  admin,
-                  Map.of(
-                      "sku",
-                      "BENCH-" + i,
-                      "name",
-                      "Bench item " + i,
-                      "price",
-                      1000 + i,
-                      "currency",
-                      "EUR")));
-      ids.add(created.path("id").asText());
+      ids.add(client.createProduct(admin, "BENCH-" + i, "Bench item " + i, 1000 + i));
     }
     List<String> productIds = List.copyOf(ids.subList(0, products));
-    productIds.forEach(
-        id -> client.call(client.put("/products/" + id + "/stock", admin, Map.of("stock", STOCK))));
+    productIds.forEach(id -> client.setStock(admin, id, STOCK));
     List<String> tokens =
         IntStream.range(0, customers)
             .mapToObj(i -> client.register("bench-customer" + i + "@example.com"))

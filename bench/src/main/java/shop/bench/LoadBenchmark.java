@@ -50,13 +50,13 @@ public final class LoadBenchmark {
         measured, warmUp, Runtime.getRuntime().availableProcessors());
     LocalShop shop = LocalShop.start(CloudPorts.ephemeral(), 0);
     // Not closed: closing waits for every exchange, and the process ends after the figures anyway.
-    HttpClient http =
+    HttpClient.Builder httpClient =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build();
+            .executor(Executors.newVirtualThreadPerTaskExecutor());
+    HttpClient http = httpClient.build();
     try {
-      ShopClient client = new ShopClient(http, shop.apiUrl());
+      ShopClient client = new ShopClient(httpClient, shop.apiUrl());
       Load load = new Load(http, warmUp, measured);
       Fixtures fixtures = Fixtures.prepare(client, CUSTOMERS, LOGIN_USERS, PRODUCTS);
       Endpoints endpoints = shop.cloud().endpoints();
@@ -106,7 +106,7 @@ public final class LoadBenchmark {
               "POST /orders (1 item)",
               CUSTOMERS,
               c ->
-                  client.placeOrder(
+                  client.placeOrderRequest(
                       fixtures.tokens().get(c),
                       fixtures.productIds().get((int) (Math.random() * PRODUCTS))),
               body -> orders.add(client.read(body).path("id").asText())));
@@ -147,14 +147,7 @@ public final class LoadBenchmark {
     try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
       statuses =
           orders.stream()
-              .map(
-                  id ->
-                      threads.submit(
-                          () ->
-                              client
-                                  .call(client.get("/orders/" + id, adminToken))
-                                  .path("status")
-                                  .asText()))
+              .map(id -> threads.submit(() -> client.orderStatus(adminToken, id)))
               .toList();
     }
     return IntStream.range(0, orders.size())

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import shop.client.ApiFailure;
 import shop.events.Subscription;
 import shop.events.Topology;
 import shop.localstack.Endpoints;
@@ -114,15 +114,14 @@ public final class PipelineBenchmark {
     try (MemorySampler memory = new MemorySampler(postgresPorts(endpoints));
         SqsClient sqs = endpoints.sqsClient();
         EventBridgeClient bus = endpoints.eventBridgeClient()) {
-      HttpClient http =
+      HttpClient.Builder httpClient =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
-              .executor(Executors.newVirtualThreadPerTaskExecutor())
-              .build();
-      ShopClient client = new ShopClient(http, shop.apiUrl());
+              .executor(Executors.newVirtualThreadPerTaskExecutor());
+      HttpClient http = httpClient.build();
+      ShopClient client = new ShopClient(httpClient, shop.apiUrl());
       Fixtures fixtures = Fixtures.prepare(client, CUSTOMERS, 0, PRODUCTS);
-      String userId =
-          client.call(client.get("/users/me", fixtures.tokens().getFirst())).path("id").asText();
+      String userId = client.userId(fixtures.tokens().getFirst());
       SandboxJournal journal = new SandboxJournal(http, endpoints.sandboxUrl());
       BusTap tap = BusTap.start(sqs, bus);
 
@@ -253,13 +252,13 @@ public final class PipelineBenchmark {
                 String product =
                     fixtures.productIds().get((int) (Math.random() * fixtures.productIds().size()));
                 try {
-                  var order = client.call(client.placeOrder(token, product));
+                  var order = client.placeOrder(token, product);
                   placed.put(
-                      order.path("id").asText(),
+                      order.getId(),
                       new PlacedOrder(
-                          Instant.parse(order.path("createdAt").asText()).toEpochMilli(),
+                          order.getCreatedAt().toInstant().toEpochMilli(),
                           System.currentTimeMillis()));
-                } catch (IllegalStateException e) {
+                } catch (ApiFailure e) {
                   refused.incrementAndGet();
                   left.incrementAndGet();
                 }

@@ -7,13 +7,31 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import shop.client.ApiFailure;
+import shop.client.ShopApi;
+import shop.client.product.model.NewProduct;
+import shop.client.product.model.Product;
+import shop.client.product.model.SetStockRequest;
+import shop.client.transaction.model.Address;
+import shop.client.transaction.model.PlaceOrderRequest;
+import shop.client.transaction.model.PlaceOrderRequestItemsInner;
+import shop.client.transaction.model.PlacedOrder;
+import shop.client.user.model.LoginRequest;
+import shop.client.user.model.PaymentMethodRequest;
+import shop.client.user.model.RegisterRequest;
 import shop.localstack.app.seeds.DemoAdmin;
 import shop.platform.http.HttpJson;
 
-/** The REST calls the benchmarks make, built as requests (for the load) or sent (for set-up). */
+/**
+ * The REST calls the benchmarks make: the set-up and the pipeline's checkouts through the client
+ * generated from the services' contracts ({@link ShopApi}), and the load's requests built once as
+ * raw HTTP requests, so that what {@link Load} times is the server's answer, not the client's JSON
+ * mapping, as in every figure measured before.
+ */
 final class ShopClient {
   static final String PASSWORD = "bench password for load";
   private static final Map<String, Object> ADDRESS =
@@ -29,13 +47,13 @@ final class ShopClient {
           "country",
           "GB");
 
-  private final HttpClient http;
   private final URI api;
+  private final ShopApi shop;
   private final ObjectMapper json = HttpJson.mapper();
 
-  ShopClient(HttpClient http, URI api) {
-    this.http = http;
+  ShopClient(HttpClient.Builder http, URI api) {
     this.api = api;
+    this.shop = ShopApi.at(api, http, Duration.ofSeconds(60));
   }
 
   HttpRequest get(String path, String token) {
@@ -54,7 +72,7 @@ final class ShopClient {
     return post("/auth/login", null, Map.of("email", email, "password", PASSWORD));
   }
 
-  HttpRequest placeOrder(String token, String productId) {
+  HttpRequest placeOrderRequest(String token, String productId) {
     return send(
             "POST",
             "/orders",
@@ -72,9 +90,11 @@ final class ShopClient {
 
   /** Registers a user and answers its access token. */
   String register(String email) {
-    call(
-        post(
-            "/auth/register", null, Map.of("email", email, "password", PASSWORD, "name", "Bench")));
+    ShopApi.call(
+        () ->
+            shop.user()
+                .registerUser(
+                    new RegisterRequest().email(email).password(PASSWORD).name("Bench"), null));
     return token(email, PASSWORD);
   }
 
@@ -84,59 +104,84 @@ final class ShopClient {
    * for the rest); checkout charges the id it is given either way.
    */
   void saveVisa(String token) {
-    HttpRequest request =
-        post("/users/me/payment-methods", token, Map.of("stripePaymentMethodId", "pm_card_visa"));
     try {
-      int status = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
-      if (status != 201 && status != 200 && status != 409) {
-        throw new IllegalStateException("saving pm_card_visa answered " + status);
+      ShopApi.call(
+          () ->
+              shop.user()
+                  .addPaymentMethod(
+                      new PaymentMethodRequest().stripePaymentMethodId("pm_card_visa"),
+                      ShopApi.bearer(token)));
+    } catch (ApiFailure e) {
+      if (e.status() != 409) {
+        throw e;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 
   /** The seeded admin's token, from a login with a fresh one-time code. */
   String adminToken() {
-    return call(post(
-            "/auth/login",
-            null,
-            Map.of(
-                "email", DemoAdmin.EMAIL, "password", DemoAdmin.PASSWORD, "otp", DemoAdmin.otp())))
-        .path("accessToken")
-        .asText();
+    LoginRequest login =
+        new LoginRequest().email(DemoAdmin.EMAIL).password(DemoAdmin.PASSWORD).otp(DemoAdmin.otp());
+    return ShopApi.call(() -> shop.user().logIn(login, null)).getAccessToken();
   }
 
   String token(String email, String password) {
-    return call(post("/auth/login", null, Map.of("email", email, "password", password)))
-        .path("accessToken")
-        .asText();
+    LoginRequest login = new LoginRequest().email(email).password(password);
+    return ShopApi.call(() -> shop.user().logIn(login, null)).getAccessToken();
   }
 
-  /** Sends and answers the JSON body; anything but a 2xx stops the benchmark's set-up. */
-  JsonNode call(HttpRequest request) {
-    try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException(
-            request.method()
-                + " "
-                + request.uri()
-                + " answered "
-                + response.statusCode()
-                + ": "
-                + response.body());
-      }
-      return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  /** The token holder's user id. */
+  String userId(String token) {
+    return ShopApi.call(() -> shop.user().getProfile(ShopApi.bearer(token))).getId().toString();
+  }
+
+  /** The ids of the first {@code limit} products of the catalogue. */
+  List<String> productIds(int limit) {
+    return ShopApi.call(
+            () -> shop.product().listProducts(null, null, null, null, null, limit, null))
+        .getItems()
+        .stream()
+        .map(Product::getId)
+        .toList();
+  }
+
+  /** Creates a product (as the admin); answers its id. */
+  String createProduct(String admin, String sku, String name, int price) {
+    NewProduct product = new NewProduct().sku(sku).name(name).price(price).currency("EUR");
+    return ShopApi.call(() -> shop.product().createProduct(product, ShopApi.bearer(admin))).getId();
+  }
+
+  void setStock(String admin, String productId, int stock) {
+    ShopApi.call(
+        () ->
+            shop.product()
+                .setStock(productId, new SetStockRequest().stock(stock), ShopApi.bearer(admin)));
+  }
+
+  /** Places a one-unit order with the saved Visa; anything but a 2xx is an {@link ApiFailure}. */
+  PlacedOrder placeOrder(String token, String productId) {
+    PlaceOrderRequest order =
+        new PlaceOrderRequest()
+            .addItemsItem(new PlaceOrderRequestItemsInner().productId(productId).quantity(1))
+            .paymentMethodId("pm_card_visa")
+            .shippingAddress(
+                new Address()
+                    .name("Ada")
+                    .line1("1 Main St")
+                    .city("London")
+                    .postalCode("N1 1AA")
+                    .country("GB"));
+    return ShopApi.call(
+        () ->
+            shop.transaction()
+                .placeOrder(UUID.randomUUID().toString(), order, ShopApi.bearer(token)));
+  }
+
+  /** An order's status, as the admin sees it. */
+  String orderStatus(String admin, String orderId) {
+    return ShopApi.call(() -> shop.transaction().getOrder(orderId, ShopApi.bearer(admin)))
+        .getStatus()
+        .getValue();
   }
 
   JsonNode read(String body) {
@@ -156,10 +201,6 @@ final class ShopClient {
       request.header("authorization", "Bearer " + token);
     }
     return request;
-  }
-
-  HttpRequest put(String path, String token, Object body) {
-    return send("PUT", path, token, body).build();
   }
 
   byte[] bytes(Object body) {

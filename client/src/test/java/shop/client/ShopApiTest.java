@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import shop.client.transaction.ApiException;
 import shop.client.transaction.model.PlaceOrderRequest;
 import shop.client.transaction.model.PlaceOrderRequestItemsInner;
 
@@ -58,23 +57,26 @@ class ShopApiTest {
   }
 
   @Test
-  void sendsTheCallersTokenAndTheContractsHeadersToTheBaseUrl() {
+  void sendsTheCallersTokenAndHeadersToTheBaseUrlAndAnswersAProblemAsAFailure() {
     PlaceOrderRequest order =
         new PlaceOrderRequest()
             .addItemsItem(new PlaceOrderRequestItemsInner().productId("p1").quantity(2))
             .paymentMethodId("pm_1");
 
-    ApiException problem =
+    ApiFailure problem =
         catchThrowableOfType(
-            ApiException.class,
-            () -> shop.transaction().placeOrder("key-1", order, ShopApi.bearer("t0k3n")));
+            ApiFailure.class,
+            () ->
+                ShopApi.call(
+                    () -> shop.transaction().placeOrder("key-1", order, ShopApi.bearer("t0k3n"))));
 
     assertThat(seen)
         .singleElement()
         .asString()
         .startsWith("POST /orders Bearer t0k3n key-1 {")
         .contains("\"productId\":\"p1\"", "\"quantity\":2", "\"paymentMethodId\":\"pm_1\"");
-    assertThat(problem.getCode()).isEqualTo(400);
-    assertThat(problem.getResponseBody()).contains("\"field\":\"items\"");
+    assertThat(problem.status()).isEqualTo(400);
+    assertThat(problem.header("content-type")).contains("application/problem+json");
+    assertThat(problem.body()).contains("\"field\":\"items\"");
   }
 }

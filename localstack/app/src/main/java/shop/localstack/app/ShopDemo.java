@@ -1,8 +1,9 @@
 package shop.localstack.app;
 
+import static shop.client.ShopApi.bearer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -12,13 +13,31 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import shop.client.ApiFailure;
+import shop.client.ShopApi;
+import shop.client.notification.model.Notification;
+import shop.client.notification.model.NotificationPage;
+import shop.client.product.model.Product;
+import shop.client.transaction.model.Address;
+import shop.client.transaction.model.OrderDetail;
+import shop.client.transaction.model.OrderDetailAllOfHistory;
+import shop.client.transaction.model.OrderStatus;
+import shop.client.transaction.model.PlaceOrderRequest;
+import shop.client.transaction.model.PlaceOrderRequestItemsInner;
+import shop.client.transaction.model.PlacedOrder;
+import shop.client.user.model.LoginRequest;
+import shop.client.user.model.PaymentMethodRequest;
+import shop.client.user.model.ProfilePatch;
+import shop.client.user.model.RegisterRequest;
 
 /**
  * {@code ./shop demo}: a scripted checkout against a running local shop, printed as a trail. A
  * customer registers, saves a card and buys two mugs (paid), then tries a card that is declined
  * (cancelled, stock released); the trail shows each order's events and the notifications and
- * provider calls they caused.
+ * provider calls they caused. It calls the API through the client generated from the services'
+ * contracts ({@link ShopApi}), so a contract that drifts from its service breaks the demo first.
  */
 public final class ShopDemo {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,11 +47,13 @@ public final class ShopDemo {
   private final URI sandbox;
   private final PrintStream out;
   private final HttpClient http = HttpClient.newHttpClient();
+  private final ShopApi shop;
 
   public ShopDemo(URI api, URI sandbox, PrintStream out) {
     this.api = api;
     this.sandbox = sandbox;
     this.out = out;
+    this.shop = ShopApi.at(api);
   }
 
   /** What the demo ended with. */
@@ -65,21 +86,17 @@ public final class ShopDemo {
     String password = "a long demo password";
     step("register " + email);
     call(
-        "POST",
-        "/auth/register",
-        null,
-        body(
-            "email",
-            email,
-            "password",
-            password,
-            "name",
-            "Demo Customer",
-            "phone",
-            "+447700900123"),
-        201);
+        () ->
+            shop.user()
+                .registerUser(
+                    new RegisterRequest()
+                        .email(email)
+                        .password(password)
+                        .name("Demo Customer")
+                        .phone("+447700900123"),
+                    null));
     String first = login(email, password);
-    call("PATCH", "/users/me", first, JSON.createObjectNode().put("smsOptIn", true), 200);
+    call(() -> shop.user().updateProfile(new ProfilePatch().smsOptIn(true), bearer(first)));
     // A fresh token carries the SMS consent just given.
     String token = login(email, password);
     step("save the test cards pm_card_visa and pm_card_chargeDeclined");
@@ -87,35 +104,39 @@ public final class ShopDemo {
     String declining = saveCard(token, "pm_card_chargeDeclined");
     // The cards are attached to the Stripe customer made with the first one, and Stripe charges an
     // attached card only with its customer, which checkout takes from the token: a fresh one.
-    token = login(email, password);
+    String buyer = login(email, password);
 
-    JsonNode product = call("GET", "/products?limit=1", null, null, 200).get("items").get(0);
-    String productId = product.get("id").asText();
-    int stockBefore = product.get("stock").asInt();
-    step("buy 2 x " + product.get("name").asText() + " (stock " + stockBefore + ")");
-    JsonNode paid = checkout(token, productId, visa);
-    String paidStatus = settle(token, paid.get("id").asText());
+    Product product =
+        call(() -> shop.product().listProducts(null, null, null, null, null, 1, null))
+            .getItems()
+            .get(0);
+    String productId = product.getId();
+    int stockBefore = product.getStock();
+    step("buy 2 x " + product.getName() + " (stock " + stockBefore + ")");
+    PlacedOrder paid = checkout(buyer, productId, visa);
+    String paidStatus = settle(buyer, paid.getId());
 
     step("buy again with the card that is declined");
-    JsonNode declined = checkout(token, productId, declining);
-    String declinedStatus = settle(token, declined.get("id").asText());
+    PlacedOrder declined = checkout(buyer, productId, declining);
+    String declinedStatus = settle(buyer, declined.getId());
     // The declined order's stock comes back when inventory consumes OrderCancelled: wait for it.
     int stockAfter = settledStock(productId, stockBefore - 2);
     out.printf(
         "stock of %s: %d before, %d after (2 sold, the declined order's 2 released)%n",
-        product.get("sku").asText(), stockBefore, stockAfter);
+        product.getSku(), stockBefore, stockAfter);
 
-    JsonNode notifications = waitForNotifications(token, 4);
+    NotificationPage notifications = waitForNotifications(buyer, 4);
     step("notifications sent to " + email);
-    for (JsonNode n : notifications.get("items")) {
+    for (Notification n : notifications.getItems()) {
       out.printf(
           "  %-5s %-16s %-6s %s%n",
-          n.get("channel").asText(),
-          n.get("template").asText(),
-          n.get("status").asText(),
-          n.path("orderId").asText(""));
+          n.getChannel(),
+          n.getTemplate(),
+          n.getStatus(),
+          n.getOrderId() == null ? "" : n.getOrderId());
     }
     step("provider calls recorded by the sandbox (" + sandbox + "/__admin/requests)");
+    // The sandbox is not the shop's API (it has no contract of ours): plain HTTP.
     JsonNode journal =
         JSON.readTree(
             http.send(
@@ -130,143 +151,107 @@ public final class ShopDemo {
         email,
         paidStatus,
         declinedStatus,
-        notifications.get("items").size(),
+        notifications.getItems().size(),
         stockBefore,
         stockAfter);
   }
 
   /** Saves a Stripe test card; like Stripe, the saved payment method gets an id of its own. */
-  private String saveCard(String token, String testCard) throws IOException, InterruptedException {
-    return call(
-            "POST",
-            "/users/me/payment-methods",
-            token,
-            body("stripePaymentMethodId", testCard),
-            201)
-        .get("id")
-        .asText();
+  private String saveCard(String token, String testCard) {
+    return call(() ->
+            shop.user()
+                .addPaymentMethod(
+                    new PaymentMethodRequest().stripePaymentMethodId(testCard), bearer(token)))
+        .getId();
   }
 
-  private String login(String email, String password) throws IOException, InterruptedException {
-    return call("POST", "/auth/login", null, body("email", email, "password", password), 200)
-        .get("accessToken")
-        .asText();
+  private String login(String email, String password) {
+    return call(() -> shop.user().logIn(new LoginRequest().email(email).password(password), null))
+        .getAccessToken();
   }
 
-  private JsonNode checkout(String token, String productId, String paymentMethod)
-      throws IOException, InterruptedException {
-    ObjectNode order = JSON.createObjectNode();
-    order.putArray("items").addObject().put("productId", productId).put("quantity", 2);
-    order.put("paymentMethodId", paymentMethod);
-    order
-        .putObject("shippingAddress")
-        .put("name", "Demo Customer")
-        .put("line1", "1 Demo Street")
-        .put("city", "London")
-        .put("postalCode", "N1 1AA")
-        .put("country", "GB");
-    HttpRequest request =
-        HttpRequest.newBuilder(api.resolve("/orders"))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .header("Idempotency-Key", UUID.randomUUID().toString())
-            .POST(HttpRequest.BodyPublishers.ofString(order.toString()))
-            .build();
-    JsonNode created =
-        expect(http.send(request, HttpResponse.BodyHandlers.ofString()), 201, "POST /orders");
+  private PlacedOrder checkout(String token, String productId, String paymentMethod) {
+    PlaceOrderRequest order =
+        new PlaceOrderRequest()
+            .addItemsItem(new PlaceOrderRequestItemsInner().productId(productId).quantity(2))
+            .paymentMethodId(paymentMethod)
+            .shippingAddress(
+                new Address()
+                    .name("Demo Customer")
+                    .line1("1 Demo Street")
+                    .city("London")
+                    .postalCode("N1 1AA")
+                    .country("GB"));
+    PlacedOrder created =
+        call(
+            () ->
+                shop.transaction().placeOrder(UUID.randomUUID().toString(), order, bearer(token)));
     out.printf(
         "  201 order %s %s %d %s%n",
-        created.get("id").asText(),
-        created.get("status").asText(),
-        created.get("total").asLong(),
-        created.get("currency").asText());
+        created.getId(), created.getStatus(), created.getTotal(), created.getCurrency());
     return created;
   }
 
   /** Follows the order until it stops moving, printing each event of its history once. */
-  private String settle(String token, String orderId) throws IOException, InterruptedException {
+  private String settle(String token, String orderId) throws InterruptedException {
     Instant deadline = Instant.now().plus(SETTLE);
     int printed = 0;
-    String status = "PENDING";
+    OrderStatus status = OrderStatus.PENDING;
     while (Instant.now().isBefore(deadline)) {
-      JsonNode order = call("GET", "/orders/" + orderId, token, null, 200);
-      JsonNode history = order.get("history");
-      for (int i = printed; i < history.size(); i++) {
-        JsonNode h = history.get(i);
-        out.printf(
-            "  v%d %-22s -> %s%n",
-            h.get("version").asInt(), h.get("event").asText(), h.get("status").asText());
+      OrderDetail order = call(() -> shop.transaction().getOrder(orderId, bearer(token)));
+      List<OrderDetailAllOfHistory> history = order.getHistory();
+      for (OrderDetailAllOfHistory h : history.subList(printed, history.size())) {
+        out.printf("  v%d %-22s -> %s%n", h.getVersion(), h.getEvent(), h.getStatus());
       }
       printed = history.size();
-      status = order.get("status").asText();
-      if (status.equals("PAID") || status.equals("CANCELLED") || status.equals("REFUNDED")) {
-        return status;
+      status = order.getStatus();
+      if (status == OrderStatus.PAID
+          || status == OrderStatus.CANCELLED
+          || status == OrderStatus.REFUNDED) {
+        return status.getValue();
       }
       Thread.sleep(200);
     }
     out.println("  still " + status + " after " + SETTLE.toSeconds() + " s");
-    return status;
+    return status.getValue();
   }
 
-  private int settledStock(String productId, int expected)
-      throws IOException, InterruptedException {
+  private int settledStock(String productId, int expected) throws InterruptedException {
     Instant deadline = Instant.now().plus(SETTLE);
-    int stock = call("GET", "/products/" + productId, null, null, 200).get("stock").asInt();
+    int stock = stock(productId);
     while (stock != expected && Instant.now().isBefore(deadline)) {
       Thread.sleep(200);
-      stock = call("GET", "/products/" + productId, null, null, 200).get("stock").asInt();
+      stock = stock(productId);
     }
     return stock;
   }
 
-  private JsonNode waitForNotifications(String token, int atLeast)
-      throws IOException, InterruptedException {
+  private int stock(String productId) {
+    return call(() -> shop.product().getProduct(productId, null)).getStock();
+  }
+
+  private NotificationPage waitForNotifications(String token, int atLeast)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(SETTLE);
-    JsonNode notifications = call("GET", "/notifications", token, null, 200);
-    while (notifications.get("items").size() < atLeast && Instant.now().isBefore(deadline)) {
+    NotificationPage notifications =
+        call(() -> shop.notification().listMyNotifications(null, bearer(token)));
+    while (notifications.getItems().size() < atLeast && Instant.now().isBefore(deadline)) {
       Thread.sleep(200);
-      notifications = call("GET", "/notifications", token, null, 200);
+      notifications = call(() -> shop.notification().listMyNotifications(null, bearer(token)));
     }
     return notifications;
   }
 
-  private JsonNode call(String method, String path, String token, JsonNode body, int expected)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
+  /**
+   * One call through the generated client; an answer other than 2xx stops the demo, naming what it
+   * was.
+   */
+  private static <T> T call(ShopApi.Call<T> call) {
+    try {
+      return ShopApi.call(call);
+    } catch (ApiFailure e) {
+      throw new IllegalStateException("the shop answered " + e.getMessage(), e);
     }
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body.toString()));
-    return expect(
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString()),
-        expected,
-        method + " " + path);
-  }
-
-  private static JsonNode expect(HttpResponse<String> response, int expected, String what)
-      throws IOException {
-    if (response.statusCode() != expected) {
-      throw new IllegalStateException(
-          what + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return response.body() == null || response.body().isEmpty()
-        ? JSON.createObjectNode()
-        : JSON.readTree(response.body());
-  }
-
-  private static ObjectNode body(String... pairs) {
-    ObjectNode node = JSON.createObjectNode();
-    for (int i = 0; i < pairs.length; i += 2) {
-      node.put(pairs[i], pairs[i + 1]);
-    }
-    return node;
   }
 
   private void step(String text) {

@@ -43,7 +43,7 @@ final class Checkouts {
     Semaphore slots = new Semaphore(concurrency);
     List<Future<String>> placed = new ArrayList<>();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      String body = ShopClient.order(product, 1, customer.paymentMethodId());
+      var body = ShopClient.order(product, 1, customer.paymentMethodId());
       for (int i = 0; i < count; i++) {
         placed.add(
             pool.submit(

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import shop.client.ShopApi;
 import shop.localstack.app.LocalShop;
 
 /**
@@ -42,7 +43,7 @@ class DatabaseRestartDrillIT {
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       Checkouts checkouts = new Checkouts(api, sandbox, stores, "dbrestart");
       ShopClient.Customer customer = checkouts.customer();
-      String body = ShopClient.order(checkouts.product(), 1, customer.paymentMethodId());
+      var body = ShopClient.order(checkouts.product(), 1, customer.paymentMethodId());
       ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
       ConcurrentLinkedQueue<String> orders = new ConcurrentLinkedQueue<>();
       AtomicBoolean running = new AtomicBoolean(true);
@@ -59,21 +60,25 @@ class DatabaseRestartDrillIT {
                               timed(
                                   "GET /orders",
                                   () ->
-                                      api.send(
-                                          "GET",
-                                          "/orders",
-                                          customer.token(),
-                                          (com.fasterxml.jackson.databind.JsonNode) null)));
+                                      api.call(
+                                          () ->
+                                              api.shop()
+                                                  .transaction()
+                                                  .listMyOrdersWithHttpInfo(
+                                                      null,
+                                                      null,
+                                                      ShopApi.bearer(customer.token())))));
                       case 1 ->
                           outcomes.add(
                               timed(
                                   "GET /users/me",
                                   () ->
-                                      api.send(
-                                          "GET",
-                                          "/users/me",
-                                          customer.token(),
-                                          (com.fasterxml.jackson.databind.JsonNode) null)));
+                                      api.call(
+                                          () ->
+                                              api.shop()
+                                                  .user()
+                                                  .getProfileWithHttpInfo(
+                                                      ShopApi.bearer(customer.token())))));
                       default -> {
                         String key = UUID.randomUUID().toString();
                         // Each attempt is recorded; the key is retried on 503 like a client does.
@@ -85,13 +90,7 @@ class DatabaseRestartDrillIT {
                               record(
                                   outcomes,
                                   "POST /orders",
-                                  () ->
-                                      api.send(
-                                          "POST",
-                                          "/orders",
-                                          customer.token(),
-                                          body,
-                                          Map.of("Idempotency-Key", key)));
+                                  () -> api.placeOrder(customer, key, body));
                           if (last.status() != 503) {
                             break;
                           }

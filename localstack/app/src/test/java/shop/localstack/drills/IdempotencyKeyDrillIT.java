@@ -33,7 +33,7 @@ class IdempotencyKeyDrillIT {
       String product = api.product(api.adminToken(), "idempotency", 10, 2500);
       ShopClient.Customer customer = api.customer("idempotency");
       String key = UUID.randomUUID().toString();
-      String body = ShopClient.order(product, 2, customer.paymentMethodId());
+      var body = ShopClient.order(product, 2, customer.paymentMethodId());
 
       CountDownLatch start = new CountDownLatch(1);
       List<Future<ShopClient.Reply>> replies = new ArrayList<>();

@@ -37,7 +37,7 @@ class OversellDrillIT {
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       String product = api.product(api.adminToken(), "oversell", STOCK, 1500);
       ShopClient.Customer customer = api.customer("oversell");
-      String body = ShopClient.order(product, 1, customer.paymentMethodId());
+      var body = ShopClient.order(product, 1, customer.paymentMethodId());
 
       AtomicBoolean done = new AtomicBoolean();
       AtomicInteger lowest = new AtomicInteger(Integer.MAX_VALUE);

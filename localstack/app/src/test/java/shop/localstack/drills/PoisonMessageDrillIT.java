@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -136,13 +135,7 @@ class PoisonMessageDrillIT {
   }
 
   private static void register(ShopClient api, String email) {
-    ObjectNode body =
-        ShopClient.JSON
-            .createObjectNode()
-            .put("email", email)
-            .put("password", "a long enough drill password")
-            .put("name", "Drill");
-    api.expect(201, api.send("POST", "/auth/register", null, body));
+    api.register(email, "a long enough drill password");
   }
 
   private static String ops(OpsModule module, String... args) {

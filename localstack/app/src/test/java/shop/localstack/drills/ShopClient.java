@@ -2,7 +2,6 @@ package shop.localstack.drills;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,27 +12,54 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import shop.client.ApiAnswer;
+import shop.client.ApiFailure;
+import shop.client.ShopApi;
+import shop.client.product.model.NewProduct;
+import shop.client.transaction.model.Address;
+import shop.client.transaction.model.PlaceOrderRequest;
+import shop.client.transaction.model.PlaceOrderRequestItemsInner;
+import shop.client.user.model.LoginRequest;
+import shop.client.user.model.PaymentMethodRequest;
+import shop.client.user.model.RegisterRequest;
 import shop.localstack.app.LocalShop;
 import shop.localstack.app.seeds.DemoAdmin;
 
-/** The shop's HTTP API as a customer and the admin use it: what the drills drive. */
+/**
+ * The shop's HTTP API as a customer and the admin use it: what the drills drive. Calls go through
+ * the client generated from the services' contracts ({@link ShopApi}), as another team's would;
+ * {@link #send} stays raw HTTP for what a generated client cannot send on purpose: malformed
+ * requests (BadInputDrillIT), a webhook signed over its exact bytes, the provider sandbox.
+ */
 final class ShopClient {
   static final ObjectMapper JSON = new ObjectMapper();
+  // The generated models' own mapper (dates as RFC 3339): a Reply's body reads as the API's JSON.
+  private static final ObjectMapper MODEL_JSON =
+      shop.client.transaction.ApiClient.createDefaultObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private static final Duration ADMIN_TOKEN_REUSE = Duration.ofMinutes(10);
 
   private final URI api;
+  private final ShopApi clients;
   private String adminToken;
   private Instant adminTokenAt;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(10))
-          .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
-          .build();
+  private final HttpClient http = builder().build();
 
   ShopClient(LocalShop shop) {
     this.api = shop.apiUrl();
+    this.clients = ShopApi.at(api, builder(), TIMEOUT);
+  }
+
+  private static HttpClient.Builder builder() {
+    return HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+  }
+
+  /** The generated clients, for calls this class has no shortcut for. */
+  ShopApi shop() {
+    return clients;
   }
 
   /** A response: status, body, and the body as JSON when it is JSON. */
@@ -57,6 +83,39 @@ final class ShopClient {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+  }
+
+  /**
+   * One call through the generated client ({@code ...WithHttpInfo}, to see the status) as a Reply:
+   * the answer's status and body, or the problem's. Like {@link #sendOnce}, a request written to a
+   * connection the server had already closed is sent once more.
+   */
+  Reply call(ShopApi.Call<?> withHttpInfo) {
+    try {
+      return answered(withHttpInfo);
+    } catch (ApiFailure e) {
+      if (e.status() == 0 && String.valueOf(e.getMessage()).contains("received no bytes")) {
+        return answered(withHttpInfo);
+      }
+      throw e;
+    }
+  }
+
+  private static Reply answered(ShopApi.Call<?> withHttpInfo) {
+    try {
+      ApiAnswer<Object> answer = ShopApi.answer(withHttpInfo);
+      return new Reply(
+          answer.status(),
+          answer.data() == null ? "" : MODEL_JSON.writeValueAsString(answer.data()),
+          "application/json");
+    } catch (ApiFailure e) {
+      if (e.status() == 0) {
+        throw e;
+      }
+      return new Reply(e.status(), e.body(), e.header("Content-Type").orElse(""));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -131,8 +190,9 @@ final class ShopClient {
   }
 
   String login(String email, String password) {
-    ObjectNode body = JSON.createObjectNode().put("email", email).put("password", password);
-    return expect(200, send("POST", "/auth/login", null, body)).get("accessToken").asText();
+    return ShopApi.call(
+            () -> clients.user().logIn(new LoginRequest().email(email).password(password), null))
+        .getAccessToken();
   }
 
   /**
@@ -141,12 +201,12 @@ final class ShopClient {
    */
   synchronized String adminToken() {
     if (adminToken == null || adminTokenAt.plus(ADMIN_TOKEN_REUSE).isBefore(Instant.now())) {
-      ObjectNode body =
-          JSON.createObjectNode()
-              .put("email", DemoAdmin.EMAIL)
-              .put("password", DemoAdmin.PASSWORD)
-              .put("otp", DemoAdmin.otp());
-      adminToken = expect(200, send("POST", "/auth/login", null, body)).get("accessToken").asText();
+      LoginRequest login =
+          new LoginRequest()
+              .email(DemoAdmin.EMAIL)
+              .password(DemoAdmin.PASSWORD)
+              .otp(DemoAdmin.otp());
+      adminToken = ShopApi.call(() -> clients.user().logIn(login, null)).getAccessToken();
       adminTokenAt = Instant.now();
     }
     return adminToken;
@@ -161,61 +221,78 @@ final class ShopClient {
   Customer customer(String prefix, String testCard) {
     String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     String password = "a long enough drill password";
-    ObjectNode register =
-        JSON.createObjectNode().put("email", email).put("password", password).put("name", "Drill");
-    expect(201, send("POST", "/auth/register", null, register));
+    register(email, password);
     String token = login(email, password);
     String card =
-        expect(
-                201,
-                send(
-                    "POST",
-                    "/users/me/payment-methods",
-                    token,
-                    JSON.createObjectNode().put("stripePaymentMethodId", testCard)))
-            .get("id")
-            .asText();
+        ShopApi.call(
+                () ->
+                    clients
+                        .user()
+                        .addPaymentMethod(
+                            new PaymentMethodRequest().stripePaymentMethodId(testCard),
+                            ShopApi.bearer(token)))
+            .getId();
     // The card is attached to the Stripe customer made with it, and Stripe charges an attached
     // card only with its customer, which checkout takes from the token: a fresh one carries it.
     return new Customer(email, login(email, password), card);
   }
 
-  /** Creates an active product with {@code stock} units; returns its id. */
-  String product(String admin, String prefix, int stock, long price) {
-    ObjectNode body =
-        JSON.createObjectNode()
-            .put("sku", prefix + "-" + UUID.randomUUID().toString().substring(0, 8))
-            .put("name", "Drill " + prefix)
-            .put("price", price)
-            .put("currency", "EUR")
-            .put("stock", stock);
-    return expect(201, send("POST", "/products", admin, body)).get("id").asText();
+  /** Registers an account named Drill. */
+  void register(String email, String password) {
+    ShopApi.call(
+        () ->
+            clients
+                .user()
+                .registerUser(
+                    new RegisterRequest().email(email).password(password).name("Drill"), null));
   }
 
-  static String order(String productId, int quantity, String paymentMethodId) {
-    ObjectNode body = JSON.createObjectNode();
-    body.putArray("items").addObject().put("productId", productId).put("quantity", quantity);
-    body.put("paymentMethodId", paymentMethodId);
-    body.putObject("shippingAddress")
-        .put("name", "Drill")
-        .put("line1", "1 Main St")
-        .put("city", "London")
-        .put("postalCode", "N1 1AA")
-        .put("country", "GB");
-    return body.toString();
+  /** Creates an active product with {@code stock} units; returns its id. */
+  String product(String admin, String prefix, int stock, long price) {
+    NewProduct product =
+        new NewProduct()
+            .sku(prefix + "-" + UUID.randomUUID().toString().substring(0, 8))
+            .name("Drill " + prefix)
+            .price(Math.toIntExact(price))
+            .currency("EUR")
+            .stock(stock);
+    return ShopApi.call(() -> clients.product().createProduct(product, ShopApi.bearer(admin)))
+        .getId();
+  }
+
+  static PlaceOrderRequest order(String productId, int quantity, String paymentMethodId) {
+    return new PlaceOrderRequest()
+        .addItemsItem(new PlaceOrderRequestItemsInner().productId(productId).quantity(quantity))
+        .paymentMethodId(paymentMethodId)
+        .shippingAddress(
+            new Address()
+                .name("Drill")
+                .line1("1 Main St")
+                .city("London")
+                .postalCode("N1 1AA")
+                .country("GB"));
   }
 
   /** 503 answers that {@link #checkout} retried. */
   final java.util.concurrent.atomic.AtomicInteger retried503 =
       new java.util.concurrent.atomic.AtomicInteger();
 
+  /** One POST /orders with {@code key}: its answer, whatever it is. */
+  Reply placeOrder(Customer customer, String key, PlaceOrderRequest order) {
+    return call(
+        () ->
+            clients
+                .transaction()
+                .placeOrderWithHttpInfo(key, order, ShopApi.bearer(customer.token())));
+  }
+
   /**
    * POST /orders with {@code key} as a well-behaved client does it: a 503 is retried with the same
    * key after its Retry-After (up to 20 times); the final reply (201, or a problem).
    */
-  Reply checkout(Customer customer, String key, String body) {
+  Reply checkout(Customer customer, String key, PlaceOrderRequest order) {
     for (int attempt = 1; ; attempt++) {
-      Reply reply = send("POST", "/orders", customer.token(), body, Map.of("Idempotency-Key", key));
+      Reply reply = placeOrder(customer, key, order);
       if (reply.status() != 503 || attempt == 20) {
         return reply;
       }
@@ -231,8 +308,18 @@ final class ShopClient {
 
   /** One order's status as its customer sees it. */
   String status(Customer customer, String orderId) {
-    return expect(200, send("GET", "/orders/" + orderId, customer.token(), (JsonNode) null))
-        .get("status")
-        .asText();
+    return ShopApi.call(
+            () -> clients.transaction().getOrder(orderId, ShopApi.bearer(customer.token())))
+        .getStatus()
+        .getValue();
+  }
+
+  /** GET /orders/{id}/payment as the order's customer. */
+  Reply payment(Customer customer, String orderId) {
+    return call(
+        () ->
+            clients
+                .transaction()
+                .getOrderPaymentWithHttpInfo(orderId, ShopApi.bearer(customer.token())));
   }
 }

@@ -43,8 +43,7 @@ class ThreeDSecureIT {
         .pollInterval(Duration.ofMillis(300))
         .until(() -> api.status(customer, orderId).equals("PAYMENT_ACTION_REQUIRED"));
 
-    JsonNode payment =
-        api.expect(200, api.send("GET", "/orders/" + orderId + "/payment", customer.token(), null));
+    JsonNode payment = api.expect(200, api.payment(customer, orderId));
     String clientSecret = payment.path("clientSecret").asText();
     assertThat(clientSecret).contains("_secret_");
     String intentId = clientSecret.substring(0, clientSecret.indexOf("_secret_"));
@@ -57,6 +56,8 @@ class ThreeDSecureIT {
          "amount":100,"currency":"eur","status":"succeeded","metadata":{"order_id":"%s"}}}}
         """
             .formatted(UUID.randomUUID(), Instant.now().getEpochSecond(), intentId, orderId);
+    // Raw HTTP: the signature covers the exact bytes, which a client that serializes a model
+    // would not keep.
     ShopClient.Reply answer =
         api.send(
             "POST",
@@ -78,8 +79,7 @@ class ThreeDSecureIT {
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(300))
         .until(() -> api.status(customer, orderId).equals("PAID"));
-    JsonNode paid =
-        api.expect(200, api.send("GET", "/orders/" + orderId + "/payment", customer.token(), null));
+    JsonNode paid = api.expect(200, api.payment(customer, orderId));
     assertThat(paid.path("status").asText()).isEqualTo("PAID");
     assertThat(paid.has("clientSecret")).as("no secret once paid").isFalse();
   }

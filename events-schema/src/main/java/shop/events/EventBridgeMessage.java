@@ -1,16 +1,15 @@
-package shop.platform.events;
+package shop.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import shop.events.EventJson;
-import shop.events.EventType;
-import shop.events.InvalidEventException;
 
 /**
  * The body of an SQS message that an EventBridge rule delivered: the EventBridge event, whose
- * {@code detail} is our structured CloudEvent.
+ * {@code detail} is our structured CloudEvent. A subscriber reads it with {@link #parse}, checks
+ * with {@link #requirePublishedByOwnerOf} that the owner of the event's type published it, and
+ * decodes {@link #detail} with {@link CloudEventCodec}.
  *
  * @param detail the CloudEvent JSON, not yet validated
  * @param eventId the CloudEvent id as written, or null: known before validation, so that even an
@@ -20,7 +19,7 @@ import shop.events.InvalidEventException;
  * @param detailType the EventBridge {@code detail-type}, or null
  * @param cloudEventSource the CloudEvent's own {@code source} attribute, or null
  */
-record EventBridgeMessage(
+public record EventBridgeMessage(
     byte[] detail,
     String eventId,
     String eventType,
@@ -32,7 +31,7 @@ record EventBridgeMessage(
   /**
    * Reads {@code body}; throws {@link InvalidEventException} when it is not an EventBridge event.
    */
-  static EventBridgeMessage parse(String body) {
+  public static EventBridgeMessage parse(String body) {
     if (body == null || body.isBlank()) {
       throw new InvalidEventException("empty message body", List.of());
     }
@@ -67,7 +66,7 @@ record EventBridgeMessage(
    * roles use), the {@code detail-type}, and the CloudEvent's own {@code source} must all be the
    * owner's. A type alone proves nothing: any publisher can write any type into its detail.
    */
-  void requirePublishedByOwnerOf(EventType type) {
+  public void requirePublishedByOwnerOf(EventType type) {
     if (!type.source().equals(source)
         || !type.eventName().equals(detailType)
         || !type.source().equals(cloudEventSource)) {

@@ -1,6 +1,4 @@
-package shop.platform.events;
-
-import shop.events.EventType;
+package shop.events;
 
 /**
  * An event whose type belongs to one service, delivered with another's source or detail-type: a
