@@ -23,7 +23,10 @@ public final class IssueRefund {
     this.clock = clock;
   }
 
-  public Refund issue(IssueRefundCommand command) {
+  /** The refund, and the order it left. */
+  public record Issued(Order order, Refund refund) {}
+
+  public Issued issue(IssueRefundCommand command) {
     String refundId = UUID.randomUUID().toString();
     Order order =
         updates
@@ -52,6 +55,6 @@ public final class IssueRefund {
             .orElseGet(() -> orders.find(command.orderId()).orElseThrow());
     Refund refund = order.fulfilment().refundByKey(command.idempotencyKey()).orElseThrow();
     Order after = settle.settle(order, refund.id());
-    return after.fulfilment().refund(refund.id()).orElseThrow();
+    return new Issued(after, after.fulfilment().refund(refund.id()).orElseThrow());
   }
 }

@@ -32,7 +32,7 @@ class IssueRefundTest {
   void refundsPartOfAPaidOrderThroughTheProvider() {
     orders.put(OrderFixtures.delivered());
 
-    Refund refund = issue.issue(new IssueRefundCommand("order-1", "k1", 1000, "goodwill"));
+    Refund refund = issue.issue(new IssueRefundCommand("order-1", "k1", 1000, "goodwill")).refund();
 
     assertThat(refund.status()).isEqualTo(RefundStatus.SUCCEEDED);
     assertThat(providerKeys).containsExactly(refund.providerKey());
@@ -45,8 +45,8 @@ class IssueRefundTest {
   void theSameIdempotencyKeyAnswersTheSameRefundOnce() {
     orders.put(OrderFixtures.paid());
 
-    Refund first = issue.issue(new IssueRefundCommand("order-1", "k1", 1000, "goodwill"));
-    Refund again = issue.issue(new IssueRefundCommand("order-1", "k1", 1000, "goodwill"));
+    Refund first = issue.issue(new IssueRefundCommand("order-1", "k1", 1000, "goodwill")).refund();
+    Refund again = issue.issue(new IssueRefundCommand("order-1", "k1", 1000, "goodwill")).refund();
 
     assertThat(again).isEqualTo(first);
     assertThat(providerKeys).hasSize(1);
@@ -64,7 +64,7 @@ class IssueRefundTest {
     assertThat(orders.find("order-1").orElseThrow().fulfilment().refundable()).isEqualTo(3900);
 
     providerFailure = null;
-    Refund done = issue.issue(new IssueRefundCommand("order-1", "k1", 1000, "x"));
+    Refund done = issue.issue(new IssueRefundCommand("order-1", "k1", 1000, "x")).refund();
     assertThat(done.status()).isEqualTo(RefundStatus.SUCCEEDED);
     assertThat(providerKeys).containsExactly(done.providerKey());
   }
