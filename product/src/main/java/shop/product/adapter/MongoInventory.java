@@ -186,6 +186,28 @@ public final class MongoInventory implements Inventory {
   }
 
   /**
+   * Stock back in one conditional update: the product records the return as a settled hold
+   * (RESTOCKED, keyed {@code return:<id>}), so a redelivered ReturnReceived matches nothing; the
+   * marker is pruned with the others.
+   */
+  @Override
+  public void restock(String returnId, ReservationLine line) {
+    String key = "return:" + returnId;
+    Document marker =
+        new Document(HOLD_ORDER, key)
+            .append(HOLD_QUANTITY, line.quantity())
+            .append(HOLD_STATE, "RESTOCKED")
+            .append(HOLD_AT, Date.from(clock.instant()));
+    Mongo.one(
+        products.updateOne(
+            and(eq(ID, line.productId()), ne(HOLDS + "." + HOLD_ORDER, key)),
+            Updates.combine(
+                Updates.inc(ON_HAND, line.quantity()),
+                Updates.inc(AVAILABLE, line.quantity()),
+                Updates.push(HOLDS, marker))));
+  }
+
+  /**
    * Moves the order's HELD hold to {@code state} together with the stock change: matches only while
    * the hold is HELD, so it applies once. The hold stays as a marker so that a late, concurrent
    * delivery of the same order cannot hold the units again; {@link #pruneSettledHolds} drops old

@@ -35,6 +35,12 @@ public interface Inventory {
   /** Returns what {@code orderId} holds of the line's product to the available stock, once. */
   void release(String orderId, ReservationLine line);
 
+  /**
+   * Puts the units of {@code line} that return {@code returnId} brought back in stock, once per
+   * return and product; a product that no longer exists takes nothing back.
+   */
+  void restock(String returnId, ReservationLine line);
+
   /** Turns what {@code orderId} holds of the line's product into a sale, once. */
   void sell(String orderId, ReservationLine line);
 
