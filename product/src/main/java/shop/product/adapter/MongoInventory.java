@@ -186,13 +186,11 @@ public final class MongoInventory implements Inventory {
   }
 
   /**
-   * Stock back in one conditional update: the product records the return as a settled hold
-   * (RESTOCKED, keyed {@code return:<id>}), so a redelivered ReturnReceived matches nothing; the
-   * marker is pruned with the others.
+   * Stock back in one conditional update: the product records {@code key} as a settled hold
+   * (RESTOCKED), so a redelivered event matches nothing; the marker is pruned with the others.
    */
   @Override
-  public void restock(String returnId, ReservationLine line) {
-    String key = "return:" + returnId;
+  public void restock(String key, ReservationLine line) {
     Document marker =
         new Document(HOLD_ORDER, key)
             .append(HOLD_QUANTITY, line.quantity())

@@ -36,10 +36,11 @@ public interface Inventory {
   void release(String orderId, ReservationLine line);
 
   /**
-   * Puts the units of {@code line} that return {@code returnId} brought back in stock, once per
-   * return and product; a product that no longer exists takes nothing back.
+   * Puts the units of {@code line} back in stock, once per {@code key} (what brought them back:
+   * {@code return:<id>}, {@code cancelled:<order id>}) and product; a product that no longer exists
+   * takes nothing back.
    */
-  void restock(String returnId, ReservationLine line);
+  void restock(String key, ReservationLine line);
 
   /** Turns what {@code orderId} holds of the line's product into a sale, once. */
   void sell(String orderId, ReservationLine line);

@@ -22,7 +22,7 @@ public final class RestockReturn {
 
   public void restock(Command command) {
     for (ReservationLine line : command.lines()) {
-      inventory.restock(command.returnId(), line);
+      inventory.restock("return:" + command.returnId(), line);
     }
   }
 }

@@ -74,14 +74,14 @@ final class InMemoryInventory implements Inventory {
   }
 
   @Override
-  public synchronized void restock(String returnId, ReservationLine line) {
+  public synchronized void restock(String key, ReservationLine line) {
     Product p = catalog.product(line.productId()).orElse(null);
     Map<String, String> productHolds =
         holds.computeIfAbsent(line.productId(), k -> new HashMap<>());
-    if (p == null || productHolds.containsKey("return:" + returnId)) {
+    if (p == null || productHolds.containsKey(key)) {
       return;
     }
-    productHolds.put("return:" + returnId, "RESTOCKED");
+    productHolds.put(key, "RESTOCKED");
     catalog.put(with(p, p.onHand() + line.quantity(), p.reserved()));
   }
 
