@@ -13,12 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import shop.localstack.app.seeds.DemoAdmin;
 
 /**
  * {@code ./shop demo}: a scripted checkout against a running local shop, printed as a trail. A
- * customer registers, saves a card and buys two mugs (paid), then tries a card that is declined
- * (cancelled, stock released); the trail shows each order's events and the notifications and
- * provider calls they caused.
+ * customer registers, saves a card and buys two mugs (paid; staff then ship them and the parcel is
+ * delivered), then tries a card that is declined (cancelled, stock released); the trail shows each
+ * order's events and the notifications and provider calls they caused.
  */
 public final class ShopDemo {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,6 +96,7 @@ public final class ShopDemo {
     step("buy 2 x " + product.get("name").asText() + " (stock " + stockBefore + ")");
     JsonNode paid = checkout(token, productId, visa);
     String paidStatus = settle(token, paid.get("id").asText());
+    shipAndDeliver(token, paid.get("id").asText());
 
     step("buy again with the card that is declined");
     JsonNode declined = checkout(token, productId, declining);
@@ -133,6 +135,39 @@ public final class ShopDemo {
         notifications.get("items").size(),
         stockBefore,
         stockAfter);
+  }
+
+  /** Staff (the seeded admin) ship the paid order and mark its parcel delivered. */
+  private void shipAndDeliver(String token, String orderId)
+      throws IOException, InterruptedException {
+    step("staff ship the paid order; the parcel is delivered");
+    ObjectNode staffLogin =
+        body("email", DemoAdmin.EMAIL, "password", DemoAdmin.PASSWORD, "otp", DemoAdmin.otp());
+    String staff = call("POST", "/auth/login", null, staffLogin, 200).get("accessToken").asText();
+    String tracking = "DEMO" + orderId.substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    JsonNode parcel =
+        call(
+            "POST",
+            "/admin/orders/" + orderId + "/shipments",
+            staff,
+            body(
+                "carrier",
+                "DHL",
+                "trackingNumber",
+                tracking,
+                "trackingUrl",
+                "https://tracking.example/" + tracking),
+            201);
+    out.printf("  201 shipment %s DHL %s%n", parcel.get("id").asText(), tracking);
+    call("POST", "/admin/shipments/" + parcel.get("id").asText() + "/delivered", staff, null, 200);
+    JsonNode history = call("GET", "/orders/" + orderId, token, null, 200).get("history");
+    for (JsonNode h : history) {
+      if (h.get("version").asInt() > 3) {
+        out.printf(
+            "  v%d %-22s -> %s%n",
+            h.get("version").asInt(), h.get("event").asText(), h.get("status").asText());
+      }
+    }
   }
 
   /** Saves a Stripe test card; like Stripe, the saved payment method gets an id of its own. */
