@@ -81,6 +81,17 @@ class StripeRefundsIT {
         RefundCreateParams.builder().setPaymentIntent(paid.getId()).setAmount(100L).build();
     assertThatThrownBy(() -> sandbox.stripe.v1().refunds().create(other, once))
         .isInstanceOf(IdempotencyException.class);
+    PaymentIntent readBack =
+        sandbox
+            .stripe
+            .v1()
+            .paymentIntents()
+            .retrieve(
+                paid.getId(),
+                com.stripe.param.PaymentIntentRetrieveParams.builder()
+                    .addExpand("latest_charge")
+                    .build());
+    assertThat(readBack.getLatestChargeObject().getAmountRefunded()).isEqualTo(1250);
     Refund rest = refund(paid.getId(), null);
     assertThat(rest.getAmount()).isEqualTo(4900 - 1250);
   }
