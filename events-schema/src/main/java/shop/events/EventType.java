@@ -24,7 +24,12 @@ public enum EventType {
   PASSWORD_RESET_REQUESTED(
       PasswordResetRequested.class, "shop.user.password-reset-requested.v1", "user"),
   REGISTRATION_ATTEMPTED(
-      RegistrationAttempted.class, "shop.user.registration-attempted.v1", "user");
+      RegistrationAttempted.class, "shop.user.registration-attempted.v1", "user"),
+  ORDER_SHIPPED(OrderShipped.class, "shop.order.shipped.v1", "transaction"),
+  ORDER_DELIVERED(OrderDelivered.class, "shop.order.delivered.v1", "transaction"),
+  RETURN_REQUESTED(ReturnRequested.class, "shop.return.requested.v1", "transaction"),
+  RETURN_RECEIVED(ReturnReceived.class, "shop.return.received.v1", "transaction"),
+  REFUND_ISSUED(RefundIssued.class, "shop.refund.issued.v1", "transaction");
 
   private final Class<? extends ShopEvent> recordType;
   private final String type;

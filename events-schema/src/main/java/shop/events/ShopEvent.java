@@ -15,7 +15,12 @@ public sealed interface ShopEvent
         UserRegistered,
         EmailVerificationRequested,
         PasswordResetRequested,
-        RegistrationAttempted {
+        RegistrationAttempted,
+        OrderShipped,
+        OrderDelivered,
+        ReturnRequested,
+        ReturnReceived,
+        RefundIssued {
 
   /** The id of the aggregate this event is about: the CloudEvent subject. */
   String subject();

@@ -5,11 +5,16 @@ import static shop.events.EventType.INVENTORY_REJECTED;
 import static shop.events.EventType.INVENTORY_RESERVED;
 import static shop.events.EventType.ORDER_CANCELLED;
 import static shop.events.EventType.ORDER_CREATED;
+import static shop.events.EventType.ORDER_DELIVERED;
+import static shop.events.EventType.ORDER_SHIPPED;
 import static shop.events.EventType.PASSWORD_RESET_REQUESTED;
 import static shop.events.EventType.PAYMENT_ACTION_REQUIRED;
 import static shop.events.EventType.PAYMENT_CAPTURED;
 import static shop.events.EventType.PAYMENT_FAILED;
+import static shop.events.EventType.REFUND_ISSUED;
 import static shop.events.EventType.REGISTRATION_ATTEMPTED;
+import static shop.events.EventType.RETURN_RECEIVED;
+import static shop.events.EventType.RETURN_REQUESTED;
 import static shop.events.EventType.USER_REGISTERED;
 
 import java.util.List;
@@ -50,7 +55,7 @@ public record Topology(
               new Subscription(
                   "inventory",
                   "product",
-                  Set.of(ORDER_CREATED, PAYMENT_CAPTURED, ORDER_CANCELLED),
+                  Set.of(ORDER_CREATED, PAYMENT_CAPTURED, ORDER_CANCELLED, RETURN_RECEIVED),
                   "shop.product.api.InventoryEventsHandler",
                   5,
                   10,
@@ -77,7 +82,12 @@ public record Topology(
                       PAYMENT_CAPTURED,
                       PAYMENT_FAILED,
                       PAYMENT_ACTION_REQUIRED,
-                      ORDER_CANCELLED),
+                      ORDER_CANCELLED,
+                      ORDER_SHIPPED,
+                      ORDER_DELIVERED,
+                      RETURN_REQUESTED,
+                      RETURN_RECEIVED,
+                      REFUND_ISSUED),
                   "shop.notification.api.NotificationEventsHandler",
                   5,
                   10,

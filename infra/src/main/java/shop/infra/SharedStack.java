@@ -72,6 +72,7 @@ public final class SharedStack extends Stack {
   private final Secret stripeUser;
   private final Secret sendGrid;
   private final Secret twilio;
+  private final Secret carrier;
   private final Secret mongoDb;
   private final Topic alarms;
   private final HttpApi api;
@@ -175,6 +176,11 @@ public final class SharedStack extends Stack {
             "Twilio",
             "shop/twilio",
             "Twilio account, token and sender number (accountSid," + " authToken, from)");
+    carrier =
+        operatorSecret(
+            "Carrier",
+            "shop/carrier",
+            "The carriers' delivery webhook signing secret (webhookSecret, 32 or more characters)");
     mongoDb =
         operatorSecret(
             "MongoDb",
@@ -386,6 +392,11 @@ public final class SharedStack extends Stack {
   /** The transaction service's Stripe key and webhook signing secret. */
   public Secret stripeTransaction() {
     return stripeTransaction;
+  }
+
+  /** What carriers sign their delivery webhooks with (transaction's API alone reads it). */
+  public Secret carrier() {
+    return carrier;
   }
 
   /** The user service's Stripe key (customers, payment methods). */

@@ -31,7 +31,7 @@ final class TransactionStack extends ServiceStack {
     Map<String, String> env = new HashMap<>(tokenEnvironment());
     env.putAll(runtimeDatabase(data));
     env.put("PRODUCT_API_URL", shared.issuer());
-    // The API (webhooks, refunds on cancel) and the payments consumer (captures) call Stripe; the
+    // The API (webhooks, refunds) and the payments consumer (captures) call Stripe; the
     // sweeps do not, and get no key.
     Map<String, String> stripe = new HashMap<>(env);
     stripe.put("STRIPE_API_KEY", secretSetting(shared.stripeTransaction(), "apiKey"));
@@ -39,7 +39,10 @@ final class TransactionStack extends ServiceStack {
     ShopFunction.Network network =
         new ShopFunction.Network(data.vpc(), data.functionsSecurityGroup());
 
-    api = function("api", OrdersApi.class.getName(), Duration.seconds(20), stripe, network);
+    // Only the API checks the carriers' webhook signatures.
+    Map<String, String> apiEnv = new HashMap<>(stripe);
+    apiEnv.put("CARRIER_WEBHOOK_SECRET", secretSetting(shared.carrier(), "webhookSecret"));
+    api = function("api", OrdersApi.class.getName(), Duration.seconds(20), apiEnv, network);
     serveRoutes(TransactionModule.class, api);
     allowInternalCalls(api);
 

@@ -336,6 +336,21 @@ class ServiceStacksTest {
   }
 
   @Test
+  void onlyTransactionsApiMayReadTheCarrierWebhookSecret() {
+    for (ServiceStack stack : services().keySet()) {
+      SecretReads.byFunction(shop.template(stack))
+          .forEach(
+              (function, reads) -> {
+                if (function.equals("shop-transaction-api")) {
+                  assertThat(reads).as(function).contains("Carrier");
+                } else {
+                  assertThat(reads).as(function).doesNotContain("Carrier");
+                }
+              });
+    }
+  }
+
+  @Test
   void noServiceFunctionMayReadTheDatabaseMasterSecret() {
     for (ServiceStack stack : services().keySet()) {
       SecretReads.byFunction(shop.template(stack))

@@ -11,6 +11,7 @@ import shop.events.EventType;
 import shop.events.OrderCancelled;
 import shop.events.OrderCreated;
 import shop.events.PaymentCaptured;
+import shop.events.ReturnReceived;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
@@ -48,6 +49,7 @@ import shop.product.inventory.ReleaseStock;
 import shop.product.inventory.ReservationLine;
 import shop.product.inventory.ReserveOrder;
 import shop.product.inventory.ReserveStock;
+import shop.product.inventory.RestockReturn;
 import shop.product.inventory.SellStock;
 import shop.product.inventory.SetStock;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -196,18 +198,28 @@ public final class ProductModule implements AutoCloseable {
     this.reserveStock = new ReserveStock(inventory, catalog, reservationEvents, clock);
     ReleaseStock releaseStock = new ReleaseStock(inventory, reservationEvents);
     SellStock sellStock = new SellStock(inventory, reservationEvents);
+    RestockReturn restockReturn = new RestockReturn(inventory);
 
     EventHandler<OrderCreated> created =
         e -> reserveStock.reserve(reserveOrder(e.data(), e.sequence()));
     EventHandler<OrderCancelled> cancelled = e -> releaseStock.release(e.data().orderId());
     EventHandler<PaymentCaptured> captured = e -> sellStock.sell(e.data().orderId());
+    EventHandler<ReturnReceived> returned =
+        e ->
+            restockReturn.restock(
+                new RestockReturn.Command(
+                    e.data().returnId(),
+                    e.data().lines().stream()
+                        .map(l -> new ReservationLine(l.productId(), l.quantity()))
+                        .toList()));
     this.inventoryEvents =
         new SqsEventConsumer(
             INVENTORY_CONSUMER,
             Map.of(
                 EventType.ORDER_CREATED, created,
                 EventType.ORDER_CANCELLED, cancelled,
-                EventType.PAYMENT_CAPTURED, captured),
+                EventType.PAYMENT_CAPTURED, captured,
+                EventType.RETURN_RECEIVED, returned),
             failures != null ? failures : DynamoDbFailureRecorder.create(aws),
             outbox);
   }

@@ -24,15 +24,24 @@ import shop.platform.outbox.PostgresOutboxStore;
 import shop.platform.outbox.RelayPolicy;
 import shop.platform.outbox.RelaySummary;
 import shop.platform.postgres.PostgresDatabase;
+import shop.transaction.adapter.HmacCarrierNotices;
 import shop.transaction.adapter.HttpPriceQuotes;
 import shop.transaction.adapter.PostgresOrders;
 import shop.transaction.adapter.StripePayments;
+import shop.transaction.order.ApplyCarrierNotice;
 import shop.transaction.order.CancelOrder;
+import shop.transaction.order.CancelOrderAsStaff;
 import shop.transaction.order.Consumers;
+import shop.transaction.order.DecideReturn;
+import shop.transaction.order.DeliverShipment;
 import shop.transaction.order.ExpireOrders;
+import shop.transaction.order.IssueRefund;
 import shop.transaction.order.OpenOrderLimit;
 import shop.transaction.order.PlaceOrder;
+import shop.transaction.order.ReceiveReturn;
 import shop.transaction.order.RejectOrder;
+import shop.transaction.order.RequestReturn;
+import shop.transaction.order.ShipOrder;
 import shop.transaction.order.ViewOrders;
 import shop.transaction.payment.ApplyPaymentNotice;
 import shop.transaction.payment.CapturePayment;
@@ -59,6 +68,9 @@ import shop.transaction.payment.ViewPayment;
  *   <li>{@code ORDER_EXPIRY} (PT30M): how long after it was placed an order may stay PENDING,
  *       RESERVED or PAYMENT_ACTION_REQUIRED
  *   <li>{@code MAX_UNPAID_ORDERS} (3): how many such orders one customer may hold at once
+ *   <li>{@code RETURN_WINDOW} (P30D): how long after delivery a customer may ask for a return
+ *   <li>{@code CARRIER_WEBHOOK_SECRET}: the carriers' webhook signing secret (32+ chars), read like
+ *       Stripe's
  *   <li>{@code JWT_ISSUER}, {@code JWT_AUDIENCE}, {@code JWKS_URL}: access tokens
  *   <li>{@code AWS_REGION}; {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} (else the
  *       Lambda role) for signing the price check and for EventBridge and DynamoDB; {@code
@@ -83,6 +95,14 @@ public final class TransactionModule {
   private final ExpireOrders expireOrders;
   private final ApplyPaymentNotice applyPaymentNotice;
   private final ViewPayment viewPayment;
+  private final ShipOrder shipOrder;
+  private final DeliverShipment deliverShipment;
+  private final ApplyCarrierNotice applyCarrierNotice;
+  private final RequestReturn requestReturn;
+  private final DecideReturn decideReturn;
+  private final ReceiveReturn receiveReturn;
+  private final IssueRefund issueRefund;
+  private final CancelOrderAsStaff cancelOrderAsStaff;
   private final SqsEventConsumer paymentEvents;
   private final OutboxRelay outbox;
 
@@ -122,6 +142,18 @@ public final class TransactionModule {
     this.expireOrders = new ExpireOrders(orders, expiry, clock);
     this.applyPaymentNotice = new ApplyPaymentNotice(orders, stripe, stripe, refunds, clock);
     this.viewPayment = new ViewPayment(orders, stripe);
+    this.shipOrder = new ShipOrder(orders, clock);
+    this.deliverShipment = new DeliverShipment(orders, clock);
+    this.applyCarrierNotice =
+        new ApplyCarrierNotice(
+            HmacCarrierNotices.from(given, secrets, clock), orders, deliverShipment);
+    this.requestReturn =
+        new RequestReturn(
+            orders, config.getDuration("RETURN_WINDOW", RequestReturn.DEFAULT_WINDOW), clock);
+    this.decideReturn = new DecideReturn(orders, clock);
+    this.receiveReturn = new ReceiveReturn(orders, refunds, clock);
+    this.issueRefund = new IssueRefund(orders, refunds, clock);
+    this.cancelOrderAsStaff = new CancelOrderAsStaff(orders, refunds, clock);
     this.paymentEvents =
         paymentEvents(
             new CapturePayment(orders, stripe, refunds, clock),
@@ -204,6 +236,38 @@ public final class TransactionModule {
 
   public ViewPayment viewPayment() {
     return viewPayment;
+  }
+
+  public ShipOrder shipOrder() {
+    return shipOrder;
+  }
+
+  public DeliverShipment deliverShipment() {
+    return deliverShipment;
+  }
+
+  public ApplyCarrierNotice applyCarrierNotice() {
+    return applyCarrierNotice;
+  }
+
+  public RequestReturn requestReturn() {
+    return requestReturn;
+  }
+
+  public DecideReturn decideReturn() {
+    return decideReturn;
+  }
+
+  public ReceiveReturn receiveReturn() {
+    return receiveReturn;
+  }
+
+  public IssueRefund issueRefund() {
+    return issueRefund;
+  }
+
+  public CancelOrderAsStaff cancelOrderAsStaff() {
+    return cancelOrderAsStaff;
   }
 
   public SqsEventConsumer paymentEvents() {

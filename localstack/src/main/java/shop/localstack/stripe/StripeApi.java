@@ -1,5 +1,6 @@
 package shop.localstack.stripe;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -50,6 +51,20 @@ final class StripeApi {
     }
   }
 
+  /**
+   * The intent with {@code latest_charge} as the charge object when asked ({@code
+   * expand[]=latest_charge}, as transaction reads a payment back), else as its id.
+   */
+  private ObjectNode expanded(ObjectNode intent, Form form) {
+    JsonNode charge = intent.get("latest_charge");
+    if (!form.list("expand").contains("latest_charge") || charge == null || !charge.isTextual()) {
+      return intent;
+    }
+    ObjectNode copy = intent.deepCopy();
+    copy.set("latest_charge", charges.retrieve(charge.asText()).deepCopy());
+    return copy;
+  }
+
   private ObjectNode route(StripeRequest request) {
     String[] path = request.path().substring(1).split("/");
     String resource = path.length > 1 ? path[1] : "";
@@ -70,7 +85,7 @@ final class StripeApi {
       case "POST payment_methods {id} attach" -> methods.attach(id, form);
       case "POST payment_methods {id} detach" -> methods.detach(id);
       case "POST payment_intents" -> intents.create(form, request);
-      case "GET payment_intents {id}" -> intents.retrieve(id);
+      case "GET payment_intents {id}" -> expanded(intents.retrieve(id), form);
       case "GET charges {id}" -> charges.retrieve(id);
       case "POST refunds" -> refunds.create(form, request);
       case "GET refunds {id}" -> refunds.retrieve(id);

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static shop.localstack.stripe.SandboxStripe.offSessionCharge;
 
 import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
+import com.stripe.net.RequestOptions;
 import com.stripe.param.RefundCreateParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,6 +59,41 @@ class StripeRefundsIT {
               assertThat(e.getStripeError().getParam()).isEqualTo("amount");
             });
     assertThat(refund(paid.getId(), 400L).getAmount()).isEqualTo(400);
+  }
+
+  @Test
+  void aPartRefundRepeatedWithItsIdempotencyKeyRefundsOnceAndAnswersTheSameRefund()
+      throws Exception {
+    PaymentIntent paid = sandbox.charge(offSessionCharge(4900, "pm_card_visa", null));
+    RefundCreateParams part =
+        RefundCreateParams.builder().setPaymentIntent(paid.getId()).setAmount(1250L).build();
+    RequestOptions once = RequestOptions.builder().setIdempotencyKey("refund-f1").build();
+
+    Refund first = sandbox.stripe.v1().refunds().create(part, once);
+    Refund again = sandbox.stripe.v1().refunds().create(part, once);
+
+    assertThat(again.getId()).isEqualTo(first.getId());
+    assertThat(first.getAmount()).isEqualTo(1250);
+    Charge charge = sandbox.stripe.v1().charges().retrieve(paid.getLatestCharge());
+    assertThat(charge.getAmountRefunded()).isEqualTo(1250);
+    assertThat(charge.getRefunded()).isFalse();
+    RefundCreateParams other =
+        RefundCreateParams.builder().setPaymentIntent(paid.getId()).setAmount(100L).build();
+    assertThatThrownBy(() -> sandbox.stripe.v1().refunds().create(other, once))
+        .isInstanceOf(IdempotencyException.class);
+    PaymentIntent readBack =
+        sandbox
+            .stripe
+            .v1()
+            .paymentIntents()
+            .retrieve(
+                paid.getId(),
+                com.stripe.param.PaymentIntentRetrieveParams.builder()
+                    .addExpand("latest_charge")
+                    .build());
+    assertThat(readBack.getLatestChargeObject().getAmountRefunded()).isEqualTo(1250);
+    Refund rest = refund(paid.getId(), null);
+    assertThat(rest.getAmount()).isEqualTo(4900 - 1250);
   }
 
   @Test

@@ -12,13 +12,19 @@ import shop.events.EmailVerificationRequested;
 import shop.events.EventEnvelope;
 import shop.events.OrderCancelled;
 import shop.events.OrderCreated;
+import shop.events.OrderDelivered;
 import shop.events.OrderLine;
+import shop.events.OrderShipped;
 import shop.events.PasswordResetRequested;
 import shop.events.PaymentActionRequired;
 import shop.events.PaymentCaptured;
 import shop.events.PaymentFailed;
+import shop.events.RefundIssued;
 import shop.events.RegistrationAttempted;
+import shop.events.ReturnReceived;
+import shop.events.ReturnRequested;
 import shop.events.ShopEvent;
+import shop.events.StockLine;
 import shop.events.UserRegistered;
 import shop.notification.delivery.Contact;
 import shop.notification.delivery.Notification;
@@ -99,6 +105,34 @@ public final class EventNotifications {
               .with("refunded", e.refundedAmount() > 0)
               .with("refund", money(e.refundedAmount(), e.currency()))
               .build();
+      case OrderShipped e -> {
+        boolean link = e.trackingUrl() != null && e.trackingUrl().startsWith("https://");
+        yield order(event, Template.ORDER_SHIPPED, e.userId(), e.orderId(), e.customer())
+            .with("carrier", e.carrier())
+            .with("trackingNumber", e.trackingNumber())
+            .with("hasTrackingUrl", link)
+            .with("trackingUrl", link ? e.trackingUrl() : "")
+            .with("complete", e.complete())
+            .with("lines", stock(e.lines()))
+            .build();
+      }
+      case OrderDelivered e ->
+          order(event, Template.ORDER_DELIVERED, e.userId(), e.orderId(), e.customer())
+              .with("deliveredAt", times.format(e.deliveredAt()))
+              .build();
+      case ReturnRequested e ->
+          order(event, Template.RETURN_REQUESTED, e.userId(), e.orderId(), e.customer())
+              .with("lines", stock(e.lines()))
+              .build();
+      case ReturnReceived e ->
+          order(event, Template.RETURN_RECEIVED, e.userId(), e.orderId(), e.customer())
+              .with("lines", stock(e.lines()))
+              .build();
+      case RefundIssued e ->
+          order(event, Template.REFUND_ISSUED, e.userId(), e.orderId(), e.customer())
+              .with("amount", money(e.amount(), e.currency()))
+              .with("forReturn", !e.lines().isEmpty())
+              .build();
       default ->
           throw new IllegalArgumentException(
               "notification does not consume " + event.type().eventName());
@@ -138,6 +172,12 @@ public final class EventNotifications {
                   "unitPrice", unit.format(locale),
                   "lineTotal", unit.times(line.quantity()).format(locale));
             })
+        .toList();
+  }
+
+  private static List<Map<String, Object>> stock(List<StockLine> lines) {
+    return lines.stream()
+        .<Map<String, Object>>map(l -> Map.of("productId", l.productId(), "quantity", l.quantity()))
         .toList();
   }
 

@@ -6,6 +6,7 @@ public enum CancellationReason {
   PAYMENT_FAILED("we could not take the payment"),
   CUSTOMER_REQUEST("you asked us to cancel it"),
   EXPIRED("the payment was not completed in time"),
+  STAFF_REQUEST("we could not fulfil it"),
   OTHER("of a problem on our side");
 
   private final String sentence;

@@ -15,7 +15,13 @@ public enum Template {
   ORDER_CONFIRMED("order-confirmed", true),
   PAYMENT_ACTION_REQUIRED("payment-action-required", false),
   PAYMENT_FAILED("payment-failed", false),
-  ORDER_CANCELLED("order-cancelled", false);
+  ORDER_CANCELLED("order-cancelled", false),
+  // The parcel's tracking link is what a customer wants on their phone.
+  ORDER_SHIPPED("order-shipped", true),
+  ORDER_DELIVERED("order-delivered", false),
+  RETURN_REQUESTED("return-requested", false),
+  RETURN_RECEIVED("return-received", false),
+  REFUND_ISSUED("refund-issued", false);
 
   private final String id;
   private final boolean sms;

@@ -14,4 +14,18 @@ class TemplateTest {
     assertThatThrownBy(() -> Template.ofId("no-such-template"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void afterPaymentOnlyTheShippingNewsGoesBySmsToo() {
+    assertThat(Template.ORDER_SHIPPED.sendsSms()).isTrue();
+    for (Template t :
+        new Template[] {
+          Template.ORDER_DELIVERED,
+          Template.RETURN_REQUESTED,
+          Template.RETURN_RECEIVED,
+          Template.REFUND_ISSUED
+        }) {
+      assertThat(t.sendsSms()).as(t.id()).isFalse();
+    }
+  }
 }

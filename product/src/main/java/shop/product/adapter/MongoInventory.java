@@ -186,6 +186,26 @@ public final class MongoInventory implements Inventory {
   }
 
   /**
+   * Stock back in one conditional update: the product records {@code key} as a settled hold
+   * (RESTOCKED), so a redelivered event matches nothing; the marker is pruned with the others.
+   */
+  @Override
+  public void restock(String key, ReservationLine line) {
+    Document marker =
+        new Document(HOLD_ORDER, key)
+            .append(HOLD_QUANTITY, line.quantity())
+            .append(HOLD_STATE, "RESTOCKED")
+            .append(HOLD_AT, Date.from(clock.instant()));
+    Mongo.one(
+        products.updateOne(
+            and(eq(ID, line.productId()), ne(HOLDS + "." + HOLD_ORDER, key)),
+            Updates.combine(
+                Updates.inc(ON_HAND, line.quantity()),
+                Updates.inc(AVAILABLE, line.quantity()),
+                Updates.push(HOLDS, marker))));
+  }
+
+  /**
    * Moves the order's HELD hold to {@code state} together with the stock change: matches only while
    * the hold is HELD, so it applies once. The hold stays as a marker so that a late, concurrent
    * delivery of the same order cannot hold the units again; {@link #pruneSettledHolds} drops old

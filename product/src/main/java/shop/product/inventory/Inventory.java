@@ -35,6 +35,13 @@ public interface Inventory {
   /** Returns what {@code orderId} holds of the line's product to the available stock, once. */
   void release(String orderId, ReservationLine line);
 
+  /**
+   * Puts the units of {@code line} back in stock, once per {@code key} (what brought them back:
+   * {@code return:<id>}, {@code cancelled:<order id>}) and product; a product that no longer exists
+   * takes nothing back.
+   */
+  void restock(String key, ReservationLine line);
+
   /** Turns what {@code orderId} holds of the line's product into a sale, once. */
   void sell(String orderId, ReservationLine line);
 

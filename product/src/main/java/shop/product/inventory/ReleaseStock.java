@@ -4,8 +4,9 @@ import java.util.EnumSet;
 
 /**
  * Gives back what a cancelled order holds, once. A cancellation that overtakes its OrderCreated
- * leaves a cancelled reservation behind, so the late order reserves nothing. A sold order has
- * nothing left to release.
+ * leaves a cancelled reservation behind, so the late order reserves nothing. A sold order that is
+ * cancelled was paid and refunded before anything of it shipped: its units never left the warehouse
+ * and go back in stock, once.
  */
 public final class ReleaseStock {
   private final Inventory inventory;
@@ -27,6 +28,11 @@ public final class ReleaseStock {
               ReservationState.CANCELLED,
               null,
               reservation.rejections());
+    }
+    if (reservation.state() == ReservationState.SOLD) {
+      Reservation sold = settle.apply(reservation);
+      sold.lines().forEach(l -> inventory.restock("cancelled:" + orderId, l));
+      return sold;
     }
     if (reservation.state() == ReservationState.REJECTED) {
       // Rejected orders hold nothing; settling again would re-record the rejection event.

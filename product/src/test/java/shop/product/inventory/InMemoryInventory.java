@@ -73,6 +73,18 @@ final class InMemoryInventory implements Inventory {
     settle(orderId, line, "SOLD", line.quantity());
   }
 
+  @Override
+  public synchronized void restock(String key, ReservationLine line) {
+    Product p = catalog.product(line.productId()).orElse(null);
+    Map<String, String> productHolds =
+        holds.computeIfAbsent(line.productId(), k -> new HashMap<>());
+    if (p == null || productHolds.containsKey(key)) {
+      return;
+    }
+    productHolds.put(key, "RESTOCKED");
+    catalog.put(with(p, p.onHand() + line.quantity(), p.reserved()));
+  }
+
   private void settle(String orderId, ReservationLine line, String state, int leaving) {
     Map<String, String> productHolds = holds.getOrDefault(line.productId(), Map.of());
     if (!"HELD".equals(productHolds.get(orderId))) {

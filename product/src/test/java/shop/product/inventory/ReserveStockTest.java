@@ -141,7 +141,6 @@ class ReserveStockTest {
 
     sell.sell("o1");
     sell.sell("o1");
-    release.release("o1");
 
     Product after = catalog.product(mug.id()).orElseThrow();
     assertThat(after.onHand()).isEqualTo(3);
@@ -229,6 +228,20 @@ class ReserveStockTest {
     reserve.reserve(order("o1", new ReservationLine(mug.id(), 2)));
 
     assertThat(sell.sell("o1").state()).isEqualTo(ReservationState.SOLD);
+  }
+
+  @Test
+  void aSoldOrderCancelledBeforeItShippedPutsItsUnitsBackOnce() {
+    Product mug = product("MUG", 5);
+    reserve.reserve(order("o1", new ReservationLine(mug.id(), 2)));
+    sell.sell("o1");
+
+    release.release("o1");
+    release.release("o1");
+
+    Product after = catalog.product(mug.id()).orElseThrow();
+    assertThat(after.onHand()).isEqualTo(5);
+    assertThat(after.available()).isEqualTo(5);
   }
 
   @Test

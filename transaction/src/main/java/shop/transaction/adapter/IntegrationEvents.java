@@ -7,14 +7,20 @@ import shop.events.Customer;
 import shop.events.EventEnvelope;
 import shop.events.OrderCancelled;
 import shop.events.OrderCreated;
+import shop.events.OrderDelivered;
 import shop.events.OrderLine;
+import shop.events.OrderShipped;
 import shop.events.PaymentActionRequired;
 import shop.events.PaymentCaptured;
 import shop.events.PaymentFailed;
+import shop.events.RefundIssued;
+import shop.events.ReturnReceived;
+import shop.events.ReturnRequested;
 import shop.events.StockLine;
 import shop.transaction.order.Changed;
 import shop.transaction.order.Order;
 import shop.transaction.order.OrderEvent;
+import shop.transaction.order.ProductQuantity;
 
 /**
  * Translates the order's own events into the integration events the other services read, at the
@@ -40,6 +46,68 @@ final class IntegrationEvents {
     EventEnvelope<?> envelope =
         switch (event) {
           case OrderEvent.Reserved r -> null;
+          // Steps of the order's own: in its history, news to no one else.
+          case OrderEvent.ShipmentDelivered d -> null;
+          case OrderEvent.ReturnDecided d -> null;
+          case OrderEvent.RefundStarted r -> null;
+          case OrderEvent.RefundFailed f -> null;
+          case OrderEvent.Shipped s ->
+              EventEnvelope.of(
+                  new OrderShipped(
+                      order.id(),
+                      order.userId(),
+                      customer,
+                      s.shipment().id(),
+                      stock(s.shipment().lines()),
+                      s.shipment().carrier(),
+                      s.shipment().trackingNumber(),
+                      s.shipment().trackingUrl(),
+                      s.complete(),
+                      s.at()),
+                  s.sequence(),
+                  s.at());
+          case OrderEvent.Delivered d ->
+              EventEnvelope.of(
+                  new OrderDelivered(order.id(), order.userId(), customer, d.at()),
+                  d.sequence(),
+                  d.at());
+          case OrderEvent.ReturnRequested r ->
+              EventEnvelope.of(
+                  new ReturnRequested(
+                      order.id(),
+                      order.userId(),
+                      customer,
+                      r.orderReturn().id(),
+                      stock(r.orderReturn().lines()),
+                      r.orderReturn().reason(),
+                      r.at()),
+                  r.sequence(),
+                  r.at());
+          case OrderEvent.ReturnReceived r ->
+              EventEnvelope.of(
+                  new ReturnReceived(
+                      order.id(),
+                      order.userId(),
+                      customer,
+                      r.orderReturn().id(),
+                      stock(r.orderReturn().lines()),
+                      r.at()),
+                  r.sequence(),
+                  r.at());
+          case OrderEvent.RefundIssued r ->
+              EventEnvelope.of(
+                  new RefundIssued(
+                      order.id(),
+                      order.userId(),
+                      customer,
+                      r.refund().id(),
+                      r.refund().amount(),
+                      currency,
+                      r.refund().reason(),
+                      stock(r.refund().lines()),
+                      r.at()),
+                  r.sequence(),
+                  r.at());
           case OrderEvent.Placed p ->
               EventEnvelope.of(
                   new OrderCreated(
@@ -118,6 +186,10 @@ final class IntegrationEvents {
                   c.at());
         };
     return Optional.ofNullable(envelope);
+  }
+
+  private static List<StockLine> stock(List<ProductQuantity> lines) {
+    return lines.stream().map(l -> new StockLine(l.productId(), l.quantity())).toList();
   }
 
   private static Customer customer(Order order) {

@@ -17,15 +17,15 @@ import shop.transaction.order.PageCursor;
 record OrderPageQuery(String where, List<Object> args, int limit) {
 
   /**
-   * The query for the page after {@code cursor} (null: the first) of orders where all {@code equal}
-   * columns match.
+   * The query for the page after {@code cursor} (null: the first) of orders that meet every
+   * condition of {@code equal}.
    */
   static OrderPageQuery after(PageCursor cursor, int limit, List<Condition> equal) {
     List<String> where = new ArrayList<>();
     List<Object> args = new ArrayList<>();
     for (Condition condition : equal) {
       args.add(condition.value());
-      where.add(condition.column() + " = $" + args.size());
+      where.add(condition.sql().replace("?", "$" + args.size()));
     }
     if (cursor != null) {
       args.add(cursor.createdAt());
@@ -49,6 +49,15 @@ record OrderPageQuery(String where, List<Object> args, int limit) {
     return new OrderPage(page, PageCursor.after(page.get(limit - 1)));
   }
 
-  /** A column that must equal a value. */
-  record Condition(String column, Object value) {}
+  /** A condition on one value: {@code sql} with {@code ?} where the value goes (once or more). */
+  record Condition(String sql, Object value) {
+    /** A column that must equal a value. */
+    Condition(String column, String value) {
+      this(column + " = ?", (Object) value);
+    }
+
+    static Condition of(String sql, Object value) {
+      return new Condition(sql, value);
+    }
+  }
 }

@@ -27,20 +27,21 @@ import shop.transaction.order.ShippingAddress;
 
 /**
  * How an order maps to the tables of {@code db/transaction}: a row of {@code orders}, its {@code
- * order_lines} and its {@code order_history}. Each method runs on the caller's connection, inside
- * whatever transaction the caller holds.
+ * order_lines} and its {@code order_history} (its parcels, returns and refunds: {@link
+ * FulfilmentRows}). Each method runs on the caller's connection, inside whatever transaction the
+ * caller holds.
  */
 final class OrderRows {
   private static final String COLUMNS =
       "id, user_id, status, version, total, currency, payment_method_id, stripe_customer_id,"
           + " payment_intent_id, customer_email, customer_name, customer_phone,"
           + " customer_sms_opt_in, ship_name, ship_line1, ship_line2, ship_city, ship_postal_code,"
-          + " ship_country, created_at, updated_at";
+          + " ship_country, created_at, updated_at, captured_amount, refunded_amount";
   private static final String INSERT_ORDER =
       "INSERT INTO orders ("
           + COLUMNS
           + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,"
-          + " $18, $19, $20, $21)";
+          + " $18, $19, $20, $21, $22, $23)";
   private static final String INSERT_LINE =
       "INSERT INTO order_lines (order_id, line_no, product_id, sku, name, quantity, unit_price)"
           + " VALUES ($1, $2, $3, $4, $5, $6, $7)";
@@ -48,8 +49,8 @@ final class OrderRows {
       "SELECT order_id, product_id, sku, name, quantity, unit_price FROM order_lines"
           + " WHERE order_id = ANY($1) ORDER BY order_id, line_no";
   private static final String UPDATE_ORDER =
-      "UPDATE orders SET status = $1, version = $2, updated_at = $3, payment_intent_id = $4"
-          + " WHERE id = $5 AND version = $6";
+      "UPDATE orders SET status = $1, version = $2, updated_at = $3, payment_intent_id = $4,"
+          + " captured_amount = $7, refunded_amount = $8 WHERE id = $5 AND version = $6";
   private static final String INSERT_HISTORY =
       "INSERT INTO order_history (order_id, version, event, status, at)"
           + " VALUES ($1, $2, $3, $4, $5)";
@@ -96,7 +97,9 @@ final class OrderRows {
             ship.postalCode(),
             ship.country(),
             o.createdAt(),
-            o.updatedAt());
+            o.updatedAt(),
+            o.fulfilment().capturedAmount(),
+            o.fulfilment().refundedAmount());
     Statement lines = c.createStatement(INSERT_LINE);
     for (int i = 0; i < o.lines().size(); i++) {
       OrderLine line = o.lines().get(i);
@@ -130,7 +133,9 @@ final class OrderRows {
         after.updatedAt(),
         nullable(after.paymentIntentId(), String.class),
         after.id(),
-        change.expectedVersion());
+        change.expectedVersion(),
+        after.fulfilment().capturedAmount(),
+        after.fulfilment().refundedAmount());
   }
 
   /** Appends {@code change}'s events to the order's history. */
@@ -170,8 +175,11 @@ final class OrderRows {
     String[] ids = found.stream().map(OrderRow::id).toArray(String[]::new);
     return rows(c, SELECT_LINES, OrderRows::line, (Object) ids)
         .collectList()
+        .zipWith(FulfilmentRows.select(c, ids))
         .map(
-            lines -> {
+            linesAndParts -> {
+              var lines = linesAndParts.getT1();
+              var parts = linesAndParts.getT2();
               Map<String, List<OrderLine>> byOrder = new LinkedHashMap<>();
               lines.forEach(
                   e ->
@@ -179,7 +187,11 @@ final class OrderRows {
                           .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                           .add(e.getValue()));
               return found.stream()
-                  .map(r -> r.toOrder(byOrder.getOrDefault(r.id(), List.of())))
+                  .map(
+                      r ->
+                          r.toOrder(
+                              byOrder.getOrDefault(r.id(), List.of()),
+                              parts.getOrDefault(r.id(), FulfilmentRows.Parts.NONE)))
                   .toList();
             });
   }
@@ -208,7 +220,9 @@ final class OrderRows {
       Customer customer,
       ShippingAddress shippingAddress,
       Instant createdAt,
-      Instant updatedAt) {
+      Instant updatedAt,
+      long capturedAmount,
+      long refundedAmount) {
 
     static OrderRow read(Readable row) {
       return new OrderRow(
@@ -233,10 +247,12 @@ final class OrderRows {
               row.get("ship_postal_code", String.class),
               row.get("ship_country", String.class)),
           row.get("created_at", Instant.class),
-          row.get("updated_at", Instant.class));
+          row.get("updated_at", Instant.class),
+          row.get("captured_amount", Long.class),
+          row.get("refunded_amount", Long.class));
     }
 
-    Order toOrder(List<OrderLine> lines) {
+    Order toOrder(List<OrderLine> lines, FulfilmentRows.Parts parts) {
       return new Order(
           id,
           userId,
@@ -250,7 +266,8 @@ final class OrderRows {
           version,
           createdAt,
           updatedAt,
-          paymentIntentId);
+          paymentIntentId,
+          parts.fulfilment(capturedAmount, refundedAmount));
     }
   }
 }

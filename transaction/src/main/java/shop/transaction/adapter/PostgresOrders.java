@@ -4,6 +4,7 @@ import static shop.platform.postgres.PostgresDatabase.updated;
 
 import io.r2dbc.spi.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,7 @@ import shop.transaction.order.IdempotentRequest;
 import shop.transaction.order.Order;
 import shop.transaction.order.OrderPage;
 import shop.transaction.order.OrderRepository;
+import shop.transaction.order.OrderSearch;
 import shop.transaction.order.OrderStatus;
 import shop.transaction.order.PageCursor;
 import shop.transaction.order.Saved;
@@ -145,6 +147,9 @@ public final class PostgresOrders implements OrderRepository {
                                               rows == 0
                                                   ? Mono.error(new Conflict())
                                                   : OrderRows.insertHistory(c, change)
+                                                      .then(
+                                                          FulfilmentRows.sync(
+                                                              c, change.before(), change.after()))
                                                       .then(append(c, events))
                                                       .thenReturn(Saved.SAVED))))
           .orElseThrow();
@@ -171,6 +176,49 @@ public final class PostgresOrders implements OrderRepository {
     List<OrderPageQuery.Condition> equal =
         status == null ? List.of() : List.of(new OrderPageQuery.Condition("status", status.name()));
     return page(OrderPageQuery.after(cursor, limit, equal));
+  }
+
+  @Override
+  public OrderPage search(OrderSearch search, PageCursor cursor, int limit) {
+    List<OrderPageQuery.Condition> where = new ArrayList<>();
+    if (search.status() != null) {
+      where.add(new OrderPageQuery.Condition("status", search.status().name()));
+    }
+    if (search.customer() != null) {
+      where.add(
+          OrderPageQuery.Condition.of(
+              "(user_id = ? OR lower(customer_email) = lower(?))", search.customer()));
+    }
+    if (search.from() != null) {
+      where.add(OrderPageQuery.Condition.of("created_at >= ?", search.from()));
+    }
+    if (search.to() != null) {
+      where.add(OrderPageQuery.Condition.of("created_at < ?", search.to()));
+    }
+    return page(OrderPageQuery.after(cursor, limit, where));
+  }
+
+  @Override
+  public Optional<String> orderOfShipment(String shipmentId) {
+    return one("SELECT order_id FROM shipments WHERE id = $1", shipmentId);
+  }
+
+  @Override
+  public Optional<String> orderOfTracking(String carrier, String trackingNumber) {
+    return one(
+        "SELECT order_id FROM shipments WHERE carrier = $1 AND tracking_number = $2"
+            + " ORDER BY shipped_at DESC LIMIT 1",
+        carrier,
+        trackingNumber);
+  }
+
+  @Override
+  public Optional<String> orderOfReturn(String returnId) {
+    return one("SELECT order_id FROM order_returns WHERE id = $1", returnId);
+  }
+
+  private Optional<String> one(String sql, Object... args) {
+    return database.query(sql, row -> row.get("order_id", String.class), args).stream().findFirst();
   }
 
   @Override

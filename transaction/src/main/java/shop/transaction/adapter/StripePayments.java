@@ -150,10 +150,11 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
               .create(
                   RefundCreateParams.builder()
                       .setPaymentIntent(request.paymentIntentId())
+                      .setAmount(request.amount().amount())
                       .putMetadata("order_id", request.orderId())
                       .build(),
                   options(request.idempotencyKey()));
-      // A full refund: Stripe states the amount; should an answer omit it, it is what we asked.
+      // Stripe states the amount; should an answer omit it, it is what we asked.
       return refund.getAmount() != null ? refund.getAmount() : request.amount().amount();
     } catch (StripeException e) {
       throw unavailableOrBroken(e);

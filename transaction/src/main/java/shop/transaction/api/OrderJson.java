@@ -93,6 +93,11 @@ final class OrderJson {
       ShippingAddress shippingAddress,
       Instant createdAt,
       Instant updatedAt,
+      long capturedAmount,
+      long refundedAmount,
+      List<AfterPaidJson.ShipmentJson> shipments,
+      List<AfterPaidJson.ReturnJson> returns,
+      List<AfterPaidJson.RefundJson> refunds,
       List<Step> history) {
     static Detail of(OrderView view) {
       Order o = view.order();
@@ -107,6 +112,13 @@ final class OrderJson {
           o.shippingAddress(),
           o.createdAt(),
           o.updatedAt(),
+          o.fulfilment().capturedAmount(),
+          o.fulfilment().refundedAmount(),
+          o.fulfilment().shipments().stream()
+              .map(s -> AfterPaidJson.ShipmentJson.of(o.id(), s))
+              .toList(),
+          o.fulfilment().returns().stream().map(AfterPaidJson.ReturnJson::of).toList(),
+          o.fulfilment().refunds().stream().map(r -> AfterPaidJson.RefundJson.of(o, r)).toList(),
           view.history().stream().map(Step::of).toList());
     }
   }

@@ -9,8 +9,8 @@ import shop.transaction.TransactionModule;
 
 /**
  * The transaction service's HTTP API (routes as in openapi.yaml): checkout and the customer's
- * orders, the admin listing, and Stripe's webhook. The events a request committed are relayed
- * before it answers.
+ * orders, their shipments, returns and refunds, the staff routes, and the Stripe and carrier
+ * webhooks. The events a request committed are relayed before it answers.
  */
 public final class OrdersApi
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -27,6 +27,8 @@ public final class OrdersApi
     new OrderRoutes(module).register(builder);
     new AdminOrderRoutes(module).register(builder);
     new StripeWebhookRoutes(module).register(builder);
+    new ShipmentRoutes(module).register(builder);
+    new ReturnRoutes(module).register(builder);
     this.api = builder.build();
   }
 

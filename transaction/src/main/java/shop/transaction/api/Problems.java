@@ -5,6 +5,7 @@ import shop.platform.http.FieldError;
 import shop.platform.http.HttpApi;
 import shop.platform.http.Problem;
 import shop.platform.http.ProblemException;
+import shop.transaction.order.InvalidCarrierNotice;
 import shop.transaction.order.ItemsUnavailable;
 import shop.transaction.order.TotalChanged;
 import shop.transaction.payment.InvalidPaymentNotice;
@@ -24,7 +25,8 @@ final class Problems {
     return builder
         .map(ItemsUnavailable.class, Problems::unavailableItems)
         .map(TotalChanged.class, Problems::totalChanged)
-        .map(InvalidPaymentNotice.class, e -> ProblemException.badRequest(e.getMessage()));
+        .map(InvalidPaymentNotice.class, e -> ProblemException.badRequest(e.getMessage()))
+        .map(InvalidCarrierNotice.class, e -> ProblemException.badRequest(e.getMessage()));
   }
 
   private static ProblemException unavailableItems(ItemsUnavailable e) {

@@ -8,5 +8,8 @@ public final class Consumers {
   /** Stripe's webhooks, deduplicated on the Stripe event id. */
   public static final String STRIPE_WEBHOOKS = "stripe-webhooks";
 
+  /** The carriers' delivery webhooks, deduplicated on the carrier's event id. */
+  public static final String CARRIER_WEBHOOKS = "carrier-webhooks";
+
   private Consumers() {}
 }

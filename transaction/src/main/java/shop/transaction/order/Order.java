@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param version the number of events so far, the sequence of the latest one
  * @param stripeCustomerId the customer's Stripe customer, or null
  * @param paymentIntentId the Stripe PaymentIntent once a charge was attempted, else null
+ * @param fulfilment money, parcels, returns and refunds once paid
  */
 public record Order(
     String id,
@@ -27,9 +28,42 @@ public record Order(
     long version,
     Instant createdAt,
     Instant updatedAt,
-    String paymentIntentId) {
+    String paymentIntentId,
+    Fulfilment fulfilment) {
 
   public static final int MAX_LINES = 100;
+
+  /** An order that nothing was paid for, shipped or refunded yet. */
+  public Order(
+      String id,
+      String userId,
+      Customer customer,
+      List<OrderLine> lines,
+      Money total,
+      String paymentMethodId,
+      String stripeCustomerId,
+      ShippingAddress shippingAddress,
+      OrderStatus status,
+      long version,
+      Instant createdAt,
+      Instant updatedAt,
+      String paymentIntentId) {
+    this(
+        id,
+        userId,
+        customer,
+        lines,
+        total,
+        paymentMethodId,
+        stripeCustomerId,
+        shippingAddress,
+        status,
+        version,
+        createdAt,
+        updatedAt,
+        paymentIntentId,
+        Fulfilment.NONE);
+  }
 
   public Order {
     Objects.requireNonNull(id, "id");
@@ -41,6 +75,7 @@ public record Order(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
+    fulfilment = fulfilment == null ? Fulfilment.NONE : fulfilment;
     lines = List.copyOf(lines);
     if (lines.isEmpty() || lines.size() > MAX_LINES) {
       throw new IllegalArgumentException("an order has 1.." + MAX_LINES + " lines");
@@ -93,7 +128,8 @@ public record Order(
 
   /** The payment succeeded. */
   public Changed capture(String intentId, Instant at) {
-    Order after = moveTo(OrderStatus.PAID, "be paid", at, intentId);
+    Order after =
+        moveTo(OrderStatus.PAID, "be paid", at, intentId).with(fulfilment.captured(total.amount()));
     return new Changed(
         this,
         after,
@@ -138,7 +174,9 @@ public record Order(
 
   /** The paid order's money went back: REFUNDED, announced as OrderCancelled with the amount. */
   public Changed refund(CancelReason reason, long refundedAmount, Instant at) {
-    Order after = moveTo(OrderStatus.REFUNDED, "be refunded", at, paymentIntentId);
+    Order after =
+        moveTo(OrderStatus.REFUNDED, "be refunded", at, paymentIntentId)
+            .with(fulfilment.refunded(Math.min(refundedAmount, fulfilment.refundable())));
     return new Changed(
         this,
         after,
@@ -149,14 +187,25 @@ public record Order(
     return userId.equals(someUserId);
   }
 
-  private Order moveTo(OrderStatus target, String action, Instant at, String intentId) {
+  Order moveTo(OrderStatus target, String action, Instant at, String intentId) {
     if (!status.canBecome(target)) {
       throw new IllegalTransition(id, status, action);
     }
     return copy(target, version + 1, at, intentId);
   }
 
-  private Order copy(OrderStatus newStatus, long newVersion, Instant at, String intentId) {
+  /**
+   * One version on, in {@code target} (a move the status allows, unless it stays), with {@code
+   * newFulfilment}.
+   */
+  Order next(OrderStatus target, Fulfilment newFulfilment, Instant at, String action) {
+    if (target != status && !status.canBecome(target)) {
+      throw new IllegalTransition(id, status, action);
+    }
+    return copy(target, version + 1, at, paymentIntentId).with(newFulfilment);
+  }
+
+  Order copy(OrderStatus newStatus, long newVersion, Instant at, String intentId) {
     return new Order(
         id,
         userId,
@@ -170,6 +219,25 @@ public record Order(
         newVersion,
         createdAt,
         at,
-        intentId);
+        intentId,
+        fulfilment);
+  }
+
+  Order with(Fulfilment newFulfilment) {
+    return new Order(
+        id,
+        userId,
+        customer,
+        lines,
+        total,
+        paymentMethodId,
+        stripeCustomerId,
+        shippingAddress,
+        status,
+        version,
+        createdAt,
+        updatedAt,
+        paymentIntentId,
+        newFulfilment);
   }
 }

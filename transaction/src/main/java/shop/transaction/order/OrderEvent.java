@@ -24,6 +24,16 @@ public sealed interface OrderEvent {
       case PaymentActionRequired a -> "PaymentActionRequired";
       case PaymentFailed f -> "PaymentFailed";
       case Cancelled c -> "OrderCancelled";
+      case Shipped s -> "OrderShipped";
+      case ShipmentDelivered d -> "ShipmentDelivered";
+      case Delivered d -> "OrderDelivered";
+      case ReturnRequested r -> "ReturnRequested";
+      case ReturnDecided r ->
+          r.orderReturn().status() == ReturnStatus.APPROVED ? "ReturnApproved" : "ReturnRejected";
+      case ReturnReceived r -> "ReturnReceived";
+      case RefundStarted r -> "RefundStarted";
+      case RefundIssued r -> "RefundIssued";
+      case RefundFailed r -> "RefundFailed";
     };
   }
 
@@ -53,5 +63,39 @@ public sealed interface OrderEvent {
    */
   record Cancelled(
       long sequence, Instant at, OrderStatus status, CancelReason reason, long refundedAmount)
+      implements OrderEvent {}
+
+  /**
+   * @param complete nothing of the order is left to ship
+   */
+  record Shipped(long sequence, Instant at, OrderStatus status, Shipment shipment, boolean complete)
+      implements OrderEvent {}
+
+  /** A parcel arrived while others still travel: history only, no integration event. */
+  record ShipmentDelivered(long sequence, Instant at, OrderStatus status, String shipmentId)
+      implements OrderEvent {}
+
+  /** The last parcel arrived: the order is DELIVERED. */
+  record Delivered(long sequence, Instant at, OrderStatus status) implements OrderEvent {}
+
+  record ReturnRequested(long sequence, Instant at, OrderStatus status, OrderReturn orderReturn)
+      implements OrderEvent {}
+
+  /** Staff approved or rejected a return: history only. */
+  record ReturnDecided(long sequence, Instant at, OrderStatus status, OrderReturn orderReturn)
+      implements OrderEvent {}
+
+  record ReturnReceived(long sequence, Instant at, OrderStatus status, OrderReturn orderReturn)
+      implements OrderEvent {}
+
+  /** A refund's amount is set aside before the provider is asked: history only. */
+  record RefundStarted(long sequence, Instant at, OrderStatus status, Refund refund)
+      implements OrderEvent {}
+
+  record RefundIssued(long sequence, Instant at, OrderStatus status, Refund refund)
+      implements OrderEvent {}
+
+  /** The provider refused the refund: its amount is free again. History only. */
+  record RefundFailed(long sequence, Instant at, OrderStatus status, Refund refund)
       implements OrderEvent {}
 }

@@ -38,6 +38,20 @@ public interface OrderRepository {
   /** Every order (or those in {@code status}, when not null), newest first. */
   OrderPage all(OrderStatus status, PageCursor cursor, int limit);
 
+  /**
+   * Orders matching {@code search}, newest first, after {@code cursor} (null for the first page).
+   */
+  OrderPage search(OrderSearch search, PageCursor cursor, int limit);
+
+  /** The order a shipment belongs to. */
+  Optional<String> orderOfShipment(String shipmentId);
+
+  /** The order whose parcel {@code carrier} tracks by {@code trackingNumber}. */
+  Optional<String> orderOfTracking(String carrier, String trackingNumber);
+
+  /** The order a return belongs to. */
+  Optional<String> orderOfReturn(String returnId);
+
   /** Orders in one of {@code statuses} created before {@code createdBefore}, oldest first. */
   List<Order> stuck(Set<OrderStatus> statuses, Instant createdBefore, int limit);
 }

@@ -9,12 +9,19 @@ public enum OrderStatus {
   RESERVED,
   PAYMENT_ACTION_REQUIRED,
   PAID,
+  PARTIALLY_SHIPPED,
+  SHIPPED,
+  DELIVERED,
   CANCELLED,
   REFUNDED;
 
   /** Not paid yet: each holds its stock until it is paid, cancelled or expires. */
   public static final Set<OrderStatus> UNPAID =
       EnumSet.of(PENDING, RESERVED, PAYMENT_ACTION_REQUIRED);
+
+  /** Paid, and not all of it went back: what shipments, returns and refunds start from. */
+  public static final Set<OrderStatus> FULFILLING =
+      EnumSet.of(PAID, PARTIALLY_SHIPPED, SHIPPED, DELIVERED);
 
   /** The statuses this one may move to; empty for the final ones. */
   public Set<OrderStatus> next() {
@@ -23,7 +30,11 @@ public enum OrderStatus {
       case RESERVED -> EnumSet.of(PAID, CANCELLED, PAYMENT_ACTION_REQUIRED);
       // The customer finished (or abandoned) the action Stripe asked for.
       case PAYMENT_ACTION_REQUIRED -> EnumSet.of(PAID, CANCELLED);
-      case PAID -> EnumSet.of(REFUNDED);
+      // REFUNDED once everything captured went back, whatever was shipped.
+      case PAID -> EnumSet.of(PARTIALLY_SHIPPED, SHIPPED, REFUNDED);
+      case PARTIALLY_SHIPPED -> EnumSet.of(PARTIALLY_SHIPPED, SHIPPED, REFUNDED);
+      case SHIPPED -> EnumSet.of(DELIVERED, REFUNDED);
+      case DELIVERED -> EnumSet.of(REFUNDED);
       case CANCELLED, REFUNDED -> EnumSet.noneOf(OrderStatus.class);
     };
   }

@@ -24,6 +24,11 @@ public final class ViewOrders {
     return orders.ofUser(userId, after, Math.min(limit, MAX_PAGE));
   }
 
+  /** For staff: the orders {@code search} finds, newest first. */
+  public OrderPage search(OrderSearch search, PageCursor after, int limit) {
+    return orders.search(search, after, Math.min(limit, MAX_PAGE));
+  }
+
   /** For admins: every order, or those in {@code status} when it is not null. */
   public OrderPage all(OrderStatus status, PageCursor after, int limit) {
     return orders.all(status, after, Math.min(limit, MAX_PAGE));

@@ -96,7 +96,11 @@ public final class ApplyPaymentNotice {
               order.failPayment(payment.id(), f.reason(), f.declineCode(), clock.instant()));
       case PaymentNotice.Refunded r when payment.amountRefunded() <= 0 ->
           refuse(notice, "nothing of the payment was refunded");
-      case PaymentNotice.Refunded r when order.status() == OrderStatus.PAID ->
+      // Only a full refund from outside (the dashboard) ends the order: our own partial refunds
+      // are told by webhook too, and are already recorded.
+      case PaymentNotice.Refunded r
+          when order.status() == OrderStatus.PAID
+              && payment.amountRefunded() >= order.total().amount() ->
           Optional.of(
               order.refund(
                   CancelReason.CUSTOMER_REQUEST, payment.amountRefunded(), clock.instant()));

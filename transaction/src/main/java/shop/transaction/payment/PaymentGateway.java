@@ -10,7 +10,9 @@ public interface PaymentGateway {
    */
   ChargeOutcome charge(ChargeRequest request);
 
-  /** Refunds a captured payment in full; returns the amount refunded (minor units). */
+  /**
+   * Refunds the request's amount of a captured payment; returns the amount refunded (minor units).
+   */
   long refund(RefundRequest request);
 
   /**

@@ -1,10 +1,16 @@
 package shop.transaction.payment;
 
+import shop.transaction.order.Money;
 import shop.transaction.order.Order;
+import shop.transaction.order.PaymentRefunds;
+import shop.transaction.order.Refund;
 import shop.transaction.order.Refunds;
 
-/** Gives an order's money back, once: the refund's idempotency key is derived from the order. */
-public final class RefundPayment implements Refunds {
+/**
+ * Gives an order's money back through the gateway, once: in full (the idempotency key derived from
+ * the order) or in part (the key derived from the refund).
+ */
+public final class RefundPayment implements Refunds, PaymentRefunds {
   private final PaymentGateway gateway;
 
   public RefundPayment(PaymentGateway gateway) {
@@ -17,7 +23,30 @@ public final class RefundPayment implements Refunds {
     if (paymentIntentId == null) {
       throw new IllegalStateException("order " + order.id() + " has no payment to refund");
     }
+    // What is left after partial refunds; the whole total for a payment we never recorded as
+    // captured (a late success of an expired order).
+    long amount =
+        order.fulfilment().capturedAmount() > 0
+            ? order.fulfilment().refundable()
+            : order.total().amount();
     return gateway.refund(
-        new RefundRequest(order.id(), paymentIntentId, order.total(), "refund-" + order.id()));
+        new RefundRequest(
+            order.id(),
+            paymentIntentId,
+            new Money(amount, order.total().currency()),
+            "refund-" + order.id()));
+  }
+
+  @Override
+  public void refundPart(Order order, Refund refund) {
+    if (order.paymentIntentId() == null) {
+      throw new IllegalStateException("order " + order.id() + " has no payment to refund");
+    }
+    gateway.refund(
+        new RefundRequest(
+            order.id(),
+            order.paymentIntentId(),
+            new Money(refund.amount(), order.total().currency()),
+            refund.providerKey()));
   }
 }

@@ -105,6 +105,53 @@ public final class InMemoryOrders implements OrderRepository {
   }
 
   @Override
+  public synchronized OrderPage search(OrderSearch search, PageCursor cursor, int limit) {
+    return page(
+        orders.values().stream()
+            .filter(o -> search.status() == null || o.status() == search.status())
+            .filter(
+                o ->
+                    search.customer() == null
+                        || o.userId().equals(search.customer())
+                        || o.customer().email().equalsIgnoreCase(search.customer()))
+            .filter(o -> search.from() == null || !o.createdAt().isBefore(search.from()))
+            .filter(o -> search.to() == null || o.createdAt().isBefore(search.to()))
+            .toList(),
+        cursor,
+        limit);
+  }
+
+  @Override
+  public synchronized Optional<String> orderOfShipment(String shipmentId) {
+    return orders.values().stream()
+        .filter(o -> o.fulfilment().shipment(shipmentId).isPresent())
+        .map(Order::id)
+        .findFirst();
+  }
+
+  @Override
+  public synchronized Optional<String> orderOfTracking(String carrier, String trackingNumber) {
+    return orders.values().stream()
+        .filter(
+            o ->
+                o.fulfilment().shipments().stream()
+                    .anyMatch(
+                        s ->
+                            s.carrier().equals(carrier)
+                                && s.trackingNumber().equals(trackingNumber)))
+        .map(Order::id)
+        .findFirst();
+  }
+
+  @Override
+  public synchronized Optional<String> orderOfReturn(String returnId) {
+    return orders.values().stream()
+        .filter(o -> o.fulfilment().orderReturn(returnId).isPresent())
+        .map(Order::id)
+        .findFirst();
+  }
+
+  @Override
   public synchronized List<Order> stuck(
       Set<OrderStatus> statuses, Instant createdBefore, int limit) {
     return orders.values().stream()

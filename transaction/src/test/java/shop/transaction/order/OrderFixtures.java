@@ -48,6 +48,18 @@ public final class OrderFixtures {
     return pending().cancel(CancelReason.CUSTOMER_REQUEST, T0.plusSeconds(1)).after();
   }
 
+  /** A paid order whose two lines left in one parcel. */
+  public static Order shipped() {
+    return OrderShipping.ship(
+            paid(), "ship-1", "DHL", "JD0001", null, List.of(), T0.plusSeconds(10))
+        .after();
+  }
+
+  /** A shipped order whose parcel arrived at {@code T0 + 1 day}. */
+  public static Order delivered() {
+    return OrderShipping.deliver(shipped(), "ship-1", T0.plusSeconds(86_400)).after();
+  }
+
   public static Order refunded() {
     return paid().refund(CancelReason.CUSTOMER_REQUEST, 4900, T0.plusSeconds(3)).after();
   }

@@ -27,6 +27,12 @@ final class LocalSecrets {
   static final String SENDGRID_SECRET_ID = "shop/sendgrid";
   static final String TWILIO_SECRET_ID = "shop/twilio";
 
+  /** The carriers' webhook signing secret (in the cloud, the placeholder staff replace). */
+  static final String CARRIER_SECRET_ID = "shop/carrier";
+
+  /** What the local carrier webhook is signed with: fixed, so a developer can sign test notices. */
+  static final String CARRIER_WEBHOOK_SECRET = "local-carrier-webhook-secret-0123456789";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private LocalSecrets() {}
@@ -43,6 +49,7 @@ final class LocalSecrets {
         Map.of("apiKey", "rk_test_local_transaction", "webhookSecret", stripeWebhookSecret));
     put(sandbox, STRIPE_USER_SECRET_ID, Map.of("apiKey", "rk_test_local_user"));
     put(sandbox, SENDGRID_SECRET_ID, Map.of("apiKey", "SG.local-sandbox"));
+    put(sandbox, CARRIER_SECRET_ID, Map.of("webhookSecret", CARRIER_WEBHOOK_SECRET));
     put(
         sandbox,
         TWILIO_SECRET_ID,

@@ -160,6 +160,11 @@ public final class LocalShop implements AutoCloseable {
     return stripeWebhookSecret;
   }
 
+  /** What carriers sign their delivery webhooks with locally ({@code POST /webhooks/carrier}). */
+  public String carrierWebhookSecret() {
+    return LocalSecrets.CARRIER_WEBHOOK_SECRET;
+  }
+
   /** The emulators (once {@link #start} returned). */
   public LocalCloud cloud() {
     return cloud;

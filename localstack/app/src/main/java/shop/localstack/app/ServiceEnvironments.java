@@ -100,6 +100,9 @@ final class ServiceEnvironments {
     config.put("PRODUCT_API_URL", apiUrl.toString());
     config.put("STRIPE_API_KEY", transactionStripe("apiKey"));
     config.put("STRIPE_WEBHOOK_SECRET", transactionStripe("webhookSecret"));
+    config.put(
+        "CARRIER_WEBHOOK_SECRET",
+        SecretReferences.reference(LocalSecrets.CARRIER_SECRET_ID, "webhookSecret"));
     config.put("DATABASE_POOL_SIZE", Integer.toString(DB_POOL_SIZE));
     // The drills and benchmarks fire dozens of checkouts of one customer at once (and hold them
     // unpaid through a Stripe outage); the cloud's default of 3 would refuse them.

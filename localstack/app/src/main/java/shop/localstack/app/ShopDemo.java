@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import shop.client.ApiFailure;
 import shop.client.ShopApi;
@@ -27,17 +28,21 @@ import shop.client.transaction.model.OrderStatus;
 import shop.client.transaction.model.PlaceOrderRequest;
 import shop.client.transaction.model.PlaceOrderRequestItemsInner;
 import shop.client.transaction.model.PlacedOrder;
+import shop.client.transaction.model.Shipment;
+import shop.client.transaction.model.ShipmentRequest;
 import shop.client.user.model.LoginRequest;
 import shop.client.user.model.PaymentMethodRequest;
 import shop.client.user.model.ProfilePatch;
 import shop.client.user.model.RegisterRequest;
+import shop.localstack.app.seeds.DemoAdmin;
 
 /**
  * {@code ./shop demo}: a scripted checkout against a running local shop, printed as a trail. A
- * customer registers, saves a card and buys two mugs (paid), then tries a card that is declined
- * (cancelled, stock released); the trail shows each order's events and the notifications and
- * provider calls they caused. It calls the API through the client generated from the services'
- * contracts ({@link ShopApi}), so a contract that drifts from its service breaks the demo first.
+ * customer registers, saves a card and buys two mugs (paid; staff then ship them and the parcel is
+ * delivered), then tries a card that is declined (cancelled, stock released); the trail shows each
+ * order's events and the notifications and provider calls they caused. It calls the API through the
+ * client generated from the services' contracts ({@link ShopApi}), so a contract that drifts from
+ * its service breaks the demo first.
  */
 public final class ShopDemo {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -115,6 +120,7 @@ public final class ShopDemo {
     step("buy 2 x " + product.getName() + " (stock " + stockBefore + ")");
     PlacedOrder paid = checkout(buyer, productId, visa);
     String paidStatus = settle(buyer, paid.getId());
+    shipAndDeliver(buyer, paid.getId());
 
     step("buy again with the card that is declined");
     PlacedOrder declined = checkout(buyer, productId, declining);
@@ -154,6 +160,45 @@ public final class ShopDemo {
         notifications.getItems().size(),
         stockBefore,
         stockAfter);
+  }
+
+  /** Staff (the seeded admin) ship the paid order and mark its parcel delivered. */
+  private void shipAndDeliver(String token, String orderId) {
+    step("staff ship the paid order; the parcel is delivered");
+    String staff =
+        call(() ->
+                shop.user()
+                    .logIn(
+                        new LoginRequest()
+                            .email(DemoAdmin.EMAIL)
+                            .password(DemoAdmin.PASSWORD)
+                            .otp(DemoAdmin.otp()),
+                        null))
+            .getAccessToken();
+    String tracking = "DEMO" + orderId.substring(0, 8).toUpperCase(Locale.ROOT);
+    Shipment parcel =
+        call(
+            () ->
+                shop.transaction()
+                    .shipOrder(
+                        orderId,
+                        new ShipmentRequest()
+                            .carrier("DHL")
+                            .trackingNumber(tracking)
+                            .trackingUrl(URI.create("https://tracking.example/" + tracking)),
+                        bearer(staff)));
+    out.printf("  201 shipment %s DHL %s%n", parcel.getId(), tracking);
+    call(() -> shop.transaction().markShipmentDelivered(parcel.getId(), bearer(staff)));
+    List<OrderDetailAllOfHistory> history =
+        call(() -> shop.transaction().getOrder(orderId, bearer(token))).getHistory();
+    // settle() printed the history up to PAID; what follows is the parcel's.
+    boolean afterPayment = false;
+    for (OrderDetailAllOfHistory h : history) {
+      if (afterPayment) {
+        out.printf("  v%d %-22s -> %s%n", h.getVersion(), h.getEvent(), h.getStatus());
+      }
+      afterPayment |= h.getStatus() == OrderStatus.PAID;
+    }
   }
 
   /** Saves a Stripe test card; like Stripe, the saved payment method gets an id of its own. */

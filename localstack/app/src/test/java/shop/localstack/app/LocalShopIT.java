@@ -264,6 +264,8 @@ class LocalShopIT {
             "PaymentCaptured",
             "PaymentFailed",
             "OrderCancelled",
+            "OrderShipped",
+            "OrderDelivered",
             "/v1/payment_intents");
   }
 

@@ -25,6 +25,25 @@ final class Sandbox {
   /** One Stripe PaymentIntent create call as the sandbox received it. */
   record Charge(String orderId, String idempotencyKey, String paymentMethod, int status) {}
 
+  /** One Stripe refund create call as the sandbox received it ({@code amount} 0: none given). */
+  record RefundCall(String paymentIntent, long amount, String idempotencyKey, int status) {}
+
+  /** Every refund create call in the journal. */
+  List<RefundCall> refunds() {
+    List<RefundCall> refunds = new ArrayList<>();
+    for (JsonNode entry : requests("POST", "/v1/refunds")) {
+      JsonNode request = entry.get("request");
+      Map<String, String> form = form(request.path("body").asText(""));
+      refunds.add(
+          new RefundCall(
+              form.get("payment_intent"),
+              Long.parseLong(form.getOrDefault("amount", "0")),
+              request.path("headers").path("Idempotency-Key").asText(null),
+              entry.path("response").path("status").asInt()));
+    }
+    return refunds;
+  }
+
   /** Adds a stub mapping (WireMock JSON); returns its id for {@link #remove}. */
   String stub(String mapping) {
     return http.expect(201, send("POST", "/__admin/mappings", mapping)).get("id").asText();
