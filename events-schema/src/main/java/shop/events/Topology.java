@@ -12,6 +12,7 @@ import static shop.events.EventType.PAYMENT_FAILED;
 import static shop.events.EventType.REGISTRATION_ATTEMPTED;
 import static shop.events.EventType.USER_REGISTERED;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,6 +89,16 @@ public record Topology(
                   "user",
                   Set.of(ORDER_CREATED),
                   "shop.user.api.CartEventsHandler",
+                  5,
+                  10,
+                  2,
+                  60),
+              // Every event, new types included: the trail keeps those that name an order.
+              new Subscription(
+                  "trail",
+                  "ops",
+                  EnumSet.allOf(EventType.class),
+                  "shop.ops.api.TrailEventsHandler",
                   5,
                   10,
                   2,
