@@ -23,6 +23,8 @@ import shop.ops.adapter.EventBridgeArchiveReplays;
 import shop.ops.adapter.LambdaOutboxes;
 import shop.ops.adapter.SqsDeadLetterQueues;
 import shop.ops.archive.ReplayArchive;
+import shop.ops.archive.ShowArchiveReplay;
+import shop.ops.archive.StartArchiveReplay;
 import shop.ops.audit.AuditLog;
 import shop.ops.audit.ListAudit;
 import shop.ops.deadletter.Consumer;
@@ -74,6 +76,8 @@ public final class OpsModule {
   private final ReplayDeadLetters replayDeadLetters;
   private final DiscardDeadLetters discardDeadLetters;
   private final ReplayArchive replayArchive;
+  private final StartArchiveReplay startArchiveReplay;
+  private final ShowArchiveReplay showArchiveReplay;
   private final ListAudit listAudit;
   private final ListParkedEvents listParkedEvents;
   private final RetryParkedEvents retryParkedEvents;
@@ -118,10 +122,14 @@ public final class OpsModule {
     this.inspectDeadLetters = new InspectDeadLetters(consumers, queues, failureReasons);
     this.replayDeadLetters = new ReplayDeadLetters(consumers, queues, audit, clock, pacer);
     this.discardDeadLetters = new DiscardDeadLetters(consumers, queues, audit, clock);
+    EventBridgeArchiveReplays archiveReplays =
+        new EventBridgeArchiveReplays(events, topology.busName(), topology.archiveName());
+    this.startArchiveReplay = new StartArchiveReplay(consumers, archiveReplays, audit, clock);
+    this.showArchiveReplay = new ShowArchiveReplay(archiveReplays);
     this.replayArchive =
         new ReplayArchive(
             consumers,
-            new EventBridgeArchiveReplays(events, topology.busName(), topology.archiveName()),
+            archiveReplays,
             audit,
             clock,
             pacer,
@@ -232,6 +240,14 @@ public final class OpsModule {
 
   public ReplayArchive replayArchive() {
     return replayArchive;
+  }
+
+  public StartArchiveReplay startArchiveReplay() {
+    return startArchiveReplay;
+  }
+
+  public ShowArchiveReplay showArchiveReplay() {
+    return showArchiveReplay;
   }
 
   public ListAudit listAudit() {

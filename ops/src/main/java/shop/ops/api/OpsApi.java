@@ -27,6 +27,7 @@ public final class OpsApi
     new AuditRoutes(module).register(builder);
     new OutboxRoutes(module).register(builder);
     new TrailRoutes(module).register(builder);
+    new ArchiveRoutes(module).register(builder);
     this.api = builder.build();
   }
 
