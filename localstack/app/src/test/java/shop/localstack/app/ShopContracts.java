@@ -20,7 +20,7 @@ import shop.user.api.UserApi;
  * Every service's openapi.yaml, as the local HTTP API serves them together: an exchange with it is
  * checked against the contract of the service whose route it called.
  */
-final class ShopContracts {
+public final class ShopContracts {
   private static final List<ContractCheck> CONTRACTS =
       List.of(UserApi.class, ProductApi.class, OrdersApi.class, NotificationApi.class, OpsApi.class)
           .stream()
@@ -32,7 +32,7 @@ final class ShopContracts {
   /**
    * Fails when {@code response} to {@code request} (sent with {@code body}) breaks its contract.
    */
-  static void check(HttpRequest request, String body, HttpResponse<String> response) {
+  public static void check(HttpRequest request, String body, HttpResponse<String> response) {
     URI uri = request.uri();
     var exchange = new SimpleRequest.Builder(request.method(), uri.getRawPath());
     request.headers().map().forEach(exchange::withHeader);
