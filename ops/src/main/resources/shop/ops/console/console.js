@@ -127,10 +127,19 @@
       th.textContent = q.consumer;
       row.appendChild(th);
       cell(row, q.messages);
-      cell(row, q.oldestAge || "");
+      cell(row, age(q.oldestAge));
       cell(row, q.sourceQueue);
       row.insertCell().appendChild(button("Show messages of " + q.consumer, () => guarded(() => loadLetters(q.consumer))));
     }, "No queues.");
+  }
+
+  /** A wait in seconds (as the API writes durations) for people: 42 s, 7 min, 3 h. */
+  function age(seconds) {
+    const s = Number(seconds);
+    if (seconds === null || seconds === undefined || seconds === "" || isNaN(s)) return "-";
+    if (s < 60) return Math.round(s) + " s";
+    if (s < 3600) return Math.round(s / 60) + " min";
+    return Math.round(s / 3600) + " h";
   }
 
   async function loadLetters(consumer) {
