@@ -24,7 +24,9 @@
       method, headers, body: body === undefined ? undefined : JSON.stringify(body)
     });
     const text = await response.text();
-    const json = text ? JSON.parse(text) : null;
+    // Problems are JSON; a gateway or proxy in between may answer with plain text.
+    const type = response.headers.get("Content-Type") || "";
+    const json = text && type.includes("json") ? JSON.parse(text) : null;
     if (!response.ok) {
       if (response.status === 401 && state.token) logout("Your session ended: log in again.");
       const detail = json && (json.detail || json.title);

@@ -128,6 +128,12 @@ class OperatorConsoleIT {
                 String text = page.findElement(By.id("timeline")).getText();
                 return text.contains("replayed") && text.contains("order-received · SENT");
               });
+
+      // The metrics page draws GET /admin/metrics, or says it is not there (yet).
+      browser.findElement(By.cssSelector("nav a[href='#metrics']")).click();
+      wait.until(b -> !b.findElement(By.id("metrics-body")).getText().isBlank());
+      assertThat(browser.findElement(By.id("metrics-body")).getText())
+          .containsAnyOf("Metrics unavailable.", "Requests per second by route");
     } catch (Exception | AssertionError e) {
       screenshot(browser, "failure");
       throw e;
