@@ -180,11 +180,12 @@
     if (!window.confirm(what)) return;
     const outcome = (await api("POST", "/admin/dlqs/" + encodeURIComponent(state.consumer) + "/replay",
       { ids, dryRun, rate })).body;
+    // Redrawn first: what the queue holds now, then what the replay did, which stays shown.
+    if (!dryRun) await loadLetters(state.consumer);
+    await loadQueues();
     $("letters-result").textContent = (dryRun ? "Dry run: would move " + outcome.selected.length
       : "Replayed " + outcome.moved + ", failed " + outcome.failed) + " (" + outcome.method + ").";
     say(dryRun ? "Dry run done; nothing moved." : "Replay done; recorded in the audit log.");
-    if (!dryRun) await loadLetters(state.consumer);
-    await loadQueues();
   }
 
   async function discard() {
@@ -192,10 +193,10 @@
     if (ids.length === 0) { say("Select at least one message.", true); return; }
     if (!window.confirm("Discard " + ids.length + " message(s) of " + state.consumer + " for good? This cannot be undone.")) return;
     const gone = (await api("POST", "/admin/dlqs/" + encodeURIComponent(state.consumer) + "/discard", { ids })).body.items;
-    $("letters-result").textContent = "Discarded " + gone.length + ".";
-    say("Discarded; recorded in the audit log.");
     await loadLetters(state.consumer);
     await loadQueues();
+    $("letters-result").textContent = "Discarded " + gone.length + ".";
+    say("Discarded; recorded in the audit log.");
   }
 
   // Archive replay, polled until it ends.
