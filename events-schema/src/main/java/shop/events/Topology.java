@@ -17,6 +17,7 @@ import static shop.events.EventType.RETURN_RECEIVED;
 import static shop.events.EventType.RETURN_REQUESTED;
 import static shop.events.EventType.USER_REGISTERED;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -98,6 +99,16 @@ public record Topology(
                   "user",
                   Set.of(ORDER_CREATED),
                   "shop.user.api.CartEventsHandler",
+                  5,
+                  10,
+                  2,
+                  60),
+              // Every event, new types included: the trail keeps those that name an order.
+              new Subscription(
+                  "trail",
+                  "ops",
+                  EnumSet.allOf(EventType.class),
+                  "shop.ops.api.TrailEventsHandler",
                   5,
                   10,
                   2,

@@ -19,14 +19,14 @@ class TopologyTest {
   }
 
   @Test
-  void orderCreatedReachesInventoryNotificationsAndCarts() {
+  void orderCreatedReachesInventoryNotificationsCartsAndTheTrail() {
     assertThat(topology.consumersOf(EventType.ORDER_CREATED))
         .extracting(Subscription::consumer)
-        .containsExactlyInAnyOrder("inventory", "notifications", "carts");
+        .containsExactlyInAnyOrder("inventory", "notifications", "carts", "trail");
   }
 
   @Test
-  void theAccountMailsGoToNotificationsOnly() {
+  void theAccountMailsGoToNotificationsAndTheTrailOnly() {
     for (EventType type :
         List.of(
             EventType.EMAIL_VERIFICATION_REQUESTED,
@@ -35,8 +35,14 @@ class TopologyTest {
       assertThat(topology.consumersOf(type))
           .as(type.eventName())
           .extracting(Subscription::consumer)
-          .containsExactly("notifications");
+          .containsExactlyInAnyOrder("notifications", "trail");
     }
+  }
+
+  @Test
+  void theTrailTakesEveryEventType() {
+    assertThat(topology.subscription("trail").orElseThrow().events())
+        .containsExactlyInAnyOrder(EventType.values());
   }
 
   @Test

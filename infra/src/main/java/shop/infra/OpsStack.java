@@ -16,20 +16,29 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.constructs.Construct;
 
 /**
- * The operators' admin API: dead-letter queues (list, inspect, replay), archive replays and the
- * audit log. Queue and rule ARNs come from the topology's names, so this stack depends on no
- * service stack.
+ * The operators' admin API: dead-letter queues (list, inspect, replay), archive replays, the audit
+ * log and the order trail, with the trail's consumer and the operator console. Queue and rule ARNs
+ * come from the topology's names, so this stack depends on no service stack.
  */
 final class OpsStack extends ServiceStack {
   OpsStack(Construct scope, StackProps props, SharedStack shared, LambdaJars jars) {
     super(scope, "ops", props, shared, jars);
     Map<String, String> env = new HashMap<>(tokenEnvironment());
     env.put("OPS_AUDIT_TABLE", shared.audit().getTableName());
+    env.put("OPS_TRAIL_TABLE", shared.trail().getTableName());
+    env.put("NOTIFICATIONS_TABLE", shared.notifications().getTableName());
 
     ShopFunction api = function("api", OpsApi.class.getName(), Duration.seconds(60), env, null);
     serveRoutes(OpsModule.class, api);
     shared.audit().grantReadWriteData(api);
     shared.failures().grantReadData(api);
+    // The order trail: the API reads it, the send ledger and the failures; its consumer writes it.
+    shared.trail().grantReadData(api);
+    shared.notifications().grantReadData(api);
+    for (ShopFunction trail : consumeEvents(env, null)) {
+      shared.trail().grantWriteData(trail);
+    }
+    new OperatorConsoleSite(this, "Console", shared.api());
 
     List<String> queues = new ArrayList<>();
     List<String> rules = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.List;
 import shop.events.Topology;
 import shop.notification.NotificationTables;
 import shop.ops.adapter.DynamoDbAuditLog;
+import shop.ops.adapter.DynamoDbOrderTrails;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.idempotency.DynamoDbIdempotencyLedger;
 import software.amazon.awscdk.Duration;
@@ -65,6 +66,7 @@ public final class SharedStack extends Stack {
   private final Table idempotency;
   private final Table notifications;
   private final Table audit;
+  private final Table trail;
   private final Bucket images;
   private final Distribution imageCdn;
   private final Secret jwtSigningKeys;
@@ -129,6 +131,13 @@ public final class SharedStack extends Stack {
     }
     // The audit log is kept: no TTL.
     audit = table("AuditTable", DynamoDbAuditLog.TABLE, "pk", "sk", null);
+    trail =
+        table(
+            "OrderTrailTable",
+            DynamoDbOrderTrails.TABLE,
+            "pk",
+            "sk",
+            DynamoDbOrderTrails.TTL_ATTRIBUTE);
 
     images =
         Bucket.Builder.create(this, "ProductImages")
@@ -370,6 +379,10 @@ public final class SharedStack extends Stack {
 
   public Table notifications() {
     return notifications;
+  }
+
+  public Table trail() {
+    return trail;
   }
 
   public Table audit() {

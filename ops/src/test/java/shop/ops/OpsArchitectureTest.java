@@ -6,6 +6,6 @@ import shop.platform.testing.ArchitectureRules;
 class OpsArchitectureTest {
   @Test
   void followsTheHouseRules() {
-    ArchitectureRules.check("shop.ops", "archive", "audit", "deadletter");
+    ArchitectureRules.check("shop.ops", "archive", "audit", "deadletter", "trail");
   }
 }

@@ -3,6 +3,7 @@ package shop.ops.adapter;
 import java.time.Instant;
 import java.util.Optional;
 import shop.ops.archive.ArchiveReplays;
+import shop.platform.domain.NotFoundException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeArchiveResponse;
 import software.amazon.awssdk.services.eventbridge.model.DescribeReplayResponse;
@@ -43,7 +44,12 @@ public final class EventBridgeArchiveReplays implements ArchiveReplays {
 
   @Override
   public ReplayProgress progress(String replayName) {
-    DescribeReplayResponse replay = events.describeReplay(r -> r.replayName(replayName));
+    DescribeReplayResponse replay;
+    try {
+      replay = events.describeReplay(r -> r.replayName(replayName));
+    } catch (software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException e) {
+      throw new NotFoundException("no replay " + replayName);
+    }
     return new ReplayProgress(
         replay.stateAsString(), replay.eventLastReplayedTime(), replay.stateReason());
   }

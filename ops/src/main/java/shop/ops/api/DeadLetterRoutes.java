@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import shop.ops.OpsModule;
+import shop.ops.deadletter.DiscardDeadLetters;
 import shop.ops.deadletter.InspectDeadLetters;
 import shop.ops.deadletter.ListDeadLetterQueues;
 import shop.ops.deadletter.ReplayDeadLetters;
@@ -15,22 +16,28 @@ import shop.platform.http.HttpApi;
 import shop.platform.http.HttpRequest;
 import shop.platform.http.HttpResponse;
 
-/** The consumers' dead-letter queues: list them, inspect one, replay from one. Admins only. */
+/**
+ * The consumers' dead-letter queues: list them, inspect one, replay or discard from one. Admins
+ * only.
+ */
 final class DeadLetterRoutes {
   private final ListDeadLetterQueues listQueues;
   private final InspectDeadLetters inspect;
   private final ReplayDeadLetters replay;
+  private final DiscardDeadLetters discard;
 
   DeadLetterRoutes(OpsModule module) {
     this.listQueues = module.listDeadLetterQueues();
     this.inspect = module.inspectDeadLetters();
     this.replay = module.replayDeadLetters();
+    this.discard = module.discardDeadLetters();
   }
 
   void register(HttpApi.Builder api) {
     api.route("GET /admin/dlqs", this::list)
         .route("GET /admin/dlqs/{consumer}/messages", this::messages)
-        .route("POST /admin/dlqs/{consumer}/replay", this::replay);
+        .route("POST /admin/dlqs/{consumer}/replay", this::replay)
+        .route("POST /admin/dlqs/{consumer}/discard", this::discard);
   }
 
   private HttpResponse list(HttpRequest request) {
@@ -58,6 +65,13 @@ final class DeadLetterRoutes {
             body.rateOrDefault(),
             caller.email());
     return HttpResponse.of(outcome.complete() ? 200 : 207, outcome);
+  }
+
+  private HttpResponse discard(HttpRequest request) {
+    Caller caller = request.callerWithRole(Caller.OPS);
+    DiscardRequest body = request.body(DiscardRequest.class);
+    return HttpResponse.ok(
+        Map.of("items", discard.discard(request.path("consumer"), body.idSet(), caller.email())));
   }
 
   private static Instant time(HttpRequest request, String name) {

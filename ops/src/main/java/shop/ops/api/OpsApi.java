@@ -26,6 +26,8 @@ public final class OpsApi
     new DeadLetterRoutes(module).register(builder);
     new AuditRoutes(module).register(builder);
     new OutboxRoutes(module).register(builder);
+    new TrailRoutes(module).register(builder);
+    new ArchiveRoutes(module).register(builder);
     this.api = builder.build();
   }
 

@@ -21,17 +21,23 @@ import shop.platform.domain.NotFoundException;
 
 /**
  * The on-call engineer's command line: {@code ops dlq list|show|replay|discard}, {@code ops archive
- * replay}, {@code ops audit list}, {@code ops outbox list|retry}; one class per command group.
- * Tables for people, {@code --json} for scripts. Exit code 0 when everything worked, 1 when part of
- * it did not, 2 for a usage error.
+ * replay}, {@code ops audit list}, {@code ops outbox list|retry}, {@code ops trail <orderId>}; one
+ * class per command group. Tables for people, {@code --json} for scripts. Exit code 0 when
+ * everything worked, 1 when part of it did not, 2 for a usage error.
  */
 @Command(
     name = "ops",
     mixinStandardHelpOptions = true,
     description =
         "Inspect, replay and discard dead-lettered events; replay the archive; retry parked outbox"
-            + " events; show the audit log.",
-    subcommands = {DlqCommand.class, ArchiveCommand.class, AuditCommand.class, OutboxCommand.class})
+            + " events; show the audit log; show an order's trail.",
+    subcommands = {
+      DlqCommand.class,
+      ArchiveCommand.class,
+      AuditCommand.class,
+      OutboxCommand.class,
+      TrailCommand.class
+    })
 public final class OpsCli implements Callable<Integer> {
   static final int OK = 0;
   static final int PARTIAL = 1;
@@ -113,6 +119,9 @@ public final class OpsCli implements Callable<Integer> {
       }
       if (type == OutboxCommand.class) {
         return type.cast(new OutboxCommand(context));
+      }
+      if (type == TrailCommand.class) {
+        return type.cast(new TrailCommand(context));
       }
       return CommandLine.defaultFactory().create(type);
     }

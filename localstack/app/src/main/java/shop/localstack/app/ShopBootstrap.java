@@ -9,6 +9,7 @@ import shop.localstack.Endpoints;
 import shop.notification.NotificationTables;
 import shop.notification.adapter.DynamoDbSendLedger;
 import shop.ops.adapter.DynamoDbAuditLog;
+import shop.ops.adapter.DynamoDbOrderTrails;
 import shop.platform.config.Config;
 import shop.platform.postgres.DatabaseRoles;
 import shop.product.api.EnsureIndexesHandler;
@@ -58,12 +59,13 @@ final class ShopBootstrap {
     }
   }
 
-  /** The platform's tables, the notification send ledger and the ops audit log. */
+  /** The platform's tables, the notification send ledger, the ops audit log and order trail. */
   void tables(DynamoDbClient dynamo) {
     topology.tables(dynamo);
     DynamoDbSendLedger.createTable(
         dynamo, NotificationTables.deliveries(NotificationTables.DEFAULT_NAME));
     Bootstrap.table(dynamo, DynamoDbAuditLog.TABLE, false);
+    Bootstrap.table(dynamo, DynamoDbOrderTrails.TABLE, true);
   }
 
   void buckets(S3Client s3) {

@@ -26,11 +26,14 @@ import shop.localstack.runtime.LocalHttpApi;
 import shop.localstack.runtime.LocalLambda;
 import shop.localstack.runtime.LocalSigner;
 import shop.localstack.runtime.Schedules;
+import shop.localstack.runtime.StaticSite;
 import shop.notification.NotificationModule;
 import shop.notification.api.NotificationApi;
 import shop.notification.api.NotificationEventsHandler;
 import shop.ops.OpsModule;
 import shop.ops.api.OpsApi;
+import shop.ops.api.TrailEventsHandler;
+import shop.ops.console.ConsoleSite;
 import shop.product.ProductModule;
 import shop.product.api.InventoryEventsHandler;
 import shop.product.api.OutboxOperationsHandler;
@@ -194,6 +197,9 @@ final class ShopSteps {
     plan.step("cart poller", () -> poll.accept(new CartEventsHandler(user.value())))
         .needs(sqsClient, user)
         .needs(stores);
+    plan.step("trail poller", () -> poll.accept(new TrailEventsHandler(ops.value())))
+        .needs(sqsClient, ops)
+        .needs(stores);
     plan.step(
             "schedules",
             () -> running.keep(schedules(user.value(), product.value(), transaction.value())))
@@ -244,7 +250,9 @@ final class ShopSteps {
                         ServiceEnvironments.CHECKOUT_ROLE)),
                 endpoints.region(),
                 ready)
-            .documenting(ServiceRoutes.reference(List.of(functions))));
+            .documenting(ServiceRoutes.reference(List.of(functions)))
+            // The operator console calls the API on its own origin: an empty API URL.
+            .serving(new StaticSite(ConsoleSite.PATH, ConsoleSite.files(""))));
   }
 
   /**

@@ -60,6 +60,7 @@ public final class ShopUp {
         The shop is up in %d ms (emulators %d ms).
           API          %s   (try: curl %s/products)
           API docs     %s/docs   (every service's operations, Swagger UI)
+          console      %s/console/   (operators: log in as the admin below)
           admin        %s / %s   TOTP secret %s
           sandbox      %s/__admin/requests   (every email, SMS and Stripe call)
           Stripe       webhook signing secret %s   (events sent: %s/__admin/stripe/events)
@@ -72,6 +73,7 @@ public final class ShopUp {
         """,
         readyMillis,
         shop.cloud().startupTime().toMillis(),
+        shop.apiUrl(),
         shop.apiUrl(),
         shop.apiUrl(),
         shop.apiUrl(),

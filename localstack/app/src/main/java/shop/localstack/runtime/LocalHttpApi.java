@@ -126,6 +126,12 @@ public final class LocalHttpApi implements AutoCloseable {
     return this;
   }
 
+  /** Also serves {@code site} at its path: set it before {@link #start}. */
+  public LocalHttpApi serving(StaticSite site) {
+    server.createContext(site.path(), site::serve);
+    return this;
+  }
+
   public LocalHttpApi start() {
     server.start();
     return this;
