@@ -31,6 +31,7 @@ import shop.platform.config.SecretReferences;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.EventHandler;
 import shop.platform.events.FailureRecorder;
+import shop.platform.events.SqsDeadLetters;
 import shop.platform.events.SqsEventConsumer;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -162,7 +163,8 @@ public final class NotificationModule {
     EventHandler<ShopEvent> tell = event -> notify.handle(eventNotifications.of(event));
     Map<EventType, EventHandler<?>> handlers = new EnumMap<>(EventType.class);
     SUBSCRIPTION.events().forEach(type -> handlers.put(type, tell));
-    return new SqsEventConsumer(SUBSCRIPTION.consumer(), handlers, failureRecorder);
+    return new SqsEventConsumer(
+        SUBSCRIPTION.consumer(), handlers, failureRecorder, SqsDeadLetters.create(aws));
   }
 
   private NotifyCustomer newNotifyCustomer() {

@@ -18,6 +18,7 @@ import shop.platform.config.SecretReferences;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.EventHandler;
 import shop.platform.events.FailureRecorder;
+import shop.platform.events.SqsDeadLetters;
 import shop.platform.events.SqsEventConsumer;
 import shop.platform.outbox.EventBridgeBus;
 import shop.platform.outbox.MongoOutboxStore;
@@ -209,7 +210,8 @@ public final class ProductModule implements AutoCloseable {
                 EventType.ORDER_CANCELLED, cancelled,
                 EventType.PAYMENT_CAPTURED, captured),
             failures != null ? failures : DynamoDbFailureRecorder.create(aws),
-            outbox);
+            outbox,
+            SqsDeadLetters.create(aws));
   }
 
   /**

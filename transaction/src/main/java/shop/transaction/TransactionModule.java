@@ -11,9 +11,11 @@ import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
 import shop.platform.config.SecretCache;
 import shop.platform.config.SecretReferences;
+import shop.platform.events.DeadLetters;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.EventHandler;
 import shop.platform.events.FailureRecorder;
+import shop.platform.events.SqsDeadLetters;
 import shop.platform.events.SqsEventConsumer;
 import shop.platform.idempotency.PostgresInbox;
 import shop.platform.outbox.EventBridgeBus;
@@ -127,7 +129,8 @@ public final class TransactionModule {
             new CapturePayment(orders, stripe, refunds, clock),
             new RejectOrder(orders, clock),
             failures,
-            outbox);
+            outbox,
+            SqsDeadLetters.create(aws));
   }
 
   /**
@@ -135,14 +138,19 @@ public final class TransactionModule {
    * order; what they commit to the outbox is relayed once the batch is handled.
    */
   private static SqsEventConsumer paymentEvents(
-      CapturePayment capture, RejectOrder reject, FailureRecorder failures, OutboxRelay outbox) {
+      CapturePayment capture,
+      RejectOrder reject,
+      FailureRecorder failures,
+      OutboxRelay outbox,
+      DeadLetters deadLetters) {
     EventHandler<InventoryReserved> reserved = e -> capture.capture(e.id(), e.data().orderId());
     EventHandler<InventoryRejected> rejected = e -> reject.reject(e.id(), e.data().orderId());
     return new SqsEventConsumer(
         Consumers.PAYMENTS,
         Map.of(EventType.INVENTORY_RESERVED, reserved, EventType.INVENTORY_REJECTED, rejected),
         failures,
-        outbox);
+        outbox,
+        deadLetters);
   }
 
   /** The production wiring: JWKS verification, failures in DynamoDB, the system clock. */

@@ -19,6 +19,7 @@ import shop.platform.config.SecretShape;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.EventHandler;
 import shop.platform.events.FailureRecorder;
+import shop.platform.events.SqsDeadLetters;
 import shop.platform.events.SqsEventConsumer;
 import shop.platform.idempotency.PostgresInbox;
 import shop.platform.outbox.EventBridgeBus;
@@ -294,7 +295,8 @@ public final class UserModule implements AutoCloseable {
             PostgresCarts.CONSUMER,
             Map.of(EventType.ORDER_CREATED, orderCreated),
             failureRecorder(),
-            outbox);
+            outbox,
+            SqsDeadLetters.create(aws));
   }
 
   private static Lockout lockout(Config config) {

@@ -28,6 +28,7 @@ import shop.events.InvalidEventException;
 import shop.events.ShopEvent;
 import shop.platform.observability.ColdStart;
 import shop.platform.observability.Metrics;
+import shop.platform.observability.Traces;
 import shop.platform.outbox.CommittedEvents;
 import shop.platform.outbox.OutboxRelay;
 import shop.platform.snapstart.Priming;
@@ -59,6 +60,7 @@ public final class SqsEventConsumer {
   private static final Logger log = LoggerFactory.getLogger(SqsEventConsumer.class);
   private static final String RECEIVE_COUNT = "ApproximateReceiveCount";
   private static final String SENT_TIMESTAMP = "SentTimestamp";
+  private static final String TRACE_HEADER = "AWSTraceHeader";
 
   private final String consumer;
   private final Map<EventType, EventHandler<?>> handlers;
@@ -278,8 +280,10 @@ public final class SqsEventConsumer {
     EventBridgeMessage parsed = null;
     boolean read = false;
     try (CloseableThreadContext.Instance context =
-        CloseableThreadContext.put("consumer", consumer)
-            .put("messageId", Objects.requireNonNullElse(message.getMessageId(), "unknown"))) {
+            CloseableThreadContext.put("consumer", consumer)
+                .put("messageId", Objects.requireNonNullElse(message.getMessageId(), "unknown"));
+        // The trace of the request that published the event goes on through this handler.
+        Traces.Scope trace = Traces.continueFrom(attribute(message, TRACE_HEADER))) {
       try {
         parsed = EventBridgeMessage.parse(message.getBody());
         putIfKnown(context, "eventId", parsed.eventId());
@@ -385,6 +389,10 @@ public final class SqsEventConsumer {
           message.getMessageId(),
           recordingFailed);
     }
+  }
+
+  private static String attribute(SQSEvent.SQSMessage message, String name) {
+    return message.getAttributes() == null ? null : message.getAttributes().get(name);
   }
 
   /** When SQS received the message from the bus (epoch millis), if it says. */

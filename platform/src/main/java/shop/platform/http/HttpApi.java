@@ -19,6 +19,7 @@ import shop.platform.auth.JwtVerifier;
 import shop.platform.domain.DomainFailure;
 import shop.platform.observability.Metrics;
 import shop.platform.observability.RequestLog;
+import shop.platform.observability.Traces;
 import shop.platform.outbox.OutboxRelay;
 import shop.platform.snapstart.Priming;
 
@@ -76,10 +77,13 @@ public final class HttpApi {
     long start = System.nanoTime();
     HttpRequest request = new HttpRequest(event, bodies, verifier);
     RequestLog log = RequestLog.start(request.requestId(), event.getRouteKey(), metrics);
-    APIGatewayV2HTTPResponse response =
-        outbox == null
-            ? answer(event, request)
-            : outbox.relayingAfter(() -> answer(event, request));
+    APIGatewayV2HTTPResponse response;
+    try (Traces.Scope trace = Traces.continueRequest(header(event, "x-amzn-trace-id"))) {
+      response =
+          outbox == null
+              ? answer(event, request)
+              : outbox.relayingAfter(() -> answer(event, request));
+    }
     if (isPersonal(event)) {
       // A caller's own data (or a token) is never kept by a browser, proxy or CDN cache.
       Map<String, String> headers =
@@ -106,6 +110,15 @@ public final class HttpApi {
         .count("Errors4xx", status >= 400 && status < 500 ? 1 : 0)
         .count("Errors5xx", status >= 500 ? 1 : 0)
         .emit();
+  }
+
+  private static String header(APIGatewayV2HTTPEvent event, String name) {
+    Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+    return headers.entrySet().stream()
+        .filter(h -> h.getKey().equalsIgnoreCase(name))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   /** Whether the request carries credentials or asks for them: its answer is the caller's own. */

@@ -29,6 +29,7 @@ import shop.events.EventType;
 import shop.events.OrderCreated;
 import shop.events.PaymentCaptured;
 import shop.events.UserRegistered;
+import shop.platform.observability.Traces;
 import shop.platform.testing.CapturedMetrics;
 import shop.platform.testing.EventFixtures;
 
@@ -350,6 +351,26 @@ class SqsEventConsumerTest {
     assertThat(line.get("Messages").asInt()).isEqualTo(2);
     assertThat(line.get("Failures").asInt()).isEqualTo(1);
     assertThat(line.get("MessageAgeMs").toString()).isEqualTo("[250.0,4000.0]");
+  }
+
+  @Test
+  void theHandlerContinuesTheTraceTheMessageCarries() {
+    String header = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    SqsEventConsumer tracing =
+        consumer(
+            Map.of(
+                EventType.ORDER_CREATED,
+                (EventHandler<OrderCreated>)
+                    event ->
+                        seen.add(
+                            Traces.current().orElse("none") + " " + ThreadContext.get("traceId"))));
+    SQSEvent.SQSMessage traced = message("m-1", eventBridgeBody(orderCreated()));
+    traced.getAttributes().put("AWSTraceHeader", header);
+
+    tracing.handle(batch(traced));
+
+    assertThat(seen).containsExactly(header + " 1-5759e988-bd862e3fe1be46a994272793");
   }
 
   @Test
