@@ -2,6 +2,7 @@ package shop.ops;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import shop.events.Topology;
@@ -28,6 +29,7 @@ import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
 import shop.platform.config.Lazy;
+import shop.platform.http.Health;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -53,6 +55,7 @@ public final class OpsModule {
   private final RetryParkedEvents retryParkedEvents;
   // Built on first use: the CLI builds this module too, and has no JWT settings.
   private final Supplier<JwtVerifier> jwtVerifier;
+  private final Health health;
 
   public OpsModule(Config config) {
     this(config, null);
@@ -69,6 +72,10 @@ public final class OpsModule {
     AwsClients aws = new AwsClients(config);
     SqsClient sqs = aws.build(SqsClient.builder(), "SQS");
     DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
+    String auditTable = config.get("OPS_AUDIT_TABLE", DynamoDbAuditLog.TABLE);
+    this.health =
+        new Health(
+            "ops", Map.of("audit-table", () -> dynamo.describeTable(r -> r.tableName(auditTable))));
     EventBridgeClient events = aws.build(EventBridgeClient.builder(), "EVENTBRIDGE");
     Consumers consumers =
         new Consumers(
@@ -117,6 +124,11 @@ public final class OpsModule {
       }
     }
     return module;
+  }
+
+  /** The service's health routes: liveness, and readiness checking its store. */
+  public Health health() {
+    return health;
   }
 
   public JwtVerifier jwtVerifier() {

@@ -17,6 +17,7 @@ import shop.platform.events.EventHandler;
 import shop.platform.events.FailureRecorder;
 import shop.platform.events.SqsDeadLetters;
 import shop.platform.events.SqsEventConsumer;
+import shop.platform.http.Health;
 import shop.platform.idempotency.PostgresInbox;
 import shop.platform.outbox.EventBridgeBus;
 import shop.platform.outbox.OutboxOperations;
@@ -79,6 +80,7 @@ public final class TransactionModule {
   private static volatile TransactionModule instance;
 
   private final JwtVerifier jwtVerifier;
+  private final Health health;
   private final PlaceOrder placeOrder;
   private final CancelOrder cancelOrder;
   private final ViewOrders viewOrders;
@@ -98,6 +100,8 @@ public final class TransactionModule {
     Config config = secrets.resolve(given);
     AwsClients aws = new AwsClients(config);
     PostgresDatabase database = PostgresDatabase.pooled(config);
+    this.health =
+        new Health("transaction", Map.of("database", () -> database.query("SELECT 1", row -> 1)));
     this.outbox =
         new OutboxRelay(
             new PostgresOutboxStore(database),
@@ -184,6 +188,11 @@ public final class TransactionModule {
       }
     }
     return module;
+  }
+
+  /** The service's health routes: liveness, and readiness checking its store. */
+  public Health health() {
+    return health;
   }
 
   public JwtVerifier jwtVerifier() {

@@ -26,6 +26,7 @@ public final class OpsApi
     new DeadLetterRoutes(module).register(builder);
     new AuditRoutes(module).register(builder);
     new OutboxRoutes(module).register(builder);
+    module.health().routes(builder);
     this.api = builder.build();
   }
 

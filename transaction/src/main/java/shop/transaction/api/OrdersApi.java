@@ -27,6 +27,7 @@ public final class OrdersApi
     new OrderRoutes(module).register(builder);
     new AdminOrderRoutes(module).register(builder);
     new StripeWebhookRoutes(module).register(builder);
+    module.health().routes(builder);
     this.api = builder.build();
   }
 
