@@ -28,7 +28,8 @@ import software.constructs.Construct;
  * One subscription of the topology: its rule on the bus sends the matching events to the consumer's
  * queue (events EventBridge cannot deliver go to the rule target's own DLQ); a message that fails
  * {@code maxReceiveCount} times moves to the consumer's DLQ; the handler reads the queue in batches
- * and reports failed items. Every DLQ alarms at its first message.
+ * and reports failed items; a message that can never succeed the handler sends to the DLQ itself.
+ * Every DLQ alarms at its first message.
  */
 final class EventConsumer extends Construct {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,6 +83,9 @@ final class EventConsumer extends Construct {
                 .maxConcurrency(subscription.maxConcurrency())
                 .reportBatchItemFailures(true)
                 .build());
+
+    // A message that can never succeed goes to the DLQ from the handler, at once.
+    deadLetterQueue.grantSendMessages(handler.alias());
 
     SnsAction notify = new SnsAction(alarms);
     alarmOnFirstMessage("DeadLetterAlarm", deadLetterQueue, subscription.deadLetterQueue())

@@ -24,10 +24,11 @@ public final class ShopApp {
       UserStack user,
       TransactionStack transaction,
       NotificationStack notification,
-      OpsStack ops) {
+      OpsStack ops,
+      MonitoringStack monitoring) {
 
     List<software.amazon.awscdk.Stack> all() {
-      return List.of(shared, data, product, user, transaction, notification, ops);
+      return List.of(shared, data, product, user, transaction, notification, ops, monitoring);
     }
   }
 
@@ -62,7 +63,8 @@ public final class ShopApp {
             new UserStack(app, props, shared, data, jars),
             transaction,
             new NotificationStack(app, props, shared, jars),
-            new OpsStack(app, props, shared, jars));
+            new OpsStack(app, props, shared, jars),
+            new MonitoringStack(app, props, shared));
     Tags.of(app).add("project", "shop");
     stacks.all().forEach(NagFindings::suppress);
     Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));

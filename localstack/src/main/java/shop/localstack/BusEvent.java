@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * An event accepted on a bus. {@link #envelope} is the JSON that EventBridge delivers to targets
- * and matches rules against; a replayed event carries {@code replay-name}, as in AWS.
+ * and matches rules against; a replayed event carries {@code replay-name}, as in AWS. {@code
+ * traceHeader} is PutEvents' {@code TraceHeader} (or null), which an SQS target receives as its
+ * message's {@code AWSTraceHeader} system attribute, as in AWS; the archive does not keep it.
  */
 record BusEvent(
     String id,
@@ -20,7 +22,8 @@ record BusEvent(
     List<String> resources,
     JsonNode detail,
     String replayName,
-    int size) {
+    int size,
+    String traceHeader) {
 
   BusEvent {
     resources = List.copyOf(resources);
@@ -28,7 +31,7 @@ record BusEvent(
   }
 
   BusEvent replayedAs(String name) {
-    return new BusEvent(id, bus, source, detailType, time, resources, detail, name, size);
+    return new BusEvent(id, bus, source, detailType, time, resources, detail, name, size, null);
   }
 
   ObjectNode envelope(String region, String account) {

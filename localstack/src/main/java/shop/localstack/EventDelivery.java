@@ -23,7 +23,7 @@ final class EventDelivery {
     for (BusRules.Rule rule : rules.matching(event.bus(), envelope)) {
       if (onlyRules.isEmpty() || onlyRules.contains(rule.arn())) {
         for (BusRules.Target target : rule.targets().values()) {
-          targets.send(target, rule.arn(), envelope);
+          targets.send(target, rule.arn(), envelope, event.traceHeader());
         }
       }
     }

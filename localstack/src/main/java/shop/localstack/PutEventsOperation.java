@@ -122,7 +122,8 @@ final class PutEventsOperation {
         resources,
         detailJson,
         null,
-        size);
+        size,
+        entry.string("TraceHeader").orElse(null));
   }
 
   private void publish(BusEvent event) {

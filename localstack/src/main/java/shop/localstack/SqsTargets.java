@@ -9,6 +9,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 
 /**
  * Delivers events to SQS targets (queue ARNs) with the real SQS API, after PutEvents has answered,
@@ -41,15 +43,28 @@ final class SqsTargets {
   }
 
   /** Sends {@code body} to {@code target} of rule {@code ruleArn} soon; returns at once. */
-  void send(BusRules.Target target, String ruleArn, String body) {
-    deliveries.execute(() -> deliver(target, ruleArn, body));
+  void send(BusRules.Target target, String ruleArn, String body, String traceHeader) {
+    deliveries.execute(() -> deliver(target, ruleArn, body, traceHeader));
   }
 
-  private void deliver(BusRules.Target target, String ruleArn, String body) {
+  private void deliver(BusRules.Target target, String ruleArn, String body, String traceHeader) {
     String queueArn = target.arn();
     for (int attempt = 1; ; attempt++) {
       try {
-        sqs.sendMessage(m -> m.queueUrl(queueUrl(queueArn)).messageBody(body));
+        sqs.sendMessage(
+            m -> {
+              m.queueUrl(queueUrl(queueArn)).messageBody(body);
+              if (traceHeader != null) {
+                // As EventBridge does: the event's trace goes on in the message's system attribute.
+                m.messageSystemAttributes(
+                    Map.of(
+                        MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                        MessageSystemAttributeValue.builder()
+                            .dataType("String")
+                            .stringValue(traceHeader)
+                            .build()));
+              }
+            });
         return;
       } catch (SdkException e) {
         queueUrls.remove(queueArn);

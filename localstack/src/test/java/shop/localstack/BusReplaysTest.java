@@ -29,7 +29,8 @@ class BusReplaysTest {
               List.of(),
               JsonNodeFactory.instance.objectNode(),
               null,
-              10);
+              10,
+              null);
       archives.record(event, event.envelope("us-east-1", "000000000000").toString());
     }
     List<Runnable> held = new ArrayList<>();

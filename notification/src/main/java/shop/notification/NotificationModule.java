@@ -31,7 +31,9 @@ import shop.platform.config.SecretReferences;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.EventHandler;
 import shop.platform.events.FailureRecorder;
+import shop.platform.events.SqsDeadLetters;
 import shop.platform.events.SqsEventConsumer;
+import shop.platform.http.Health;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -85,6 +87,7 @@ public final class NotificationModule {
   private final Clock clock;
   private final SendLedger ledger;
   private final JwtVerifier jwtVerifier;
+  private final Health health;
   private final FailureRecorder failureRecorder;
   private final ListNotifications listNotifications;
   private final EventNotifications eventNotifications;
@@ -105,6 +108,13 @@ public final class NotificationModule {
     this.aws = new AwsClients(config);
     this.clock = Clock.systemUTC();
     DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
+    String notificationsTable = config.require("NOTIFICATIONS_TABLE");
+    this.health =
+        new Health(
+            "notification",
+            Map.of(
+                "notifications-table",
+                () -> dynamo.describeTable(r -> r.tableName(notificationsTable))));
     this.ledger =
         new DynamoDbSendLedger(
             dynamo,
@@ -144,6 +154,11 @@ public final class NotificationModule {
     return listNotifications;
   }
 
+  /** The service's health routes: liveness, and readiness checking its store. */
+  public Health health() {
+    return health;
+  }
+
   public JwtVerifier jwtVerifier() {
     return jwtVerifier;
   }
@@ -162,7 +177,8 @@ public final class NotificationModule {
     EventHandler<ShopEvent> tell = event -> notify.handle(eventNotifications.of(event));
     Map<EventType, EventHandler<?>> handlers = new EnumMap<>(EventType.class);
     SUBSCRIPTION.events().forEach(type -> handlers.put(type, tell));
-    return new SqsEventConsumer(SUBSCRIPTION.consumer(), handlers, failureRecorder);
+    return new SqsEventConsumer(
+        SUBSCRIPTION.consumer(), handlers, failureRecorder, SqsDeadLetters.create(aws));
   }
 
   private NotifyCustomer newNotifyCustomer() {

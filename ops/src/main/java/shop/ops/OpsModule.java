@@ -49,7 +49,9 @@ import shop.platform.config.Config;
 import shop.platform.config.Lazy;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.EventHandler;
+import shop.platform.events.SqsDeadLetters;
 import shop.platform.events.SqsEventConsumer;
+import shop.platform.http.Health;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -86,6 +88,7 @@ public final class OpsModule {
   private final SqsEventConsumer trailEvents;
   // Built on first use: the CLI builds this module too, and has no JWT settings.
   private final Supplier<JwtVerifier> jwtVerifier;
+  private final Health health;
 
   public OpsModule(Config config) {
     this(config, null);
@@ -102,6 +105,10 @@ public final class OpsModule {
     AwsClients aws = new AwsClients(config);
     SqsClient sqs = aws.build(SqsClient.builder(), "SQS");
     DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
+    String auditTable = config.get("OPS_AUDIT_TABLE", DynamoDbAuditLog.TABLE);
+    this.health =
+        new Health(
+            "ops", Map.of("audit-table", () -> dynamo.describeTable(r -> r.tableName(auditTable))));
     EventBridgeClient events = aws.build(EventBridgeClient.builder(), "EVENTBRIDGE");
     Consumers consumers =
         new Consumers(
@@ -164,7 +171,10 @@ public final class OpsModule {
         .forEach(type -> handlers.put(type, keep));
     this.trailEvents =
         new SqsEventConsumer(
-            TRAIL, handlers, new DynamoDbFailureRecorder(dynamo, topology.failuresTable()));
+            TRAIL,
+            handlers,
+            new DynamoDbFailureRecorder(dynamo, topology.failuresTable()),
+            new SqsDeadLetters(() -> sqs));
   }
 
   /** The consumers of a CloudEvent type but the trail itself, which handles every one it gets. */
@@ -216,6 +226,11 @@ public final class OpsModule {
       }
     }
     return module;
+  }
+
+  /** The service's health routes: liveness, and readiness checking its store. */
+  public Health health() {
+    return health;
   }
 
   public JwtVerifier jwtVerifier() {

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
+import reactor.core.publisher.Mono;
 import shop.events.EventType;
 import shop.events.OrderCancelled;
 import shop.events.OrderCreated;
@@ -19,7 +21,9 @@ import shop.platform.config.SecretReferences;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.EventHandler;
 import shop.platform.events.FailureRecorder;
+import shop.platform.events.SqsDeadLetters;
 import shop.platform.events.SqsEventConsumer;
+import shop.platform.http.Health;
 import shop.platform.outbox.EventBridgeBus;
 import shop.platform.outbox.MongoOutboxStore;
 import shop.platform.outbox.OutboxOperations;
@@ -94,6 +98,7 @@ public final class ProductModule implements AutoCloseable {
   private final S3Client s3;
   private final S3Presigner presigner;
   private final JwtVerifier jwtVerifier;
+  private final Health health;
   private final Clock clock;
   private final String priceQuoteCallers;
   private final MongoInventory inventory;
@@ -168,6 +173,13 @@ public final class ProductModule implements AutoCloseable {
     // are the deployment's job (EnsureIndexesHandler), so init sends no command.
     this.mongo = MongoClients.create(config.require("MONGODB_URI"));
     MongoDatabase database = mongo.getDatabase(config.require("MONGODB_DATABASE"));
+    this.health =
+        new Health(
+            "product",
+            Map.of(
+                "mongodb",
+                () ->
+                    Mono.from(database.runCommand(new Document("ping", 1))).block(Health.TIMEOUT)));
     MongoCatalog catalog = new MongoCatalog(database, clock);
     this.inventory = new MongoInventory(database, clock);
     MongoOutboxStore outboxStore = new MongoOutboxStore(database, clock);
@@ -221,7 +233,8 @@ public final class ProductModule implements AutoCloseable {
                 EventType.PAYMENT_CAPTURED, captured,
                 EventType.RETURN_RECEIVED, returned),
             failures != null ? failures : DynamoDbFailureRecorder.create(aws),
-            outbox);
+            outbox,
+            SqsDeadLetters.create(aws));
   }
 
   /**
@@ -250,6 +263,11 @@ public final class ProductModule implements AutoCloseable {
   /** The IAM role ARNs (comma-separated) that may ask for price quotes; blank for none. */
   public String priceQuoteCallers() {
     return priceQuoteCallers;
+  }
+
+  /** The service's health routes: liveness, and readiness checking its store. */
+  public Health health() {
+    return health;
   }
 
   public JwtVerifier jwtVerifier() {

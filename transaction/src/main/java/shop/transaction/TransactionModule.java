@@ -11,10 +11,13 @@ import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
 import shop.platform.config.SecretCache;
 import shop.platform.config.SecretReferences;
+import shop.platform.events.DeadLetters;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.EventHandler;
 import shop.platform.events.FailureRecorder;
+import shop.platform.events.SqsDeadLetters;
 import shop.platform.events.SqsEventConsumer;
+import shop.platform.http.Health;
 import shop.platform.idempotency.PostgresInbox;
 import shop.platform.outbox.EventBridgeBus;
 import shop.platform.outbox.OutboxOperations;
@@ -89,6 +92,7 @@ public final class TransactionModule {
   private static volatile TransactionModule instance;
 
   private final JwtVerifier jwtVerifier;
+  private final Health health;
   private final PlaceOrder placeOrder;
   private final CancelOrder cancelOrder;
   private final ViewOrders viewOrders;
@@ -116,6 +120,8 @@ public final class TransactionModule {
     Config config = secrets.resolve(given);
     AwsClients aws = new AwsClients(config);
     PostgresDatabase database = PostgresDatabase.pooled(config);
+    this.health =
+        new Health("transaction", Map.of("database", () -> database.query("SELECT 1", row -> 1)));
     this.outbox =
         new OutboxRelay(
             new PostgresOutboxStore(database),
@@ -159,7 +165,8 @@ public final class TransactionModule {
             new CapturePayment(orders, stripe, refunds, clock),
             new RejectOrder(orders, clock),
             failures,
-            outbox);
+            outbox,
+            SqsDeadLetters.create(aws));
   }
 
   /**
@@ -167,14 +174,19 @@ public final class TransactionModule {
    * order; what they commit to the outbox is relayed once the batch is handled.
    */
   private static SqsEventConsumer paymentEvents(
-      CapturePayment capture, RejectOrder reject, FailureRecorder failures, OutboxRelay outbox) {
+      CapturePayment capture,
+      RejectOrder reject,
+      FailureRecorder failures,
+      OutboxRelay outbox,
+      DeadLetters deadLetters) {
     EventHandler<InventoryReserved> reserved = e -> capture.capture(e.id(), e.data().orderId());
     EventHandler<InventoryRejected> rejected = e -> reject.reject(e.id(), e.data().orderId());
     return new SqsEventConsumer(
         Consumers.PAYMENTS,
         Map.of(EventType.INVENTORY_RESERVED, reserved, EventType.INVENTORY_REJECTED, rejected),
         failures,
-        outbox);
+        outbox,
+        deadLetters);
   }
 
   /** The production wiring: JWKS verification, failures in DynamoDB, the system clock. */
@@ -208,6 +220,11 @@ public final class TransactionModule {
       }
     }
     return module;
+  }
+
+  /** The service's health routes: liveness, and readiness checking its store. */
+  public Health health() {
+    return health;
   }
 
   public JwtVerifier jwtVerifier() {

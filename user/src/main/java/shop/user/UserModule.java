@@ -19,7 +19,9 @@ import shop.platform.config.SecretShape;
 import shop.platform.events.DynamoDbFailureRecorder;
 import shop.platform.events.EventHandler;
 import shop.platform.events.FailureRecorder;
+import shop.platform.events.SqsDeadLetters;
 import shop.platform.events.SqsEventConsumer;
+import shop.platform.http.Health;
 import shop.platform.idempotency.PostgresInbox;
 import shop.platform.outbox.EventBridgeBus;
 import shop.platform.outbox.OutboxOperations;
@@ -144,6 +146,7 @@ public final class UserModule implements AutoCloseable {
   private final Supplier<FailureRecorder> failureRecorder;
   private final SqsEventConsumer cartEvents;
   private final JwtVerifier jwtVerifier;
+  private final Health health;
 
   private final SourceThrottle sourceThrottle;
   private final RegisterUser registerUser;
@@ -197,6 +200,8 @@ public final class UserModule implements AutoCloseable {
     Config config = secretCache.resolve(given);
     AwsClients aws = new AwsClients(config);
     database = PostgresDatabase.pooled(config);
+    this.health =
+        new Health("user", Map.of("database", () -> database.query("SELECT 1", row -> 1)));
     outbox =
         new OutboxRelay(
             new PostgresOutboxStore(database),
@@ -294,7 +299,8 @@ public final class UserModule implements AutoCloseable {
             PostgresCarts.CONSUMER,
             Map.of(EventType.ORDER_CREATED, orderCreated),
             failureRecorder(),
-            outbox);
+            outbox,
+            SqsDeadLetters.create(aws));
   }
 
   private static Lockout lockout(Config config) {
@@ -346,6 +352,11 @@ public final class UserModule implements AutoCloseable {
             .toList();
     removeOrderedItems.remove(
         new RemoveOrderedItems.Command(event.id(), UUID.fromString(order.userId()), ordered));
+  }
+
+  /** The service's health routes: liveness, and readiness checking its store. */
+  public Health health() {
+    return health;
   }
 
   public JwtVerifier jwtVerifier() {

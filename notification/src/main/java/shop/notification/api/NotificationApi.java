@@ -19,6 +19,7 @@ public final class NotificationApi
   public NotificationApi(NotificationModule module) {
     HttpApi.Builder builder = HttpApi.builder().jwtVerifier(module.jwtVerifier());
     new NotificationRoutes(module).register(builder);
+    module.health().routes(builder);
     this.api = builder.build();
   }
 

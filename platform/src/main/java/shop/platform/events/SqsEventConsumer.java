@@ -12,11 +12,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.logging.log4j.CloseableThreadContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.events.CloudEventCodec;
@@ -24,7 +26,11 @@ import shop.events.EventBridgeMessage;
 import shop.events.EventEnvelope;
 import shop.events.EventType;
 import shop.events.ImpersonatedEventException;
+import shop.events.InvalidEventException;
 import shop.events.ShopEvent;
+import shop.platform.observability.ColdStart;
+import shop.platform.observability.Metrics;
+import shop.platform.observability.Traces;
 import shop.platform.outbox.CommittedEvents;
 import shop.platform.outbox.OutboxRelay;
 import shop.platform.snapstart.Priming;
@@ -43,15 +49,27 @@ import shop.platform.snapstart.Priming;
  * already runs concurrently with the other pollers' batches, so handlers must be (and are) safe
  * when messages race: idempotent per event id, a cancellation that overtakes its order remembered,
  * shared state thread-safe.
+ *
+ * <p>A message that can never succeed (unreadable, failing its schema, of an unknown type, or
+ * published by a service that does not own its type) is recorded as any failure and then sent to
+ * the consumer's dead-letter queue at once ({@link DeadLetters}) and acknowledged, so that SQS
+ * deletes it: retrying it {@code maxReceiveCount} times would only delay the operators by the
+ * visibility timeouts between. A failure in the handler keeps the retry path. Every log line about
+ * a message carries its CloudEvent id, type and source (and the order id of an order's event); each
+ * batch emits the consumer's metrics: messages, failures, dead letters and each message's age.
  */
 public final class SqsEventConsumer {
   private static final Logger log = LoggerFactory.getLogger(SqsEventConsumer.class);
   private static final String RECEIVE_COUNT = "ApproximateReceiveCount";
+  private static final String SENT_TIMESTAMP = "SentTimestamp";
+  private static final String TRACE_HEADER = "AWSTraceHeader";
 
   private final String consumer;
   private final Map<EventType, EventHandler<?>> handlers;
   private final FailureRecorder failures;
   private final OutboxRelay outbox;
+  private final DeadLetters deadLetters;
+  private final Metrics metrics;
   private final CloudEventCodec codec;
   private final Clock clock;
   // Held here: the CRaC context keeps a primer only as long as its owner does.
@@ -66,7 +84,26 @@ public final class SqsEventConsumer {
       String consumer,
       Map<EventType, ? extends EventHandler<?>> handlers,
       FailureRecorder failures) {
-    this(consumer, handlers, failures, null, Clock.systemUTC());
+    this(consumer, handlers, failures, null, null, Metrics.standard(), Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #SqsEventConsumer(String, Map, FailureRecorder)}, sending poison messages to {@code
+   * deadLetters} at once.
+   */
+  public SqsEventConsumer(
+      String consumer,
+      Map<EventType, ? extends EventHandler<?>> handlers,
+      FailureRecorder failures,
+      DeadLetters deadLetters) {
+    this(
+        consumer,
+        handlers,
+        failures,
+        null,
+        Objects.requireNonNull(deadLetters, "deadLetters"),
+        Metrics.standard(),
+        Clock.systemUTC());
   }
 
   /**
@@ -78,19 +115,53 @@ public final class SqsEventConsumer {
       Map<EventType, ? extends EventHandler<?>> handlers,
       FailureRecorder failures,
       OutboxRelay outbox) {
-    this(consumer, handlers, failures, Objects.requireNonNull(outbox, "outbox"), Clock.systemUTC());
+    this(
+        consumer,
+        handlers,
+        failures,
+        Objects.requireNonNull(outbox, "outbox"),
+        null,
+        Metrics.standard(),
+        Clock.systemUTC());
   }
 
+  /**
+   * As {@link #SqsEventConsumer(String, Map, FailureRecorder, OutboxRelay)}, sending poison
+   * messages to {@code deadLetters} at once.
+   */
+  public SqsEventConsumer(
+      String consumer,
+      Map<EventType, ? extends EventHandler<?>> handlers,
+      FailureRecorder failures,
+      OutboxRelay outbox,
+      DeadLetters deadLetters) {
+    this(
+        consumer,
+        handlers,
+        failures,
+        Objects.requireNonNull(outbox, "outbox"),
+        Objects.requireNonNull(deadLetters, "deadLetters"),
+        Metrics.standard(),
+        Clock.systemUTC());
+  }
+
+  /**
+   * Everything given; null outbox: the handlers publish nothing; null deadLetters: no fast path.
+   */
   SqsEventConsumer(
       String consumer,
       Map<EventType, ? extends EventHandler<?>> handlers,
       FailureRecorder failures,
       OutboxRelay outbox,
+      DeadLetters deadLetters,
+      Metrics metrics,
       Clock clock) {
     this.consumer = Objects.requireNonNull(consumer, "consumer");
     this.handlers = handlers.isEmpty() ? Map.of() : new EnumMap<>(handlers);
     this.failures = Objects.requireNonNull(failures, "failures");
     this.outbox = outbox;
+    this.deadLetters = deadLetters;
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.codec = CloudEventCodec.instance();
     this.clock = clock;
     this.primer = Priming.register("consumer " + consumer, this::prime);
@@ -135,9 +206,15 @@ public final class SqsEventConsumer {
    * recorded; only a JVM {@link Error} (out of memory, say) escapes, failing the whole batch.
    */
   public SQSBatchResponse handle(SQSEvent batch) {
+    ColdStart.first(metrics);
     List<SQSEvent.SQSMessage> records =
         batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
-    List<Future<Boolean>> outcomes = new ArrayList<>(records.size());
+    Metrics.Point point = metrics.point(Map.of("consumer", consumer));
+    long now = clock.millis();
+    records.forEach(
+        message ->
+            sentAt(message).ifPresent(sent -> point.milliseconds("MessageAgeMs", now - sent)));
+    List<Future<Outcome>> outcomes = new ArrayList<>(records.size());
     Queue<String> committed = new ConcurrentLinkedQueue<>();
     try (ExecutorService messages = Executors.newVirtualThreadPerTaskExecutor()) {
       for (SQSEvent.SQSMessage message : records) {
@@ -149,16 +226,35 @@ public final class SqsEventConsumer {
       outbox.relayCommitted(List.copyOf(committed));
     }
     List<SQSBatchResponse.BatchItemFailure> failed = new ArrayList<>();
+    int deadLettered = 0;
     for (int i = 0; i < records.size(); i++) {
-      if (!done(outcomes.get(i))) {
+      Outcome outcome = done(outcomes.get(i));
+      if (outcome == Outcome.RETRY) {
         failed.add(new SQSBatchResponse.BatchItemFailure(records.get(i).getMessageId()));
+      } else if (outcome == Outcome.DEAD_LETTERED) {
+        deadLettered++;
       }
     }
+    point
+        .count("Messages", records.size())
+        .count("Failures", failed.size() + deadLettered)
+        .count("DeadLettered", deadLettered)
+        .emit();
     return new SQSBatchResponse(failed);
   }
 
+  /** What became of one message. */
+  private enum Outcome {
+    /** Handled (or not ours): SQS deletes it. */
+    DONE,
+    /** Failed: SQS delivers it again, and after maxReceiveCount moves it to the DLQ. */
+    RETRY,
+    /** Can never succeed: sent to the DLQ now, so SQS deletes it from the source queue. */
+    DEAD_LETTERED
+  }
+
   /** The outcome of a finished message; an {@link Error} it threw fails the whole batch. */
-  private static boolean done(Future<Boolean> outcome) {
+  private static Outcome done(Future<Outcome> outcome) {
     try {
       return outcome.resultNow();
     } catch (IllegalStateException notSuccessful) {
@@ -171,7 +267,7 @@ public final class SqsEventConsumer {
   }
 
   /** As {@link #handle(SQSEvent.SQSMessage)}, adding the events it committed to {@code into}. */
-  private boolean handleCollecting(SQSEvent.SQSMessage message, Queue<String> into) {
+  private Outcome handleCollecting(SQSEvent.SQSMessage message, Queue<String> into) {
     try (CommittedEvents.Scope scope = CommittedEvents.open()) {
       try {
         return handle(message);
@@ -181,37 +277,88 @@ public final class SqsEventConsumer {
     }
   }
 
-  /** Whether {@code message} is done; false means SQS must deliver it again. */
-  private boolean handle(SQSEvent.SQSMessage message) {
+  /** What became of {@code message}; logged with its event's id, type and source. */
+  private Outcome handle(SQSEvent.SQSMessage message) {
     EventBridgeMessage parsed = null;
+    boolean read = false;
+    try (CloseableThreadContext.Instance context =
+            CloseableThreadContext.put("consumer", consumer)
+                .put("messageId", Objects.requireNonNullElse(message.getMessageId(), "unknown"));
+        // The trace of the request that published the event goes on through this handler.
+        Traces.Scope trace = Traces.continueFrom(attribute(message, TRACE_HEADER))) {
+      try {
+        parsed = EventBridgeMessage.parse(message.getBody());
+        putIfKnown(context, "eventId", parsed.eventId());
+        putIfKnown(context, "eventType", parsed.eventType());
+        putIfKnown(context, "eventSource", parsed.cloudEventSource());
+        EventEnvelope<ShopEvent> event = codec.decode(parsed.detail());
+        parsed.requirePublishedByOwnerOf(event.type());
+        OrderIds.of(event.data()).ifPresent(orderId -> context.put("orderId", orderId));
+        read = true;
+        EventHandler<?> handler = handlers.get(event.type());
+        if (handler == null) {
+          // The rule routes only subscribed types; anything else is not ours to retry.
+          log.debug("{}: no handler for {} {}, acknowledged", consumer, event.type(), event.id());
+          return Outcome.DONE;
+        }
+        dispatch(handler, event);
+        return Outcome.DONE;
+      } catch (Exception e) {
+        String eventId = parsed == null ? null : parsed.eventId();
+        String eventType = parsed == null ? null : parsed.eventType();
+        if (e instanceof ImpersonatedEventException) {
+          log.warn("SECURITY: {}: event {} refused: {}", consumer, eventId, e.getMessage());
+        }
+        log.warn(
+            "{}: message {} (event {}, type {}) failed: {}",
+            consumer,
+            message.getMessageId(),
+            eventId,
+            eventType,
+            e.toString(),
+            e);
+        record(message, eventId, eventType, e);
+        boolean poison =
+            !read
+                && (e instanceof InvalidEventException || e instanceof ImpersonatedEventException);
+        return poison ? deadLetter(message, e) : Outcome.RETRY;
+      }
+    }
+  }
+
+  private static void putIfKnown(
+      CloseableThreadContext.Instance context, String key, String value) {
+    if (value != null) {
+      context.put(key, value);
+    }
+  }
+
+  /**
+   * Sends a message that can never succeed to the DLQ now; if that fails too, it takes the retry
+   * path and reaches the DLQ through the redrive policy, as before.
+   */
+  private Outcome deadLetter(SQSEvent.SQSMessage message, Exception reason) {
+    if (deadLetters == null) {
+      return Outcome.RETRY;
+    }
     try {
-      parsed = EventBridgeMessage.parse(message.getBody());
-      EventEnvelope<ShopEvent> event = codec.decode(parsed.detail());
-      parsed.requirePublishedByOwnerOf(event.type());
-      EventHandler<?> handler = handlers.get(event.type());
-      if (handler == null) {
-        // The rule routes only subscribed types; anything else is not ours to retry.
-        log.debug("{}: no handler for {} {}, acknowledged", consumer, event.type(), event.id());
-        return true;
-      }
-      dispatch(handler, event);
-      return true;
-    } catch (Exception e) {
-      String eventId = parsed == null ? null : parsed.eventId();
-      String eventType = parsed == null ? null : parsed.eventType();
-      if (e instanceof ImpersonatedEventException) {
-        log.warn("SECURITY: {}: event {} refused: {}", consumer, eventId, e.getMessage());
-      }
+      deadLetters.send(
+          consumer,
+          message.getEventSourceArn(),
+          message.getBody(),
+          reason.getClass().getSimpleName() + ": " + reason.getMessage());
       log.warn(
-          "{}: message {} (event {}, type {}) failed: {}",
+          "{}: message {} can never succeed; sent to the dead-letter queue at once",
+          consumer,
+          message.getMessageId());
+      return Outcome.DEAD_LETTERED;
+    } catch (RuntimeException sendFailed) {
+      log.error(
+          "{}: could not dead-letter message {}; it is retried",
           consumer,
           message.getMessageId(),
-          eventId,
-          eventType,
-          e.toString(),
-          e);
-      record(message, eventId, eventType, e);
-      return false;
+          sendFailed);
+      return Outcome.RETRY;
     }
   }
 
@@ -243,6 +390,24 @@ public final class SqsEventConsumer {
           consumer,
           message.getMessageId(),
           recordingFailed);
+    }
+  }
+
+  private static String attribute(SQSEvent.SQSMessage message, String name) {
+    return message.getAttributes() == null ? null : message.getAttributes().get(name);
+  }
+
+  /** When SQS received the message from the bus (epoch millis), if it says. */
+  private static OptionalLong sentAt(SQSEvent.SQSMessage message) {
+    Map<String, String> attributes = message.getAttributes();
+    String sent = attributes == null ? null : attributes.get(SENT_TIMESTAMP);
+    if (sent == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(sent.strip()));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
     }
   }
 

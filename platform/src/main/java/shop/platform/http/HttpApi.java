@@ -17,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.domain.DomainFailure;
+import shop.platform.observability.Metrics;
 import shop.platform.observability.RequestLog;
+import shop.platform.observability.Traces;
 import shop.platform.outbox.OutboxRelay;
 import shop.platform.snapstart.Priming;
 
@@ -40,6 +42,7 @@ public final class HttpApi {
   private final OutboxRelay outbox;
   private final int maxBodyBytes;
   private final RequestBodies bodies;
+  private final Metrics metrics;
   private final ObjectMapper mapper = HttpJson.mapper();
   // Held here: the CRaC context keeps a primer only as long as its owner does.
   private final Priming.Primer primer = Priming.register("http api", () -> prime());
@@ -50,6 +53,7 @@ public final class HttpApi {
     this.verifier = builder.verifier;
     this.outbox = builder.outbox;
     this.maxBodyBytes = builder.maxBodyBytes;
+    this.metrics = builder.metrics;
     this.bodies = new RequestBodies(mapper, builder.validation);
   }
 
@@ -72,11 +76,14 @@ public final class HttpApi {
   public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
     long start = System.nanoTime();
     HttpRequest request = new HttpRequest(event, bodies, verifier);
-    RequestLog log = RequestLog.start(request.requestId(), event.getRouteKey());
-    APIGatewayV2HTTPResponse response =
-        outbox == null
-            ? answer(event, request)
-            : outbox.relayingAfter(() -> answer(event, request));
+    RequestLog log = RequestLog.start(request.requestId(), event.getRouteKey(), metrics);
+    APIGatewayV2HTTPResponse response;
+    try (Traces.Scope trace = Traces.continueRequest(header(event, "x-amzn-trace-id"))) {
+      response =
+          outbox == null
+              ? answer(event, request)
+              : outbox.relayingAfter(() -> answer(event, request));
+    }
     if (isPersonal(event)) {
       // A caller's own data (or a token) is never kept by a browser, proxy or CDN cache.
       Map<String, String> headers =
@@ -84,8 +91,34 @@ public final class HttpApi {
       headers.putIfAbsent("Cache-Control", "no-store");
       response.setHeaders(headers);
     }
-    log.finish(response.getStatusCode(), System.nanoTime() - start);
+    long elapsed = System.nanoTime() - start;
+    log.finish(response.getStatusCode(), elapsed);
+    measure(event.getRouteKey(), response.getStatusCode(), elapsed);
     return response;
+  }
+
+  /**
+   * The route's metrics: one request, its latency and whether it failed on the caller's side or on
+   * ours. Requests for no route count under {@code unmatched}, never under what the caller sent.
+   */
+  private void measure(String routeKey, int status, long elapsedNanos) {
+    String route = routeKey != null && routes.containsKey(routeKey) ? routeKey : "unmatched";
+    metrics
+        .point(Map.of("route", route))
+        .count("Requests", 1)
+        .milliseconds("LatencyMs", elapsedNanos / 1_000_000.0)
+        .count("Errors4xx", status >= 400 && status < 500 ? 1 : 0)
+        .count("Errors5xx", status >= 500 ? 1 : 0)
+        .emit();
+  }
+
+  private static String header(APIGatewayV2HTTPEvent event, String name) {
+    Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+    return headers.entrySet().stream()
+        .filter(h -> h.getKey().equalsIgnoreCase(name))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   /** Whether the request carries credentials or asks for them: its answer is the caller's own. */
@@ -227,6 +260,7 @@ public final class HttpApi {
     private OutboxRelay outbox;
     private int maxBodyBytes = 256 * 1024;
     private BeanValidation validation;
+    private Metrics metrics = Metrics.standard();
 
     private Builder() {}
 
@@ -259,6 +293,12 @@ public final class HttpApi {
 
     public Builder maxBodyBytes(int maxBodyBytes) {
       this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    /** Where the routes' metrics go (tests capture them); the process's sink by default. */
+    public Builder metrics(Metrics metrics) {
+      this.metrics = metrics;
       return this;
     }
 

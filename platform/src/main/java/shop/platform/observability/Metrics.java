@@ -1,60 +1,156 @@
 package shop.platform.observability;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.cloudwatchlogs.emf.environment.Environment;
+import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
+import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
+import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
+import software.amazon.cloudwatchlogs.emf.model.Unit;
+import software.amazon.cloudwatchlogs.emf.sinks.ConsoleSink;
+import software.amazon.cloudwatchlogs.emf.sinks.ISink;
 
 /**
- * CloudWatch metrics in the Embedded Metric Format: one JSON log line per data point, which
- * CloudWatch Logs turns into a metric without an API call on the request path. Namespace {@code
- * Shop}, dimension {@code service}.
+ * CloudWatch metrics in the Embedded Metric Format, written by the official {@code
+ * aws-embedded-metrics} library: one JSON line per data point on the function's stdout, which
+ * CloudWatch Logs turns into metrics without an API call on the request path. Namespace {@value
+ * #NAMESPACE}. Every point is published twice: under its dimensions (a route, a consumer) and under
+ * none, so that alarms and the dashboard can read the shop-wide figure without metric math.
+ *
+ * <p>The lines go to the process's sink: stdout (what Lambda sends to CloudWatch Logs) unless the
+ * runtime installed another ({@link #sendTo}), as the local cloud does to collect them.
  */
 public final class Metrics {
-  private static final Logger EMF = LoggerFactory.getLogger("shop.metrics");
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  public static final String NAMESPACE = "Shop";
 
-  private final String service;
-  private final Clock clock;
+  private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
+  private static volatile ISink processSink = new ConsoleSink();
+  private static final Metrics STANDARD = new Metrics();
 
-  public Metrics(String service, Clock clock) {
-    this.service = service;
-    this.clock = clock;
+  /** null: the process's sink at the time of each emit. */
+  private final ISink sink;
+
+  /**
+   * Metrics into {@code sink}. Each line is stamped with the time it is written: CloudWatch (and
+   * the library) refuse timestamps more than two weeks old, so no test clock goes in.
+   */
+  public Metrics(ISink sink) {
+    this.sink = Objects.requireNonNull(sink, "sink");
   }
 
-  /** Counts {@code value} occurrences of {@code name}. */
-  public void count(String name, long value) {
-    emit(name, value, "Count", Map.of());
+  private Metrics() {
+    this.sink = null;
   }
 
-  public void milliseconds(String name, long value) {
-    emit(name, value, "Milliseconds", Map.of());
+  /** The metrics every handler emits, into the process's sink. */
+  public static Metrics standard() {
+    return STANDARD;
   }
 
-  /** One data point with extra dimensions (keep their values low-cardinality: never ids). */
-  public void emit(String name, long value, String unit, Map<String, String> dimensions) {
-    if (!EMF.isInfoEnabled()) {
-      return;
+  /**
+   * Where every {@link #standard()} line goes from now on: the runtime's business (the local cloud
+   * collects them), never a handler's.
+   */
+  public static void sendTo(ISink sink) {
+    processSink = Objects.requireNonNull(sink, "sink");
+  }
+
+  /** One count of {@code name} under {@code dimensions} (low-cardinality values only: no ids). */
+  public void count(String name, long value, Map<String, String> dimensions) {
+    point(dimensions).count(name, value).emit();
+  }
+
+  /** A data point of several metrics sharing {@code dimensions}; nothing is sent before emit. */
+  public Point point(Map<String, String> dimensions) {
+    return new Point(dimensions);
+  }
+
+  /** The metrics of one data point. */
+  public final class Point {
+    private final MetricsLogger logger;
+
+    private Point(Map<String, String> dimensions) {
+      this.logger = new MetricsLogger(new SinkEnvironment(sink == null ? processSink : sink));
+      logger.setNamespace(NAMESPACE);
+      DimensionSet own = new DimensionSet();
+      dimensions.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(d -> own.addDimension(d.getKey(), d.getValue()));
+      if (dimensions.isEmpty()) {
+        logger.setDimensions(own);
+      } else {
+        logger.setDimensions(own, new DimensionSet());
+      }
     }
-    EMF.info(line(name, value, unit, dimensions).toString());
+
+    public Point count(String name, double value) {
+      logger.putMetric(name, value, Unit.COUNT);
+      return this;
+    }
+
+    /** A duration; called more than once, the values form one distribution (for percentiles). */
+    public Point milliseconds(String name, double value) {
+      logger.putMetric(name, value, Unit.MILLISECONDS);
+      return this;
+    }
+
+    /** A value that is neither a count nor a duration (an amount in minor units, say). */
+    public Point value(String name, double value) {
+      logger.putMetric(name, value, Unit.NONE);
+      return this;
+    }
+
+    /** A searchable field of the line that is no dimension (a trace id, say). */
+    public Point property(String name, Object value) {
+      logger.putProperty(name, value);
+      return this;
+    }
+
+    /** Writes the line; a metric never fails the request or the batch it describes. */
+    public void emit() {
+      try {
+        logger.flush();
+      } catch (RuntimeException e) {
+        LOG.warn("metrics could not be written: {}", e.toString());
+      }
+    }
   }
 
-  ObjectNode line(String name, long value, String unit, Map<String, String> dimensions) {
-    ObjectNode root = JSON.objectNode();
-    ObjectNode aws = root.putObject("_aws");
-    aws.put("Timestamp", clock.millis());
-    ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-    directive.put("Namespace", "Shop");
-    ArrayNode dimensionSet = directive.putArray("Dimensions").addArray();
-    dimensionSet.add("service");
-    dimensions.keySet().stream().sorted().forEach(dimensionSet::add);
-    directive.putArray("Metrics").addObject().put("Name", name).put("Unit", unit);
-    root.put("service", service);
-    dimensions.forEach(root::put);
-    root.put(name, value);
-    return root;
+  /**
+   * The library's environment, reduced to a sink: no probing of the host (the default environment
+   * asks the EC2 metadata endpoint) and no default dimensions.
+   */
+  private record SinkEnvironment(ISink sink) implements Environment {
+    @Override
+    public boolean probe() {
+      return true;
+    }
+
+    @Override
+    public String getName() {
+      return "shop";
+    }
+
+    @Override
+    public String getType() {
+      return "AWS::Lambda::Function";
+    }
+
+    @Override
+    public String getLogGroupName() {
+      return "";
+    }
+
+    @Override
+    public void configureContext(MetricsContext context) {
+      // Nothing to add: the dimensions are the point's own.
+    }
+
+    @Override
+    public ISink getSink() {
+      return sink;
+    }
   }
 }

@@ -1,7 +1,6 @@
 package shop.platform.observability;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.logging.log4j.ThreadContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +12,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class RequestLog {
   private static final Logger LOG = LoggerFactory.getLogger("shop.request");
-  private static final AtomicBoolean COLD = new AtomicBoolean(true);
 
   private RequestLog() {}
 
   public static RequestLog start(String requestId, String route) {
+    return start(requestId, route, Metrics.standard());
+  }
+
+  /** As {@link #start(String, String)}, emitting a cold start's metrics into {@code metrics}. */
+  public static RequestLog start(String requestId, String route, Metrics metrics) {
     ThreadContext.clearMap();
     if (requestId != null) {
       ThreadContext.put("requestId", requestId);
@@ -25,7 +28,7 @@ public final class RequestLog {
     if (route != null) {
       ThreadContext.put("route", route);
     }
-    ThreadContext.put("coldStart", Boolean.toString(COLD.getAndSet(false)));
+    ThreadContext.put("coldStart", Boolean.toString(ColdStart.first(metrics)));
     return new RequestLog();
   }
 

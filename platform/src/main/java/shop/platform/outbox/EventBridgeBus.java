@@ -79,6 +79,8 @@ public final class EventBridgeBus implements EventBus {
         .detailType(event.detailType())
         .detail(event.detail())
         .time(event.time())
+        // The trace of the request that wrote the event goes on through the bus and SQS.
+        .traceHeader(event.traceHeader())
         .build();
   }
 

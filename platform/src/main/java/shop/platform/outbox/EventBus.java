@@ -24,7 +24,18 @@ public interface EventBus {
    * @param time when the change happened
    * @param detail the structured CloudEvent JSON
    */
-  record Outgoing(String id, String source, String detailType, Instant time, String detail) {
+  record Outgoing(
+      String id,
+      String source,
+      String detailType,
+      Instant time,
+      String detail,
+      String traceHeader) {
+    /** An event sent outside any trace. */
+    public Outgoing(String id, String source, String detailType, Instant time, String detail) {
+      this(id, source, detailType, time, detail, null);
+    }
+
     public Outgoing {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(source, "source");

@@ -33,6 +33,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shop.events.CloudEventCodec;
 import shop.events.EventEnvelope;
+import shop.platform.observability.Traces;
 
 /**
  * The outbox of a MongoDB service: the collection {@code outbox}, one document per event keyed by
@@ -50,6 +51,7 @@ public final class MongoOutboxStore implements OutboxStore {
   private static final String ID = "_id";
   private static final String TYPE = "type";
   private static final String SOURCE = "source";
+  private static final String TRACE_HEADER = "traceHeader";
   private static final String SUBJECT = "subject";
   private static final String TIME = "time";
   private static final String DETAIL = "detail";
@@ -104,6 +106,8 @@ public final class MongoOutboxStore implements OutboxStore {
             .append(ATTEMPTS, 0)
             .append(NEXT_ATTEMPT_AT, now)
             .append(CREATED_AT, now);
+    // The trace of the request or message that writes the event, on to PutEvents.
+    Traces.current().ifPresent(trace -> entry.append(TRACE_HEADER, trace));
     try {
       one(
           outbox.updateOne(
@@ -180,7 +184,8 @@ public final class MongoOutboxStore implements OutboxStore {
         entry.getString(SOURCE),
         time == null ? null : time.toInstant(),
         entry.getString(DETAIL),
-        attempts(entry));
+        attempts(entry),
+        entry.getString(TRACE_HEADER));
   }
 
   @Override
@@ -234,6 +239,27 @@ public final class MongoOutboxStore implements OutboxStore {
       return 0;
     }
     return one(outbox.deleteMany(and(in(ID, oldest), eq(STATUS, SENT)))).getDeletedCount();
+  }
+
+  @Override
+  public OutboxBacklog backlog() {
+    long pending = one(outbox.countDocuments(eq(STATUS, PENDING)));
+    if (pending == 0) {
+      return OutboxBacklog.EMPTY;
+    }
+    List<Document> oldest =
+        all(
+            outbox
+                .find(eq(STATUS, PENDING))
+                .sort(Sorts.ascending(CREATED_AT))
+                .limit(1)
+                .projection(new Document(CREATED_AT, 1).append(SOURCE, 1)));
+    return oldest.isEmpty()
+        ? new OutboxBacklog(pending, null, null)
+        : new OutboxBacklog(
+            pending,
+            oldest.getFirst().getDate(CREATED_AT).toInstant(),
+            oldest.getFirst().getString(SOURCE));
   }
 
   @Override

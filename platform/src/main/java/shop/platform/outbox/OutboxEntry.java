@@ -12,9 +12,22 @@ import java.util.Objects;
  * @param time when the change happened; null when the stored event has none (it is parked)
  * @param detail the structured CloudEvent JSON
  * @param attempts failed sends so far
+ * @param traceHeader the X-Ray trace header of the work that wrote it, or null
  */
 public record OutboxEntry(
-    String id, String eventType, String source, Instant time, String detail, int attempts) {
+    String id,
+    String eventType,
+    String source,
+    Instant time,
+    String detail,
+    int attempts,
+    String traceHeader) {
+  /** An entry written outside any trace. */
+  public OutboxEntry(
+      String id, String eventType, String source, Instant time, String detail, int attempts) {
+    this(id, eventType, source, time, detail, attempts, null);
+  }
+
   public OutboxEntry {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(eventType, "eventType");

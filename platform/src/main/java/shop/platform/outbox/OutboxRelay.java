@@ -1,9 +1,11 @@
 package shop.platform.outbox;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -11,6 +13,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.events.EventType;
+import shop.platform.observability.Metrics;
 
 /**
  * Sends a service's outbox entries to the bus, whatever store holds them: right after the work that
@@ -32,16 +35,32 @@ public final class OutboxRelay {
   private final EventBus bus;
   private final RelayPolicy policy;
   private final DoubleSupplier random;
+  private final Metrics metrics;
+  private final BusinessMetrics business;
+  private final Clock clock;
 
   public OutboxRelay(OutboxStore store, EventBus bus, RelayPolicy policy) {
     this(store, bus, policy, () -> ThreadLocalRandom.current().nextDouble());
   }
 
   OutboxRelay(OutboxStore store, EventBus bus, RelayPolicy policy, DoubleSupplier random) {
+    this(store, bus, policy, random, Metrics.standard(), Clock.systemUTC());
+  }
+
+  OutboxRelay(
+      OutboxStore store,
+      EventBus bus,
+      RelayPolicy policy,
+      DoubleSupplier random,
+      Metrics metrics,
+      Clock clock) {
     this.store = store;
     this.bus = bus;
     this.policy = policy;
     this.random = random;
+    this.metrics = metrics;
+    this.business = new BusinessMetrics(metrics);
+    this.clock = clock;
   }
 
   /** The store this relay sends from: operators list and retry its parked entries there. */
@@ -116,7 +135,32 @@ public final class OutboxRelay {
   public RelaySummary sweep(int max) {
     RelaySummary summary = relayPending(max);
     store.deleteSent(RelayPolicy.SENT_RETENTION, max);
+    measureBacklog();
     return summary;
+  }
+
+  /**
+   * After a sweep, what is still pending, as metrics: {@code OutboxPending} and {@code
+   * OutboxOldestPendingAgeMs}, per publishing service ({@code outbox}) while it has a backlog and
+   * shop-wide always. Never fails the sweep.
+   */
+  void measureBacklog() {
+    try {
+      OutboxBacklog backlog = store.backlog();
+      Map<String, String> dimensions =
+          backlog.source() == null ? Map.of() : Map.of("outbox", backlog.source());
+      metrics
+          .point(dimensions)
+          .count("OutboxPending", backlog.pending())
+          .milliseconds(
+              "OutboxOldestPendingAgeMs",
+              backlog.oldestPending() == null
+                  ? 0
+                  : Math.max(0, clock.millis() - backlog.oldestPending().toEpochMilli()))
+          .emit();
+    } catch (RuntimeException e) {
+      log.warn("the outbox backlog could not be measured: {}", e.toString());
+    }
   }
 
   private RelaySummary send(List<OutboxEntry> claimed) {
@@ -153,6 +197,7 @@ public final class OutboxRelay {
     }
     if (!sent.isEmpty()) {
       store.markSent(sent);
+      business.sent(sendable.stream().filter(e -> sent.contains(e.id())).toList());
     }
     return new RelaySummary(sent.size(), retried, parked);
   }
@@ -182,7 +227,8 @@ public final class OutboxRelay {
                         e.source(),
                         EventType.ofType(e.eventType()).orElseThrow().eventName(),
                         e.time(),
-                        e.detail()))
+                        e.detail(),
+                        e.traceHeader()))
             .toList();
     try {
       List<EventBus.Result> results = bus.publish(outgoing);

@@ -36,6 +36,9 @@ public interface OutboxStore {
    */
   long deleteSent(Duration age, int max);
 
+  /** The pending entries: how many, and when the oldest was written. */
+  OutboxBacklog backlog();
+
   /** Up to {@code max} parked entries, oldest first: what operators look at. */
   List<ParkedEntry> parked(int max);
 

@@ -13,8 +13,8 @@ import shop.platform.postgres.PostgresDatabase;
  */
 public final class OutboxWriter {
   private static final String INSERT =
-      "INSERT INTO event_outbox (id, event_type, source, subject, payload)"
-          + " VALUES ($1, $2, $3, $4, $5::jsonb)";
+      "INSERT INTO event_outbox (id, event_type, source, subject, payload, trace_header)"
+          + " VALUES ($1, $2, $3, $4, $5::jsonb, $6)";
 
   private final CloudEventCodec codec;
 
@@ -36,16 +36,19 @@ public final class OutboxWriter {
    */
   public Mono<Void> append(Connection connection, EventEnvelope<?> event) {
     return Mono.fromCallable(() -> codec.encode(event))
+        .zipWith(PostgresDatabase.callersTrace())
         .flatMap(
-            payload ->
+            encoded ->
                 Mono.from(
-                    connection
-                        .createStatement(INSERT)
-                        .bind(0, UUID.fromString(event.id()))
-                        .bind(1, event.type().type())
-                        .bind(2, event.source())
-                        .bind(3, event.subject())
-                        .bind(4, payload)
+                    PostgresDatabase.bind(
+                            connection.createStatement(INSERT),
+                            UUID.fromString(event.id()),
+                            event.type().type(),
+                            event.source(),
+                            event.subject(),
+                            encoded.getT1(),
+                            // The trace of the request or message that writes the event.
+                            PostgresDatabase.nullable(encoded.getT2().orElse(null), String.class))
                         .execute()))
         .flatMap(result -> Mono.from(result.getRowsUpdated()))
         // Once the caller's transaction commits, its entry point relays the event at once.

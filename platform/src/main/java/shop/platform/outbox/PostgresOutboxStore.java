@@ -26,7 +26,7 @@ public final class PostgresOutboxStore implements OutboxStore {
       UPDATE event_outbox o SET next_attempt_at = now() + make_interval(secs => $2)
       FROM due WHERE o.id = due.id
       RETURNING o.id, o.event_type, o.source, o.payload::text AS detail,
-        (o.payload->>'time')::timestamptz AS event_time, o.attempts
+        (o.payload->>'time')::timestamptz AS event_time, o.attempts, o.trace_header
       """;
   private static final String CLAIM_DUE = CLAIM.formatted("");
   private static final String CLAIM_IDS = CLAIM.formatted("AND id = ANY($3::uuid[])");
@@ -48,6 +48,9 @@ public final class PostgresOutboxStore implements OutboxStore {
         ORDER BY sent_at
         LIMIT $2)
       """;
+  private static final String BACKLOG =
+      "SELECT count(*) AS pending, min(created_at) AS oldest, min(source) AS source"
+          + " FROM event_outbox WHERE status = 'PENDING'";
   private static final String PARKED =
       "SELECT id, event_type, subject, attempts, last_error, created_at FROM event_outbox"
           + " WHERE status = 'PARKED' ORDER BY created_at, id LIMIT $1";
@@ -103,6 +106,23 @@ public final class PostgresOutboxStore implements OutboxStore {
   }
 
   @Override
+  public OutboxBacklog backlog() {
+    return database
+        .query(
+            BACKLOG,
+            row -> {
+              OffsetDateTime oldest = row.get("oldest", OffsetDateTime.class);
+              return new OutboxBacklog(
+                  row.get("pending", Long.class),
+                  oldest == null ? null : oldest.toInstant(),
+                  row.get("source", String.class));
+            })
+        .stream()
+        .findFirst()
+        .orElse(OutboxBacklog.EMPTY);
+  }
+
+  @Override
   public List<ParkedEntry> parked(int max) {
     return database.query(
         PARKED,
@@ -141,7 +161,8 @@ public final class PostgresOutboxStore implements OutboxStore {
         row.get("source", String.class),
         time == null ? null : time.toInstant(),
         row.get("detail", String.class),
-        row.get("attempts", Integer.class));
+        row.get("attempts", Integer.class),
+        row.get("trace_header", String.class));
   }
 
   private static String[] array(List<UUID> ids) {

@@ -22,6 +22,7 @@ import org.flywaydb.core.Flyway;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shop.platform.config.Config;
+import shop.platform.observability.Traces;
 
 /**
  * A service's PostgreSQL database: an R2DBC pool for its requests and consumers, Flyway for its
@@ -45,6 +46,7 @@ public final class PostgresDatabase implements AutoCloseable {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final Class<?> AFTER_COMMIT = AfterCommit.class;
+  private static final String TRACE_HEADER = "shop.traceHeader";
 
   private final ConnectionFactory connections;
 
@@ -156,7 +158,15 @@ public final class PostgresDatabase implements AutoCloseable {
 
   private static <T> Optional<T> withHooks(Mono<Optional<T>> unit) {
     Queue<Runnable> hooks = new ConcurrentLinkedQueue<>();
-    Optional<T> result = unit.contextWrite(ctx -> ctx.put(AFTER_COMMIT, hooks)).block(TIMEOUT);
+    // The statements run on the driver's threads: the caller's trace goes along in the context.
+    Optional<String> trace = Traces.current();
+    Optional<T> result =
+        unit.contextWrite(
+                ctx -> {
+                  var with = ctx.put(AFTER_COMMIT, hooks);
+                  return trace.isPresent() ? with.put(TRACE_HEADER, trace.get()) : with;
+                })
+            .block(TIMEOUT);
     hooks.forEach(Runnable::run);
     return result == null ? Optional.empty() : result;
   }
@@ -178,6 +188,14 @@ public final class PostgresDatabase implements AutoCloseable {
               .add(hook);
           return Mono.empty();
         });
+  }
+
+  /**
+   * The X-Ray trace header of the thread that started this statement's unit of work ({@link
+   * #transaction} or {@link #run}), if it had one: what the outbox stores with an event.
+   */
+  public static Mono<Optional<String>> callersTrace() {
+    return Mono.deferContextual(ctx -> Mono.just(ctx.<String>getOrEmpty(TRACE_HEADER)));
   }
 
   /** The rows of {@code sql} bound to {@code args}, each mapped by {@code mapper}. */

@@ -1,6 +1,7 @@
 package shop.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static shop.platform.testing.EventFixtures.QUEUE_ARN;
 import static shop.platform.testing.EventFixtures.batch;
 import static shop.platform.testing.EventFixtures.eventBridgeBody;
 import static shop.platform.testing.EventFixtures.message;
@@ -9,6 +10,7 @@ import static shop.platform.testing.EventFixtures.userRegistered;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,12 +22,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.ThreadContext;
 import org.junit.jupiter.api.Test;
 import shop.events.EventEnvelope;
 import shop.events.EventType;
 import shop.events.OrderCreated;
 import shop.events.PaymentCaptured;
 import shop.events.UserRegistered;
+import shop.platform.observability.Traces;
+import shop.platform.testing.CapturedMetrics;
 import shop.platform.testing.EventFixtures;
 
 class SqsEventConsumerTest {
@@ -35,6 +40,10 @@ class SqsEventConsumerTest {
   private final List<String> handled = Collections.synchronizedList(new ArrayList<>());
   private final List<FailureRecorder.Failure> failures =
       Collections.synchronizedList(new ArrayList<>());
+
+  private final List<String> deadLettered = Collections.synchronizedList(new ArrayList<>());
+  private final CapturedMetrics metrics = new CapturedMetrics();
+  private boolean deadLetterQueueDown;
 
   private final Set<String> unreservable = new HashSet<>();
   private final EventHandler<OrderCreated> orders =
@@ -246,7 +255,148 @@ class SqsEventConsumerTest {
 
   private SqsEventConsumer consumer(Map<EventType, EventHandler<?>> handlers) {
     return new SqsEventConsumer(
-        "inventory", handlers, failures::add, null, Clock.fixed(NOW, ZoneOffset.UTC));
+        "inventory",
+        handlers,
+        failures::add,
+        null,
+        null,
+        metrics.metrics(),
+        Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /** The consumer with the dead-letter fast path: poison goes to {@link #deadLettered}. */
+  private SqsEventConsumer deadLettering(Map<EventType, EventHandler<?>> handlers) {
+    return new SqsEventConsumer(
+        "inventory",
+        handlers,
+        failures::add,
+        null,
+        (name, queueArn, body, reason) -> {
+          if (deadLetterQueueDown) {
+            throw new IllegalStateException("dead-letter queue unreachable");
+          }
+          deadLettered.add(name + " <- " + queueArn + ": " + reason);
+        },
+        metrics.metrics(),
+        Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @Test
+  void sendsAMessageThatCanNeverSucceedToTheDeadLetterQueueAtOnceAndAcknowledgesIt() {
+    SqsEventConsumer fast = deadLettering(Map.of(EventType.USER_REGISTERED, users));
+    String badPhone = eventBridgeBody(EventFixtures.withData(userRegistered(), "phone", "12345"));
+    String forged =
+        eventBridgeBody(orderCreated())
+            .replace("\"source\":\"shop.transaction\"", "\"source\":\"shop.product\"");
+
+    SQSBatchResponse response =
+        fast.handle(
+            batch(
+                message("m-1", badPhone),
+                message("m-2", "not json {"),
+                message("m-3", forged),
+                message("m-4", eventBridgeBody(userRegistered()))));
+
+    assertThat(response.getBatchItemFailures()).as("SQS deletes them from the source").isEmpty();
+    assertThat(deadLettered)
+        .hasSize(3)
+        .allSatisfy(line -> assertThat(line).startsWith("inventory <- " + QUEUE_ARN + ": "))
+        .anySatisfy(line -> assertThat(line).contains("InvalidEventException").contains("phone"))
+        .anySatisfy(line -> assertThat(line).contains("ImpersonatedEventException"));
+    assertThat(failures).as("each reason recorded as any failure").hasSize(3);
+    assertThat(handled).hasSize(1);
+    JsonNode line = metrics.withMetric("DeadLettered").getFirst();
+    assertThat(line.get("consumer").asText()).isEqualTo("inventory");
+    assertThat(line.get("Messages").asInt()).isEqualTo(4);
+    assertThat(line.get("Failures").asInt()).isEqualTo(3);
+    assertThat(line.get("DeadLettered").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void aHandlersFailureKeepsTheRetryPathEvenWithTheDeadLetterQueueAtHand() {
+    SqsEventConsumer fast = deadLettering(Map.of(EventType.ORDER_CREATED, orders));
+    EventEnvelope<OrderCreated> bad = orderCreated();
+    unreservable.add(bad.id());
+
+    SQSBatchResponse response = fast.handle(batch(message("m-1", eventBridgeBody(bad))));
+
+    assertThat(failedIds(response)).containsExactly("m-1");
+    assertThat(deadLettered).isEmpty();
+    assertThat(metrics.withMetric("Failures").getFirst().get("DeadLettered").asInt()).isZero();
+  }
+
+  @Test
+  void aPoisonMessageTakesTheRetryPathWhenTheDeadLetterQueueCannotBeReached() {
+    SqsEventConsumer fast = deadLettering(Map.of(EventType.USER_REGISTERED, users));
+    deadLetterQueueDown = true;
+
+    SQSBatchResponse response = fast.handle(batch(message("m-1", "not json {")));
+
+    assertThat(failedIds(response)).containsExactly("m-1");
+  }
+
+  @Test
+  void emitsTheConsumersMessagesFailuresAndTheAgeOfEachMessage() {
+    EventEnvelope<OrderCreated> bad = orderCreated();
+    unreservable.add(bad.id());
+    SQSEvent.SQSMessage young = message("m-1", eventBridgeBody(orderCreated()));
+    young.getAttributes().put("SentTimestamp", Long.toString(NOW.toEpochMilli() - 250));
+    SQSEvent.SQSMessage old = message("m-2", eventBridgeBody(bad));
+    old.getAttributes().put("SentTimestamp", Long.toString(NOW.toEpochMilli() - 4000));
+
+    consumer.handle(batch(young, old));
+
+    JsonNode line = metrics.withMetric("Messages").getFirst();
+    assertThat(line.get("consumer").asText()).isEqualTo("inventory");
+    assertThat(line.get("Messages").asInt()).isEqualTo(2);
+    assertThat(line.get("Failures").asInt()).isEqualTo(1);
+    assertThat(line.get("MessageAgeMs").toString()).isEqualTo("[250.0,4000.0]");
+  }
+
+  @Test
+  void theHandlerContinuesTheTraceTheMessageCarries() {
+    String header = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    SqsEventConsumer tracing =
+        consumer(
+            Map.of(
+                EventType.ORDER_CREATED,
+                (EventHandler<OrderCreated>)
+                    event ->
+                        seen.add(
+                            Traces.current().orElse("none") + " " + ThreadContext.get("traceId"))));
+    SQSEvent.SQSMessage traced = message("m-1", eventBridgeBody(orderCreated()));
+    traced.getAttributes().put("AWSTraceHeader", header);
+
+    tracing.handle(batch(traced));
+
+    assertThat(seen).containsExactly(header + " 1-5759e988-bd862e3fe1be46a994272793");
+  }
+
+  @Test
+  void everyLogLineAboutAMessageCarriesItsEventAndOrder() {
+    EventEnvelope<OrderCreated> order = orderCreated();
+    List<Map<String, String>> contexts = Collections.synchronizedList(new ArrayList<>());
+    SqsEventConsumer logging =
+        consumer(
+            Map.of(
+                EventType.ORDER_CREATED,
+                (EventHandler<OrderCreated>)
+                    event -> contexts.add(Map.copyOf(ThreadContext.getContext()))));
+
+    logging.handle(batch(message("m-1", eventBridgeBody(order))));
+
+    assertThat(contexts)
+        .singleElement()
+        .satisfies(
+            context ->
+                assertThat(context)
+                    .containsEntry("consumer", "inventory")
+                    .containsEntry("messageId", "m-1")
+                    .containsEntry("eventId", order.id())
+                    .containsEntry("eventType", "shop.order.created.v1")
+                    .containsEntry("eventSource", "shop.transaction")
+                    .containsEntry("orderId", order.data().orderId()));
   }
 
   private static List<String> failedIds(SQSBatchResponse response) {

@@ -25,6 +25,7 @@ import shop.platform.domain.TooManyAttemptsException;
 import shop.platform.domain.UnauthenticatedException;
 import shop.platform.domain.UnavailableException;
 import shop.platform.testing.ApiEvents;
+import shop.platform.testing.CapturedMetrics;
 import shop.platform.testing.TestTokens;
 
 class HttpApiTest {
@@ -38,8 +39,11 @@ class HttpApiTest {
     }
   }
 
+  private final CapturedMetrics metrics = new CapturedMetrics();
+
   private final HttpApi api =
       HttpApi.builder()
+          .metrics(metrics.metrics())
           .route("POST /orders", r -> HttpResponse.created("/orders/1", r.body(Order.class)))
           .route(
               "GET /products",
@@ -398,6 +402,26 @@ class HttpApiTest {
     assertThat(json(response).get("detail").asText())
         .contains("request id")
         .doesNotContain("a bug");
+  }
+
+  @Test
+  void everyRequestEmitsItsRoutesCountLatencyAndErrorClass() {
+    call(ApiEvents.request("GET /items/{id}").path("id", "1"));
+    call(ApiEvents.request("GET /stock"));
+    call(ApiEvents.request("GET /boom"));
+    call(ApiEvents.request("GET /nowhere/{secret}"));
+
+    List<JsonNode> lines = metrics.withMetric("Requests");
+    assertThat(lines)
+        .extracting(line -> line.get("route").asText())
+        .containsExactly("GET /items/{id}", "GET /stock", "GET /boom", "unmatched");
+    assertThat(lines)
+        .extracting(line -> line.get("Errors4xx").asInt() + "/" + line.get("Errors5xx").asInt())
+        .containsExactly("0/0", "1/0", "0/1", "1/0");
+    assertThat(lines)
+        .allSatisfy(line -> assertThat(line.get("LatencyMs").asDouble()).isNotNegative());
+    assertThat(lines.getFirst().at("/_aws/CloudWatchMetrics/0/Dimensions").toString())
+        .isEqualTo("[[\"route\"],[]]");
   }
 
   private APIGatewayV2HTTPResponse call(ApiEvents request) {

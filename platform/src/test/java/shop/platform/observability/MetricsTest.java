@@ -3,27 +3,52 @@ package shop.platform.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import shop.platform.testing.CapturedMetrics;
 
 class MetricsTest {
+  private final CapturedMetrics sink = new CapturedMetrics();
+  private final Metrics metrics = sink.metrics();
+
   @Test
-  void writesTheEmbeddedMetricFormat() {
-    Metrics metrics =
-        new Metrics("transaction", Clock.fixed(Instant.ofEpochMilli(1000), ZoneOffset.UTC));
+  void writesTheEmbeddedMetricFormatUnderItsDimensionsAndShopWide() {
+    long before = System.currentTimeMillis();
+    metrics.point(Map.of("currency", "EUR")).count("OrdersPlaced", 3).value("Revenue", 1250).emit();
 
-    JsonNode line = metrics.line("OrdersPlaced", 3, "Count", Map.of("currency", "EUR"));
-
+    JsonNode line = sink.lines().getFirst();
     JsonNode directive = line.at("/_aws/CloudWatchMetrics/0");
-    assertThat(line.at("/_aws/Timestamp").asLong()).isEqualTo(1000);
+    assertThat(line.at("/_aws/Timestamp").asLong()).isGreaterThanOrEqualTo(before);
     assertThat(directive.get("Namespace").asText()).isEqualTo("Shop");
-    assertThat(directive.at("/Dimensions/0").toString()).isEqualTo("[\"service\",\"currency\"]");
-    assertThat(directive.at("/Metrics/0/Name").asText()).isEqualTo("OrdersPlaced");
-    assertThat(line.get("service").asText()).isEqualTo("transaction");
+    assertThat(directive.get("Dimensions").toString()).isEqualTo("[[\"currency\"],[]]");
+    assertThat(directive.at("/Metrics").findValuesAsText("Name"))
+        .containsExactlyInAnyOrder("OrdersPlaced", "Revenue");
+    assertThat(directive.at("/Metrics").findValuesAsText("Unit"))
+        .containsExactlyInAnyOrder("Count", "None");
     assertThat(line.get("currency").asText()).isEqualTo("EUR");
-    assertThat(line.get("OrdersPlaced").asLong()).isEqualTo(3);
+    assertThat(line.get("OrdersPlaced").asDouble()).isEqualTo(3);
+    assertThat(line.get("Revenue").asDouble()).isEqualTo(1250);
+  }
+
+  @Test
+  void repeatedDurationsFormOneDistribution() {
+    metrics
+        .point(Map.of("consumer", "inventory"))
+        .milliseconds("MessageAgeMs", 12)
+        .milliseconds("MessageAgeMs", 40)
+        .emit();
+
+    JsonNode line = sink.withMetric("MessageAgeMs").getFirst();
+    assertThat(line.get("MessageAgeMs").toString()).isEqualTo("[12.0,40.0]");
+    assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics/0/Unit").asText())
+        .isEqualTo("Milliseconds");
+  }
+
+  @Test
+  void aPointWithoutDimensionsIsPublishedOnce() {
+    metrics.count("ColdStarts", 1, Map.of());
+
+    assertThat(sink.lines().getFirst().at("/_aws/CloudWatchMetrics/0/Dimensions").toString())
+        .isEqualTo("[[]]");
   }
 }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import shop.events.EventEnvelope;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
+import shop.platform.observability.Traces;
 import shop.platform.testing.FakeEventBridge;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -85,6 +86,37 @@ class MongoOutboxStoreIT {
     store = new MongoOutboxStore(mongo.getDatabase("outbox-" + UUID.randomUUID()), clock);
     store.createIndexes();
     relay = newRelay();
+  }
+
+  @Test
+  void keepsTheTraceOfTheWorkThatAppendedTheEventForThePutEvents() {
+    String header = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1";
+    EventEnvelope<?> event = orderCreated();
+    try (Traces.Scope scope = Traces.continueFrom(header)) {
+      store.append(event);
+    }
+
+    relay.relay(List.of(event.id()));
+
+    assertThat(eventBridge.accepted())
+        .singleElement()
+        .extracting(a -> a.traceHeader())
+        .isEqualTo(header);
+  }
+
+  @Test
+  void theBacklogCountsPendingEntriesAndDatesTheOldest() {
+    assertThat(store.backlog()).isEqualTo(OutboxBacklog.EMPTY);
+    Instant first = clock.instant();
+    store.append(orderCreated());
+    clock.advance(Duration.ofMinutes(1));
+    store.append(orderCreated());
+
+    OutboxBacklog backlog = store.backlog();
+
+    assertThat(backlog.pending()).isEqualTo(2);
+    assertThat(backlog.oldestPending()).isEqualTo(first);
+    assertThat(backlog.source()).isEqualTo("shop.transaction");
   }
 
   @Test

@@ -89,6 +89,11 @@ class OutboxOperationsTest {
     }
 
     @Override
+    public OutboxBacklog backlog() {
+      return OutboxBacklog.EMPTY;
+    }
+
+    @Override
     public long retryAllParked() {
       int count = parked.size();
       parked.clear();

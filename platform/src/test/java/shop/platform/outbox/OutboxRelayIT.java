@@ -28,7 +28,9 @@ import shop.events.ShopEvent;
 import shop.events.UserRegistered;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
+import shop.platform.observability.Traces;
 import shop.platform.postgres.PostgresDatabase;
+import shop.platform.testing.CapturedMetrics;
 import shop.platform.testing.EmbeddedDatabase;
 import shop.platform.testing.EventFixtures;
 import shop.platform.testing.FakeEventBridge;
@@ -396,6 +398,54 @@ class OutboxRelayIT {
     commit(events);
     ParkedEntriesCheck.parkedEntriesGoBackInLine(
         store, relay, POLICY, eventBridge, events, OutboxRelayIT::backoffElapses, "not-a-uuid");
+  }
+
+  @Test
+  void sendsTheTraceOfTheWorkThatWroteTheEventAsItsTraceHeader() {
+    String header = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+    EventEnvelope<?> traced = orderCreated();
+    EventEnvelope<?> untraced = userRegistered();
+    try (Traces.Scope scope = Traces.continueFrom(header)) {
+      commit(List.of(traced));
+    }
+    commit(List.of(untraced));
+
+    relay.relay(List.of(traced.id(), untraced.id()));
+
+    assertThat(eventBridge.accepted())
+        .extracting(FakeEventBridge.Accepted::eventId, FakeEventBridge.Accepted::traceHeader)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(traced.id(), header),
+            org.assertj.core.groups.Tuple.tuple(untraced.id(), null));
+  }
+
+  @Test
+  void theSweepMeasuresWhatIsStillPendingAndHowOldTheOldestIs() {
+    CapturedMetrics metrics = new CapturedMetrics();
+    eventBridge.failRequests(500);
+    List<EventEnvelope<?>> events = List.of(orderCreated(), orderCreated());
+    commit(events);
+    db.execute("UPDATE event_outbox SET created_at = now() - interval '10 minutes'");
+    OutboxRelay measured =
+        new OutboxRelay(
+            store,
+            new EventBridgeBus(client, "shop-events"),
+            POLICY,
+            () -> 0.5,
+            metrics.metrics(),
+            java.time.Clock.systemUTC());
+
+    assertThat(store.backlog().pending()).isEqualTo(2);
+    measured.sweep(10);
+
+    var line = metrics.withMetric("OutboxPending").getFirst();
+    assertThat(line.get("outbox").asText()).isEqualTo("shop.transaction");
+    assertThat(line.get("OutboxPending").asLong()).isEqualTo(2);
+    assertThat(line.get("OutboxOldestPendingAgeMs").asDouble())
+        .isGreaterThanOrEqualTo(Duration.ofMinutes(10).toMillis());
+
+    db.execute("UPDATE event_outbox SET status = 'SENT', sent_at = now()");
+    assertThat(store.backlog()).isEqualTo(OutboxBacklog.EMPTY);
   }
 
   private OutboxRelay newRelay() {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -109,13 +110,18 @@ public final class EventFixtures {
     }
   }
 
+  /** The queue every test message comes from. */
+  public static final String QUEUE_ARN = "arn:aws:sqs:eu-west-1:000000000000:shop-inventory";
+
   /** One SQS message with the attributes Lambda passes on. */
   public static SQSEvent.SQSMessage message(String messageId, String body, int receiveCount) {
     SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
     message.setMessageId(messageId);
     message.setBody(body);
     message.setEventSource("aws:sqs");
-    message.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
+    message.setEventSourceArn(QUEUE_ARN);
+    message.setAttributes(
+        new HashMap<>(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount))));
     return message;
   }
 

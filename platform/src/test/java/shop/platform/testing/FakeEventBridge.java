@@ -36,7 +36,12 @@ public final class FakeEventBridge implements AutoCloseable {
 
   /** One entry the bus accepted; {@code eventId} is the CloudEvent id inside the detail. */
   public record Accepted(
-      String eventId, String busName, String source, String detailType, String detail) {}
+      String eventId,
+      String busName,
+      String source,
+      String detailType,
+      String detail,
+      String traceHeader) {}
 
   private FakeEventBridge(HttpServer server) {
     this.server = server;
@@ -131,7 +136,8 @@ public final class FakeEventBridge implements AutoCloseable {
                 entry.path("EventBusName").asText(),
                 entry.path("Source").asText(),
                 entry.path("DetailType").asText(),
-                detail));
+                detail,
+                entry.path("TraceHeader").isTextual() ? entry.get("TraceHeader").asText() : null));
         result.put("EventId", UUID.randomUUID().toString());
       }
     }

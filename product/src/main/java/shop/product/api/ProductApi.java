@@ -32,6 +32,7 @@ public final class ProductApi
     new CategoryRoutes(module).register(builder);
     new ImageRoutes(module).register(builder);
     new QuoteRoutes(module).register(builder);
+    module.health().routes(builder);
     this.api = builder.build();
   }
 

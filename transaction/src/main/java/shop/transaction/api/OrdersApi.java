@@ -29,6 +29,7 @@ public final class OrdersApi
     new StripeWebhookRoutes(module).register(builder);
     new ShipmentRoutes(module).register(builder);
     new ReturnRoutes(module).register(builder);
+    module.health().routes(builder);
     this.api = builder.build();
   }
 

@@ -30,6 +30,7 @@ public final class UserApi
     new PaymentMethodRoutes(module).register(builder);
     new CartRoutes(module).register(builder);
     new AdminRoutes(module).register(builder);
+    module.health().routes(builder);
     this.api = builder.build();
   }
 

@@ -256,6 +256,8 @@ public final class LocalHttpApi implements AutoCloseable {
                 headers.put(lower, String.join(",", values));
               }
             });
+    // Lambda starts a trace per invocation (active tracing); here the header carries it in.
+    headers.putIfAbsent("x-amzn-trace-id", newTraceHeader());
     String rawQuery = exchange.getRequestURI().getRawQuery();
     boolean text = isText(headers.get("content-type"));
     Instant now = Instant.now();
@@ -348,5 +350,14 @@ public final class LocalHttpApi implements AutoCloseable {
         out.write(body);
       }
     }
+  }
+
+  /** A new X-Ray trace header: {@code Root=1-<epoch seconds, hex>-<96 random bits, hex>}. */
+  private static String newTraceHeader() {
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    return String.format(
+        "Root=1-%08x-%08x%016x;Sampled=1",
+        Instant.now().getEpochSecond(), random.nextInt(), random.nextLong());
   }
 }

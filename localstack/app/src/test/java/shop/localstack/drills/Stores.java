@@ -95,6 +95,41 @@ final class Stores implements AutoCloseable {
     return ordersByStatus(userId).values().stream().mapToLong(Long::longValue).sum();
   }
 
+  /**
+   * The trace header each outbox entry about {@code orderId} was written with, by event type: the
+   * transaction database's and the product database's outboxes (entries without one left out).
+   */
+  Map<String, String> traceHeaders(String orderId) {
+    Map<String, String> traces = new HashMap<>();
+    try (Connection c = connect("transaction");
+        PreparedStatement statement =
+            c.prepareStatement(
+                "SELECT event_type, trace_header FROM event_outbox"
+                    + " WHERE subject = ? AND trace_header IS NOT NULL")) {
+      statement.setString(1, orderId);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          traces.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    for (Document entry :
+        Flux.from(
+                mongo
+                    .getDatabase("product")
+                    .getCollection("outbox")
+                    .find(new Document("subject", orderId)))
+            .collectList()
+            .block()) {
+      if (entry.getString("traceHeader") != null) {
+        traces.put(entry.getString("type"), entry.getString("traceHeader"));
+      }
+    }
+    return traces;
+  }
+
   /** OrderCreated outbox rows of {@code userId}'s orders that took more than one send. */
   long orderCreatedRetried(String userId) {
     return grouped(
