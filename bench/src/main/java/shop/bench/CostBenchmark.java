@@ -95,6 +95,10 @@ public final class CostBenchmark {
       List<Invocation> seen = Collections.synchronizedList(new ArrayList<>());
       AtomicLong lastEnd = new AtomicLong(System.nanoTime());
       long[] starts = new long[orders + 1];
+      long[] cpuAt = new long[orders + 1];
+      var os =
+          (com.sun.management.OperatingSystemMXBean)
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       Instant began = Instant.now();
       long measuredFrom;
       try (AutoCloseable listening =
@@ -112,11 +116,17 @@ public final class CostBenchmark {
         measuredFrom = System.nanoTime();
         for (int i = 0; i < orders; i++) {
           starts[i] = System.nanoTime();
+          cpuAt[i] = os.getProcessCpuTime();
           ids.add(placeAndSettle(client, tap, customer, product, lastEnd));
         }
         starts[orders] = System.nanoTime();
+        cpuAt[orders] = os.getProcessCpuTime();
       }
-      CostReport.Run run = bucket(seen, starts, measuredFrom);
+      List<Double> cpu = new ArrayList<>();
+      for (int i = 0; i < orders; i++) {
+        cpu.add((cpuAt[i + 1] - cpuAt[i]) / 1e6);
+      }
+      CostReport.Run run = bucket(seen, starts, measuredFrom, cpu);
       CostReport report = new CostReport(run, CostBenchmark::deployedAs, DEPLOYED_MEMORY_MB);
       System.out.println();
       System.out.print(report.table());
@@ -178,7 +188,8 @@ public final class CostBenchmark {
   }
 
   /** Each measured order's invocations (by their start), and the scheduled ones apart. */
-  static CostReport.Run bucket(List<Invocation> seen, long[] starts, long measuredFrom) {
+  static CostReport.Run bucket(
+      List<Invocation> seen, long[] starts, long measuredFrom, List<Double> cpuMillis) {
     int orders = starts.length - 1;
     List<List<Invocation>> byOrder = new ArrayList<>();
     for (int i = 0; i < orders; i++) {
@@ -203,7 +214,7 @@ public final class CostBenchmark {
         }
       }
     }
-    return new CostReport.Run(byOrder, scheduled, (starts[orders] - measuredFrom) / 1e9);
+    return new CostReport.Run(byOrder, scheduled, (starts[orders] - measuredFrom) / 1e9, cpuMillis);
   }
 
   /**

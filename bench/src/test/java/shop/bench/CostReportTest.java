@@ -22,7 +22,9 @@ class CostReportTest {
 
   private static CostReport report(List<List<Invocation>> orders) {
     return new CostReport(
-        new CostReport.Run(orders, List.of(), 10), CostBenchmark::deployedAs, MEMORY);
+        new CostReport.Run(orders, List.of(), 10, orders.stream().map(o -> 10.0).toList()),
+        CostBenchmark::deployedAs,
+        MEMORY);
   }
 
   @Test
@@ -35,11 +37,13 @@ class CostReportTest {
                 List.of(http("transaction", 200, 30, 10), sqs("inventory", 260, 10))));
 
     assertThat(report.totals()).containsExactly(51.0, 80.0, 40.0);
-    assertThat(report.table()).endsWith("total billed per order: p50 51 ms, p99 80 ms\n");
+    assertThat(report.table())
+        .contains("while an order ran: p50 10 ms, 18 % of its billed ms")
+        .endsWith("total billed per order: p50 51 ms, p99 80 ms\n");
   }
 
   @Test
-  void groupsInvocationsByTheirDeployedFunctionWithTheirCpuShareAndCost() {
+  void groupsInvocationsByTheirDeployedFunctionWithTheirCost() {
     CostReport report =
         report(
             List.of(
@@ -52,7 +56,6 @@ class CostReportTest {
         .extracting(l -> l.function().name())
         .containsExactly("shop-transaction-api", "shop-product-inventory-events");
     CostReport.Line checkout = lines.getFirst();
-    assertThat(checkout.cpuShare()).isEqualTo(0.25);
     assertThat(checkout.p50()).isEqualTo(100.0);
     // 100 ms at 1 GB, a thousand times: 100 GB-s, plus a thousand requests
     assertThat(checkout.gbSecondsPer1000()).isEqualTo(100.0);
@@ -90,7 +93,10 @@ class CostReportTest {
 
     CostReport.Run run =
         CostBenchmark.bucket(
-            List.of(before, first, lateForFirst, second, sweep, after), starts, 10 * 1_000_000L);
+            List.of(before, first, lateForFirst, second, sweep, after),
+            starts,
+            10 * 1_000_000L,
+            List.of(5.0, 6.0));
 
     assertThat(run.orders()).containsExactly(List.of(first, lateForFirst), List.of(second));
     assertThat(run.scheduled()).containsExactly(sweep);
