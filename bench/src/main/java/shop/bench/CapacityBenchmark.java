@@ -10,7 +10,8 @@ import java.util.Properties;
 /**
  * {@code ./shop bench capacity}: the tables of docs/CAPACITY.md from the figures of the last {@code
  * ./shop bench cost} ({@code .shop/cost-figures.properties}), else from the figures the page was
- * last written from ({@code bench/cost-figures.properties}, committed with it).
+ * last written from ({@code bench/cost-figures.properties}, committed with it), or from the file
+ * given as the argument.
  */
 public final class CapacityBenchmark {
   static final List<Double> RATES = List.of(10.0, 100.0, 1000.0);
@@ -20,7 +21,9 @@ public final class CapacityBenchmark {
   public static void main(String[] args) throws IOException {
     Path latest = Path.of(".shop", "cost-figures.properties");
     Path figures =
-        Files.isRegularFile(latest) ? latest : Path.of("bench", "cost-figures.properties");
+        args.length > 0
+            ? Path.of(args[0])
+            : Files.isRegularFile(latest) ? latest : Path.of("bench", "cost-figures.properties");
     Properties measured = new Properties();
     try (Reader in = Files.newBufferedReader(figures)) {
       measured.load(in);

@@ -175,7 +175,18 @@ public final class CostBenchmark {
   private static String placeAndSettle(
       ShopClient client, BusTap tap, String customer, String product, AtomicLong lastEnd)
       throws InterruptedException {
-    String id = client.call(client.placeOrder(customer, product)).path("id").asText();
+    String id = null;
+    for (int attempt = 1; id == null; attempt++) {
+      try {
+        id = client.call(client.placeOrder(customer, product)).path("id").asText();
+      } catch (IllegalStateException unavailable) {
+        // A saturated machine can time a store out (503 with Retry-After): the client tries again.
+        if (attempt == 3 || !String.valueOf(unavailable.getMessage()).contains("answered 503")) {
+          throw unavailable;
+        }
+        Thread.sleep(1000);
+      }
+    }
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (tap.seen(id, "PaymentCaptured").isEmpty()
         || System.nanoTime() - lastEnd.get() < QUIET.toNanos()) {
