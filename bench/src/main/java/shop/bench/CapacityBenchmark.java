@@ -28,7 +28,13 @@ public final class CapacityBenchmark {
     try (Reader in = Files.newBufferedReader(figures)) {
       measured.load(in);
     }
+    String tables = new CapacityModel(measured).markdown(RATES);
     System.out.println("<!-- ./shop bench capacity, from " + figures + " -->");
-    System.out.print(new CapacityModel(measured).markdown(RATES));
+    System.out.print(tables);
+    // ./shop drops blank lines from what it prints, and Markdown needs them around a table.
+    Path page = Path.of(".shop", "capacity.md");
+    Files.createDirectories(page.getParent());
+    Files.writeString(page, tables);
+    System.out.println("the tables as Markdown, to paste into docs/CAPACITY.md: " + page);
   }
 }
