@@ -70,6 +70,11 @@ final class BusTap implements AutoCloseable {
     return Optional.ofNullable(seen.getOrDefault(orderId, Map.of()).get(detailType));
   }
 
+  /** How many kinds of event about {@code orderId} reached the bus. */
+  int events(String orderId) {
+    return seen.getOrDefault(orderId, Map.of()).size();
+  }
+
   /** The body of {@code detailType} about {@code orderId}, as delivered to a queue. */
   Optional<String> body(String orderId, String detailType) {
     return Optional.ofNullable(bodies.getOrDefault(orderId, Map.of()).get(detailType));

@@ -30,7 +30,22 @@ public final class ColdStartBenchmark {
   public static void main(String[] args) {
     int status = 1;
     try {
-      run(List.of(args).contains("--quick") ? 3 : 10);
+      List<String> options = List.of(args);
+      run(
+          options.stream()
+              .filter(o -> o.startsWith("--runs="))
+              .map(o -> Integer.parseInt(o.substring("--runs=".length())))
+              .findFirst()
+              .orElse(options.contains("--quick") ? 3 : 10),
+          options.stream()
+              .filter(o -> o.startsWith("--options="))
+              .flatMap(o -> Stream.of(o.substring("--options=".length()).split(",")))
+              .toList(),
+          options.stream()
+              .filter(o -> o.startsWith("--only="))
+              .flatMap(o -> Stream.of(o.substring("--only=".length()).split(",")))
+              .toList(),
+          !options.contains("--no-prime"));
       status = 0;
     } catch (Exception | Error e) {
       e.printStackTrace();
@@ -39,7 +54,13 @@ public final class ColdStartBenchmark {
     }
   }
 
-  private static void run(int runs) throws Exception {
+  /**
+   * {@code startOptions}: start-up options measured beside each plain start ({@code appcds}, {@code
+   * c2}); {@code only}: the handlers' simple names to start (empty: all); {@code primed}: each
+   * handler primed too.
+   */
+  private static void run(int runs, List<String> startOptions, List<String> only, boolean primed)
+      throws Exception {
     System.out.printf(
         "cold-start benchmark: %d runs per handler, flags %s, %d cores, JDK %s%n",
         runs,
@@ -51,8 +72,18 @@ public final class ColdStartBenchmark {
     try {
       List<ColdStartCase> cases =
           cases(shop, scratch).stream()
+              .filter(
+                  c ->
+                      only.isEmpty()
+                          || c.service().equals("floor")
+                          || only.contains(c.handler().substring(c.handler().lastIndexOf('.') + 1)))
               .flatMap(
-                  c -> c.service().equals("floor") ? Stream.of(c) : Stream.of(c, c.primedToo()))
+                  c ->
+                      c.service().equals("floor")
+                          ? Stream.of(c)
+                          : Stream.concat(
+                              Stream.concat(Stream.of(c), startOptions.stream().map(c::with)),
+                              primed ? Stream.of(c.primedToo()) : Stream.empty()))
               .toList();
       ColdStartProbe probe = new ColdStartProbe(Path.of("").toAbsolutePath(), scratch);
       Map<ColdStartCase, ColdStartSample> classLoads = new LinkedHashMap<>();
@@ -108,6 +139,7 @@ public final class ColdStartBenchmark {
             c.eventArgs().get(),
             shop.environment(service),
             c.primed(),
+            c.option(),
             logClasses);
       } catch (IllegalStateException noAnswer) {
         if (attempt == 2) {

@@ -11,6 +11,9 @@ import java.util.function.Supplier;
  * @param read a handler whose first event only reads (the 600 ms target rather than 1 s)
  * @param primed whether the runner primes the handler (as SnapStart does before its snapshot)
  *     before the first invocation
+ * @param option a start-up option measured against the plain start in the same run: {@code ""}
+ *     (none), {@code appcds} (a class-data archive of this function's classes, written by an
+ *     untimed start) or {@code c2} (the full tiered compiler rather than C1 only)
  */
 record ColdStartCase(
     String service,
@@ -18,7 +21,8 @@ record ColdStartCase(
     String event,
     boolean read,
     Supplier<List<String>> eventArgs,
-    boolean primed) {
+    boolean primed,
+    String option) {
 
   ColdStartCase(
       String service,
@@ -26,19 +30,25 @@ record ColdStartCase(
       String event,
       boolean read,
       Supplier<List<String>> eventArgs) {
-    this(service, handler, event, read, eventArgs, false);
+    this(service, handler, event, read, eventArgs, false, "");
   }
 
   /** The same start with the handler's SnapStart priming run before its first invocation. */
   ColdStartCase primedToo() {
-    return new ColdStartCase(service, handler, event, read, eventArgs, true);
+    return new ColdStartCase(service, handler, event, read, eventArgs, true, "");
+  }
+
+  /** The same start with a start-up option ({@code appcds}, {@code c2}). */
+  ColdStartCase with(String option) {
+    return new ColdStartCase(service, handler, event, read, eventArgs, false, option);
   }
 
   String label() {
     return service
         + " "
         + handler.substring(handler.lastIndexOf('.') + 1)
-        + (primed ? " +prime" : "");
+        + (primed ? " +prime" : "")
+        + (option.isEmpty() ? "" : " +" + option);
   }
 
   /**

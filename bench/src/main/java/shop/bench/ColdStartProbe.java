@@ -42,11 +42,38 @@ final class ColdStartProbe {
     this.scratch = scratch;
     try {
       this.runnerClasses =
-          Path.of(
-              FirstInvocation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (java.net.URISyntaxException e) {
+          runnerJar(
+              Path.of(
+                  FirstInvocation.class
+                      .getProtectionDomain()
+                      .getCodeSource()
+                      .getLocation()
+                      .toURI()),
+              scratch);
+    } catch (java.net.URISyntaxException | IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The runner's classes in a jar of their own: a class-data archive maps classes from jars only
+   * (the JVM refuses one whose class path has a non-empty directory).
+   */
+  private static Path runnerJar(Path classes, Path scratch) throws IOException {
+    if (Files.isRegularFile(classes)) {
+      return classes;
+    }
+    String pkg = FirstInvocation.class.getPackageName().replace('.', '/');
+    Path jar = scratch.resolve("coldstart-runner.jar");
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+        var files = Files.list(classes.resolve(pkg))) {
+      for (Path file : files.sorted().toList()) {
+        out.putNextEntry(new java.util.jar.JarEntry(pkg + "/" + file.getFileName()));
+        out.write(Files.readAllBytes(file));
+        out.closeEntry();
+      }
+    }
+    return jar;
   }
 
   /** The deployable jar of {@code service}, as {@code package} builds it. */
@@ -61,7 +88,9 @@ final class ColdStartProbe {
 
   /**
    * One cold start; {@code primed}, the runner primes the handler before its first invocation; with
-   * {@code logClasses} the JVM also logs every class it loads.
+   * {@code logClasses} the JVM also logs every class it loads (and, for the {@code appcds} option,
+   * writes the function's class-data archive at exit, which the timed starts then map); {@code
+   * option} as in {@link ColdStartCase}.
    */
   ColdStartSample run(
       String service,
@@ -69,11 +98,20 @@ final class ColdStartProbe {
       List<String> eventArgs,
       Map<String, String> environment,
       boolean primed,
+      String option,
       boolean logClasses)
       throws IOException, InterruptedException {
     Path classLog = scratch.resolve("classes-" + System.nanoTime() + ".log");
     List<String> command = new ArrayList<>(List.of(javaCommand));
-    command.addAll(LAMBDA_FLAGS);
+    command.addAll(
+        option.equals("c2")
+            ? LAMBDA_FLAGS.stream().filter(f -> !f.startsWith("-XX:TieredStopAtLevel")).toList()
+            : LAMBDA_FLAGS);
+    if (option.equals("appcds")) {
+      Path archive = scratch.resolve(handler + ".jsa");
+      command.add((logClasses ? "-XX:ArchiveClassesAtExit=" : "-XX:SharedArchiveFile=") + archive);
+      command.add("-Xlog:cds=off");
+    }
     if (logClasses) {
       command.add("-Xlog:class+load=info:file=" + classLog);
     }

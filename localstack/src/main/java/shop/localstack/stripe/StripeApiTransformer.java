@@ -43,7 +43,9 @@ final class StripeApiTransformer implements ResponseDefinitionTransformerV2 {
             .withHeader("Content-Type", "application/json")
             .withHeader("Request-Id", call.id())
             .withHeader("Stripe-Version", Events.API_VERSION)
-            .withBody(response.body().toPrettyString());
+            .withBody(response.body().toPrettyString())
+            // A delay set on the mapping (a benchmark's provider latency) holds for the answer too.
+            .withFixedDelay(serveEvent.getResponseDefinition().getFixedDelayMilliseconds());
     if (call.idempotencyKey() != null) {
       answer.withHeader("Idempotency-Key", call.idempotencyKey());
     }

@@ -3,10 +3,13 @@ package shop.platform.events;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.events.Topology;
 import shop.platform.config.AwsClients;
+import shop.platform.config.Lazy;
+import shop.platform.snapstart.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -27,24 +30,39 @@ public final class DynamoDbFailureRecorder implements FailureRecorder {
   private static final Logger log = LoggerFactory.getLogger(DynamoDbFailureRecorder.class);
   private static final Duration DEFAULT_RETENTION = Duration.ofDays(14);
 
-  private final DynamoDbClient client;
+  private final Supplier<DynamoDbClient> client;
   private final String table;
   private final Duration retention;
 
+  /** Builds the client before a SnapStart snapshot (offline); held so that it lives as we do. */
+  @SuppressWarnings("unused")
+  private final Priming.Primer primer;
+
   public DynamoDbFailureRecorder(DynamoDbClient client, String table) {
-    this(client, table, DEFAULT_RETENTION);
+    this(() -> client, table, DEFAULT_RETENTION);
   }
 
   public DynamoDbFailureRecorder(DynamoDbClient client, String table, Duration retention) {
+    this(() -> client, table, retention);
+  }
+
+  private DynamoDbFailureRecorder(
+      Supplier<DynamoDbClient> client, String table, Duration retention) {
     this.client = client;
     this.table = table;
     this.retention = retention;
+    this.primer = Priming.register("DynamoDB client", client::get);
   }
 
-  /** The shop's failures table through a client built by {@code clients} (endpoint DYNAMODB). */
+  /**
+   * The shop's failures table through a client built by {@code clients} (endpoint DYNAMODB) on the
+   * first failure: most cold starts record none and need not load the SDK's DynamoDB client.
+   */
   public static DynamoDbFailureRecorder create(AwsClients clients) {
     return new DynamoDbFailureRecorder(
-        clients.build(DynamoDbClient.builder(), "DYNAMODB"), Topology.shop().failuresTable());
+        Lazy.of(() -> clients.build(DynamoDbClient.builder(), "DYNAMODB")),
+        Topology.shop().failuresTable(),
+        DEFAULT_RETENTION);
   }
 
   @Override
@@ -69,13 +87,15 @@ public final class DynamoDbFailureRecorder implements FailureRecorder {
     item.put(TTL_ATTRIBUTE, n(failure.time().plus(retention).getEpochSecond()));
     try {
       // Deliveries of one message can overlap; the condition keeps the latest attempt.
-      client.putItem(
-          r ->
-              r.tableName(table)
-                  .item(item)
-                  .conditionExpression("attribute_not_exists(#pk) OR #attempt <= :attempt")
-                  .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#attempt", "attempt"))
-                  .expressionAttributeValues(Map.of(":attempt", n(failure.attempt()))));
+      client
+          .get()
+          .putItem(
+              r ->
+                  r.tableName(table)
+                      .item(item)
+                      .conditionExpression("attribute_not_exists(#pk) OR #attempt <= :attempt")
+                      .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#attempt", "attempt"))
+                      .expressionAttributeValues(Map.of(":attempt", n(failure.attempt()))));
     } catch (ConditionalCheckFailedException e) {
       log.debug(
           "kept a later failure record of {} {} than attempt {}",

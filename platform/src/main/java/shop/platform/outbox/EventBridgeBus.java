@@ -3,10 +3,13 @@ package shop.platform.outbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.events.Topology;
 import shop.platform.config.AwsClients;
+import shop.platform.config.Lazy;
+import shop.platform.snapstart.Priming;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -20,12 +23,21 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 public final class EventBridgeBus implements EventBus {
   private static final Logger log = LoggerFactory.getLogger(EventBridgeBus.class);
 
-  private final EventBridgeClient client;
+  private final Supplier<EventBridgeClient> client;
   private final String busName;
 
+  /** Builds the client before a SnapStart snapshot (offline); held so that it lives as we do. */
+  @SuppressWarnings("unused")
+  private final Priming.Primer primer;
+
   public EventBridgeBus(EventBridgeClient client, String busName) {
+    this(() -> client, busName);
+  }
+
+  private EventBridgeBus(Supplier<EventBridgeClient> client, String busName) {
     this.client = client;
     this.busName = busName;
+    this.primer = Priming.register("EventBridge client", client::get);
   }
 
   /**
@@ -44,11 +56,16 @@ public final class EventBridgeBus implements EventBus {
   }
 
   static EventBridgeBus create(AwsClients clients, Duration attempt, Duration call) {
+    // Built on first publish: a function whose first call publishes nothing (an API's reads) does
+    // not load the SDK's EventBridge client at its cold start.
     return new EventBridgeBus(
-        clients.build(
-            EventBridgeClient.builder()
-                .overrideConfiguration(c -> c.apiCallAttemptTimeout(attempt).apiCallTimeout(call)),
-            "EVENTBRIDGE"),
+        Lazy.of(
+            () ->
+                clients.build(
+                    EventBridgeClient.builder()
+                        .overrideConfiguration(
+                            c -> c.apiCallAttemptTimeout(attempt).apiCallTimeout(call)),
+                    "EVENTBRIDGE")),
         Topology.shop().busName());
   }
 
@@ -63,7 +80,7 @@ public final class EventBridgeBus implements EventBus {
     }
     PutEventsResponse response;
     try {
-      response = client.putEvents(r -> r.entries(events.stream().map(this::entry).toList()));
+      response = client.get().putEvents(r -> r.entries(events.stream().map(this::entry).toList()));
     } catch (SdkException e) {
       log.warn("PutEvents to {} failed for all {} entries", busName, events.size(), e);
       Result failed = Result.failed(e.getClass().getSimpleName(), e.getMessage());

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
+import shop.platform.snapstart.Priming;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
@@ -114,6 +115,8 @@ class EventBridgeBusTest {
       EventBridgeBus bus =
           EventBridgeBus.create(
               new AwsClients(config), Duration.ofMillis(200), Duration.ofMillis(500));
+      // The client is built on first use or by priming; built here, the clock times the call alone.
+      Priming.primeAll();
 
       long start = System.nanoTime();
       List<EventBus.Result> results = bus.publish(List.of(outgoing("a")));

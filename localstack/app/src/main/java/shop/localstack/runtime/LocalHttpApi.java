@@ -198,13 +198,20 @@ public final class LocalHttpApi implements AutoCloseable {
     APIGatewayV2HTTPResponse response;
     try {
       response =
-          bound
-              .function()
-              .handler()
-              .handleRequest(
-                  event,
-                  new LocalContext(
-                      event.getRequestContext().getRequestId(), bound.function().name(), TIMEOUT));
+          Invocations.timed(
+              bound.function().name(),
+              "http",
+              1,
+              () ->
+                  bound
+                      .function()
+                      .handler()
+                      .handleRequest(
+                          event,
+                          new LocalContext(
+                              event.getRequestContext().getRequestId(),
+                              bound.function().name(),
+                              TIMEOUT)));
     } catch (RuntimeException e) {
       LOG.error("function {} failed on {}", bound.function().name(), bound.route().routeKey(), e);
       send(exchange, 500, Map.of(), json("Internal Server Error", "message"));

@@ -102,8 +102,17 @@ public final class LocalLambda {
     exchange.getResponseHeaders().set("X-Amz-Executed-Version", "$LATEST");
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     try {
-      function.handleRequest(
-          new ByteArrayInputStream(payload), output, new LocalContext(requestId, name, TIMEOUT));
+      Invocations.timed(
+          name,
+          "invoke",
+          1,
+          () -> {
+            function.handleRequest(
+                new ByteArrayInputStream(payload),
+                output,
+                new LocalContext(requestId, name, TIMEOUT));
+            return null;
+          });
     } catch (IOException | RuntimeException e) {
       LOG.warn("function {} failed: {}", name, e.toString());
       exchange.getResponseHeaders().set("X-Amz-Function-Error", "Unhandled");

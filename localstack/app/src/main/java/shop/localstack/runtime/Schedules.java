@@ -23,7 +23,14 @@ public final class Schedules implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(
         () -> {
           try {
-            job.run();
+            Invocations.timed(
+                name,
+                "schedule",
+                1,
+                () -> {
+                  job.run();
+                  return null;
+                });
           } catch (RuntimeException e) {
             LOG.warn("scheduled job {} failed; it runs again in {}", name, rate, e);
           }

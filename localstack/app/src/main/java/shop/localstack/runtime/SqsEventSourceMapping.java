@@ -209,8 +209,14 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     SQSBatchResponse response;
     try {
       response =
-          handler.handleRequest(
-              event(messages), LocalContext.forFunction(functionName, Duration.ofSeconds(60)));
+          Invocations.timed(
+              functionName,
+              "sqs",
+              messages.size(),
+              () ->
+                  handler.handleRequest(
+                      event(messages),
+                      LocalContext.forFunction(functionName, Duration.ofSeconds(60))));
     } catch (RuntimeException e) {
       LOG.error("{}: the handler failed the whole batch of {}", functionName, messages.size(), e);
       return ids;
