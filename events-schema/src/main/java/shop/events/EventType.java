@@ -24,7 +24,10 @@ public enum EventType {
   PASSWORD_RESET_REQUESTED(
       PasswordResetRequested.class, "shop.user.password-reset-requested.v1", "user"),
   REGISTRATION_ATTEMPTED(
-      RegistrationAttempted.class, "shop.user.registration-attempted.v1", "user");
+      RegistrationAttempted.class, "shop.user.registration-attempted.v1", "user"),
+  CUSTOMER_CONTACT_CHANGED(
+      CustomerContactChanged.class, "shop.customer.contact-changed.v1", "user"),
+  USER_DELETED(UserDeleted.class, "shop.user.deleted.v1", "user");
 
   private final Class<? extends ShopEvent> recordType;
   private final String type;

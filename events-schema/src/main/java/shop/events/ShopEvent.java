@@ -15,7 +15,9 @@ public sealed interface ShopEvent
         UserRegistered,
         EmailVerificationRequested,
         PasswordResetRequested,
-        RegistrationAttempted {
+        RegistrationAttempted,
+        CustomerContactChanged,
+        UserDeleted {
 
   /** The id of the aggregate this event is about: the CloudEvent subject. */
   String subject();

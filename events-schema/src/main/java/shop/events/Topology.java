@@ -1,5 +1,6 @@
 package shop.events;
 
+import static shop.events.EventType.CUSTOMER_CONTACT_CHANGED;
 import static shop.events.EventType.EMAIL_VERIFICATION_REQUESTED;
 import static shop.events.EventType.INVENTORY_REJECTED;
 import static shop.events.EventType.INVENTORY_RESERVED;
@@ -10,6 +11,7 @@ import static shop.events.EventType.PAYMENT_ACTION_REQUIRED;
 import static shop.events.EventType.PAYMENT_CAPTURED;
 import static shop.events.EventType.PAYMENT_FAILED;
 import static shop.events.EventType.REGISTRATION_ATTEMPTED;
+import static shop.events.EventType.USER_DELETED;
 import static shop.events.EventType.USER_REGISTERED;
 
 import java.util.List;
@@ -77,7 +79,9 @@ public record Topology(
                       PAYMENT_CAPTURED,
                       PAYMENT_FAILED,
                       PAYMENT_ACTION_REQUIRED,
-                      ORDER_CANCELLED),
+                      ORDER_CANCELLED,
+                      CUSTOMER_CONTACT_CHANGED,
+                      USER_DELETED),
                   "shop.notification.api.NotificationEventsHandler",
                   5,
                   10,
@@ -88,6 +92,15 @@ public record Topology(
                   "user",
                   Set.of(ORDER_CREATED),
                   "shop.user.api.CartEventsHandler",
+                  5,
+                  10,
+                  2,
+                  60),
+              new Subscription(
+                  "erasures",
+                  "transaction",
+                  Set.of(USER_DELETED),
+                  "shop.transaction.api.ErasureEventsHandler",
                   5,
                   10,
                   2,

@@ -6,6 +6,7 @@ import java.util.Map;
 import shop.events.EventType;
 import shop.events.InventoryRejected;
 import shop.events.InventoryReserved;
+import shop.events.UserDeleted;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
@@ -27,6 +28,7 @@ import shop.platform.postgres.PostgresDatabase;
 import shop.transaction.adapter.HttpPriceQuotes;
 import shop.transaction.adapter.PostgresOrders;
 import shop.transaction.adapter.StripePayments;
+import shop.transaction.order.AnonymiseCustomer;
 import shop.transaction.order.CancelOrder;
 import shop.transaction.order.Consumers;
 import shop.transaction.order.ExpireOrders;
@@ -84,6 +86,7 @@ public final class TransactionModule {
   private final ApplyPaymentNotice applyPaymentNotice;
   private final ViewPayment viewPayment;
   private final SqsEventConsumer paymentEvents;
+  private final SqsEventConsumer erasureEvents;
   private final OutboxRelay outbox;
 
   /**
@@ -128,6 +131,12 @@ public final class TransactionModule {
             new RejectOrder(orders, clock),
             failures,
             outbox);
+    AnonymiseCustomer anonymise = new AnonymiseCustomer(orders);
+    EventHandler<UserDeleted> userDeleted =
+        e -> anonymise.anonymise(new AnonymiseCustomer.Command(e.data().userId()));
+    this.erasureEvents =
+        new SqsEventConsumer(
+            Consumers.ERASURES, Map.of(EventType.USER_DELETED, userDeleted), failures, outbox);
   }
 
   /**
@@ -208,6 +217,11 @@ public final class TransactionModule {
 
   public SqsEventConsumer paymentEvents() {
     return paymentEvents;
+  }
+
+  /** The "erasures" queue: a UserDeleted anonymises the customer's orders. */
+  public SqsEventConsumer erasureEvents() {
+    return erasureEvents;
   }
 
   /** The outbox relay: the entry points send what their work committed with it. */

@@ -38,6 +38,14 @@ public interface OrderRepository {
   /** Every order (or those in {@code status}, when not null), newest first. */
   OrderPage all(OrderStatus status, PageCursor cursor, int limit);
 
+  /**
+   * Replaces the person on every order of {@code userId} (email, name, phone, the shipping name,
+   * street, city and postal code) with {@link Customer#ERASED}'s placeholders; keeps the lines,
+   * amounts, payment references and the shipping country, which the accounts need. Returns how many
+   * orders changed: none when they were anonymised before.
+   */
+  int anonymiseCustomer(String userId);
+
   /** Orders in one of {@code statuses} created before {@code createdBefore}, oldest first. */
   List<Order> stuck(Set<OrderStatus> statuses, Instant createdBefore, int limit);
 }

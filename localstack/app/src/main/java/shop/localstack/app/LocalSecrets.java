@@ -27,6 +27,9 @@ final class LocalSecrets {
   static final String SENDGRID_SECRET_ID = "shop/sendgrid";
   static final String TWILIO_SECRET_ID = "shop/twilio";
 
+  /** The application key the user service seals TOTP secrets with (a random one per start). */
+  static final String TOTP_KEY_SECRET_ID = "shop/totp-key";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private LocalSecrets() {}
@@ -42,6 +45,7 @@ final class LocalSecrets {
         STRIPE_TRANSACTION_SECRET_ID,
         Map.of("apiKey", "rk_test_local_transaction", "webhookSecret", stripeWebhookSecret));
     put(sandbox, STRIPE_USER_SECRET_ID, Map.of("apiKey", "rk_test_local_user"));
+    put(sandbox, TOTP_KEY_SECRET_ID, Map.of("key", java.util.UUID.randomUUID().toString()));
     put(sandbox, SENDGRID_SECRET_ID, Map.of("apiKey", "SG.local-sandbox"));
     put(
         sandbox,
