@@ -229,7 +229,8 @@ class SharedStackTest {
         .singleElement()
         .satisfies(
             secret ->
-                assertThat((Map<?, ?>) secret.get("Properties")).doesNotContainKey("SecretString"));
+                assertThat(((Map<?, ?>) secret.get("Properties")).containsKey("SecretString"))
+                    .isFalse());
   }
 
   @Test
