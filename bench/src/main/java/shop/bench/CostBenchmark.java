@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import shop.client.ApiFailure;
 import shop.events.Topology;
 import shop.localstack.Endpoints;
 import shop.localstack.app.LocalShop;
@@ -77,12 +78,12 @@ public final class CostBenchmark {
     try (SqsClient sqs = endpoints.sqsClient();
         EventBridgeClient bus = endpoints.eventBridgeClient();
         BusTap tap = BusTap.start(sqs, bus)) {
-      HttpClient http =
+      HttpClient.Builder httpClient =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
-              .executor(Executors.newVirtualThreadPerTaskExecutor())
-              .build();
-      ShopClient client = new ShopClient(http, shop.apiUrl());
+              .executor(Executors.newVirtualThreadPerTaskExecutor());
+      HttpClient http = httpClient.build();
+      ShopClient client = new ShopClient(httpClient, shop.apiUrl());
       Fixtures fixtures = Fixtures.prepare(client, 1, 0, 1);
       if (providerLatency) {
         ProviderLatency.apply(http, endpoints.sandboxUrl());
@@ -178,10 +179,10 @@ public final class CostBenchmark {
     String id = null;
     for (int attempt = 1; id == null; attempt++) {
       try {
-        id = client.call(client.placeOrder(customer, product)).path("id").asText();
-      } catch (IllegalStateException unavailable) {
+        id = client.placeOrder(customer, product).getId();
+      } catch (ApiFailure unavailable) {
         // A saturated machine can time a store out (503 with Retry-After): the client tries again.
-        if (attempt == 3 || !String.valueOf(unavailable.getMessage()).contains("answered 503")) {
+        if (attempt == 3 || unavailable.status() != 503) {
           throw unavailable;
         }
         Thread.sleep(1000);

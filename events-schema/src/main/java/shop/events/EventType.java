@@ -29,7 +29,10 @@ public enum EventType {
   ORDER_DELIVERED(OrderDelivered.class, "shop.order.delivered.v1", "transaction"),
   RETURN_REQUESTED(ReturnRequested.class, "shop.return.requested.v1", "transaction"),
   RETURN_RECEIVED(ReturnReceived.class, "shop.return.received.v1", "transaction"),
-  REFUND_ISSUED(RefundIssued.class, "shop.refund.issued.v1", "transaction");
+  REFUND_ISSUED(RefundIssued.class, "shop.refund.issued.v1", "transaction"),
+  CUSTOMER_CONTACT_CHANGED(
+      CustomerContactChanged.class, "shop.customer.contact-changed.v1", "user"),
+  USER_DELETED(UserDeleted.class, "shop.user.deleted.v1", "user");
 
   private final Class<? extends ShopEvent> recordType;
   private final String type;

@@ -20,7 +20,9 @@ public sealed interface ShopEvent
         OrderDelivered,
         ReturnRequested,
         ReturnReceived,
-        RefundIssued {
+        RefundIssued,
+        CustomerContactChanged,
+        UserDeleted {
 
   /** The id of the aggregate this event is about: the CloudEvent subject. */
   String subject();

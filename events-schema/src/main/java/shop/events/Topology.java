@@ -1,5 +1,6 @@
 package shop.events;
 
+import static shop.events.EventType.CUSTOMER_CONTACT_CHANGED;
 import static shop.events.EventType.EMAIL_VERIFICATION_REQUESTED;
 import static shop.events.EventType.INVENTORY_REJECTED;
 import static shop.events.EventType.INVENTORY_RESERVED;
@@ -15,6 +16,7 @@ import static shop.events.EventType.REFUND_ISSUED;
 import static shop.events.EventType.REGISTRATION_ATTEMPTED;
 import static shop.events.EventType.RETURN_RECEIVED;
 import static shop.events.EventType.RETURN_REQUESTED;
+import static shop.events.EventType.USER_DELETED;
 import static shop.events.EventType.USER_REGISTERED;
 
 import java.util.EnumSet;
@@ -88,7 +90,9 @@ public record Topology(
                       ORDER_DELIVERED,
                       RETURN_REQUESTED,
                       RETURN_RECEIVED,
-                      REFUND_ISSUED),
+                      REFUND_ISSUED,
+                      CUSTOMER_CONTACT_CHANGED,
+                      USER_DELETED),
                   "shop.notification.api.NotificationEventsHandler",
                   5,
                   10,
@@ -99,6 +103,15 @@ public record Topology(
                   "user",
                   Set.of(ORDER_CREATED),
                   "shop.user.api.CartEventsHandler",
+                  5,
+                  10,
+                  2,
+                  60),
+              new Subscription(
+                  "erasures",
+                  "transaction",
+                  Set.of(USER_DELETED),
+                  "shop.transaction.api.ErasureEventsHandler",
                   5,
                   10,
                   2,

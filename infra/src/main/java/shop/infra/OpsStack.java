@@ -30,7 +30,9 @@ final class OpsStack extends ServiceStack {
 
     ShopFunction api = function("api", OpsApi.class.getName(), Duration.seconds(60), env, null);
     serveRoutes(OpsModule.class, api);
-    shared.audit().grantReadWriteData(api);
+    // Reads and appends; the table's own policy refuses updates and deletes to everyone.
+    shared.audit().grantReadData(api);
+    shared.audit().grant(api, "dynamodb:PutItem");
     shared.failures().grantReadData(api);
     // The order trail: the API reads it, the send ledger and the failures; its consumer writes it.
     shared.trail().grantReadData(api);

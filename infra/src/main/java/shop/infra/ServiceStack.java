@@ -181,6 +181,13 @@ abstract class ServiceStack extends Stack {
    */
   protected List<ShopFunction> consumeEvents(
       Map<String, String> environment, ShopFunction.Network network) {
+    return consumeEvents(subscription -> environment, network);
+  }
+
+  /** As above, with each subscription's function given its own settings (least privilege). */
+  protected List<ShopFunction> consumeEvents(
+      java.util.function.Function<Subscription, Map<String, String>> environment,
+      ShopFunction.Network network) {
     List<ShopFunction> handlers = new ArrayList<>();
     for (Subscription subscription : Topology.shop().subscriptions()) {
       if (!subscription.service().equals(service)) {
@@ -191,7 +198,7 @@ abstract class ServiceStack extends Stack {
               subscription.consumer() + "-events",
               subscription.handler(),
               Duration.seconds(subscription.visibilityTimeoutSeconds() / 6),
-              environment,
+              environment.apply(subscription),
               network);
       shared.failures().grantReadWriteData(handler);
       consumers.add(new EventConsumer(this, subscription, shared.bus(), handler, shared.alarms()));

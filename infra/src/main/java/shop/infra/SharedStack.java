@@ -33,6 +33,10 @@ import software.amazon.awscdk.services.events.Archive;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Match;
+import software.amazon.awscdk.services.iam.AnyPrincipal;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -70,6 +74,7 @@ public final class SharedStack extends Stack {
   private final Bucket images;
   private final Distribution imageCdn;
   private final Secret jwtSigningKeys;
+  private final Secret totpKey;
   private final Secret stripeTransaction;
   private final Secret stripeUser;
   private final Secret sendGrid;
@@ -129,8 +134,10 @@ public final class SharedStack extends Stack {
               .projectionType(ProjectionType.ALL)
               .build());
     }
-    // The audit log is kept: no TTL.
-    audit = table("AuditTable", DynamoDbAuditLog.TABLE, "pk", "sk", null);
+    // The audit log is kept: no TTL. It is append-only: its own policy denies changing or deleting
+    // an entry to every principal (a Deny wins over any role's Allow), so not even the ops
+    // function, which writes it, can rewrite what an operator did.
+    audit = table("AuditTable", DynamoDbAuditLog.TABLE, "pk", "sk", null, appendOnly());
     trail =
         table(
             "OrderTrailTable",
@@ -162,6 +169,26 @@ public final class SharedStack extends Stack {
     imageCdn = imageCdn();
     new ApiDocsSite(this, "ApiDocs");
 
+    totpKey =
+        Secret.Builder.create(this, "TotpKey")
+            .secretName("shop/totp-key")
+            .description(
+                "The application key (key) the user service seals TOTP secrets with; generated"
+                    + " here, never shown, never written by hand")
+            .generateSecretString(
+                SecretStringGenerator.builder()
+                    .secretStringTemplate("{}")
+                    .generateStringKey("key")
+                    .passwordLength(64)
+                    .excludePunctuation(true)
+                    .build())
+            .removalPolicy(RemovalPolicy.RETAIN)
+            .build();
+    NagFindings.onResource(
+        totpKey,
+        "AwsSolutions-SMG4",
+        "A new key would leave every sealed TOTP secret unreadable; no rotation Lambda re-seals"
+            + " them (docs/USERS.md)");
     jwtSigningKeys =
         operatorSecret(
             "JwtSigningKeys",
@@ -298,7 +325,40 @@ public final class SharedStack extends Stack {
     };
   }
 
+  /** The actions of DynamoDB that change or delete an existing item. */
+  static final List<String> ITEM_CHANGES =
+      List.of(
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:BatchWriteItem",
+          "dynamodb:PartiQLUpdate",
+          "dynamodb:PartiQLDelete");
+
+  private static PolicyDocument appendOnly() {
+    return PolicyDocument.Builder.create()
+        .statements(
+            List.of(
+                PolicyStatement.Builder.create()
+                    .sid("AppendOnly")
+                    .effect(Effect.DENY)
+                    .principals(List.of(new AnyPrincipal()))
+                    .actions(ITEM_CHANGES)
+                    .resources(List.of("*"))
+                    .build()))
+        .build();
+  }
+
   private Table table(String id, String name, String partitionKey, String sortKey, String ttl) {
+    return table(id, name, partitionKey, sortKey, ttl, null);
+  }
+
+  private Table table(
+      String id,
+      String name,
+      String partitionKey,
+      String sortKey,
+      String ttl,
+      PolicyDocument resourcePolicy) {
     Table.Builder table =
         Table.Builder.create(this, id)
             .tableName(name)
@@ -313,6 +373,9 @@ public final class SharedStack extends Stack {
     }
     if (ttl != null) {
       table.timeToLiveAttribute(ttl);
+    }
+    if (resourcePolicy != null) {
+      table.resourcePolicy(resourcePolicy);
     }
     return table.build();
   }
@@ -396,6 +459,11 @@ public final class SharedStack extends Stack {
   /** Where clients load product images: the CDN in front of the private bucket. */
   public String imagesBaseUrl() {
     return "https://" + imageCdn.getDistributionDomainName();
+  }
+
+  /** The user service's key for sealing TOTP secrets (field {@code key}). */
+  public Secret totpKey() {
+    return totpKey;
   }
 
   public Secret jwtSigningKeys() {

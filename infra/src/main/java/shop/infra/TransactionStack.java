@@ -32,7 +32,7 @@ final class TransactionStack extends ServiceStack {
     env.putAll(runtimeDatabase(data));
     env.put("PRODUCT_API_URL", shared.issuer());
     // The API (webhooks, refunds) and the payments consumer (captures) call Stripe; the
-    // sweeps do not, and get no key.
+    // sweeps and the erasures consumer do not, and get no key.
     Map<String, String> stripe = new HashMap<>(env);
     stripe.put("STRIPE_API_KEY", secretSetting(shared.stripeTransaction(), "apiKey"));
     stripe.put("STRIPE_WEBHOOK_SECRET", secretSetting(shared.stripeTransaction(), "webhookSecret"));
@@ -46,7 +46,7 @@ final class TransactionStack extends ServiceStack {
     serveRoutes(TransactionModule.class, api);
     allowInternalCalls(api);
 
-    consumeEvents(stripe, network);
+    consumeEvents(s -> s.consumer().equals("payments") ? stripe : env, network);
     ShopFunction sweep =
         function(
             "outbox-sweep", OutboxSweepHandler.class.getName(), Duration.seconds(50), env, network);

@@ -37,6 +37,12 @@ final class UserStack extends ServiceStack {
     // Only the API creates Stripe customers and attaches payment methods: it alone gets the key.
     Map<String, String> stripe = new HashMap<>(env);
     stripe.put("STRIPE_API_KEY", secretSetting(shared.stripeUser(), "apiKey"));
+    // Only the functions that enrol or check TOTP (the API, the seed) open sealed TOTP secrets.
+    Map<String, String> totp =
+        Map.of("TOTP_ENCRYPTION_KEY", secretSetting(shared.totpKey(), "key"));
+    stripe.putAll(totp);
+    Map<String, String> seed = new HashMap<>(env);
+    seed.putAll(totp);
     ShopFunction.Network network =
         new ShopFunction.Network(data.vpc(), data.functionsSecurityGroup());
 
@@ -59,7 +65,7 @@ final class UserStack extends ServiceStack {
     // nothing else, and it needs no route.
     function(
         "outbox-ops", OutboxOperationsHandler.class.getName(), Duration.seconds(30), env, network);
-    function("seed-admin", SeedAdminHandler.class.getName(), Duration.seconds(30), env, network);
+    function("seed-admin", SeedAdminHandler.class.getName(), Duration.seconds(30), seed, network);
 
     migrateOnDeploy(MigrateHandler.class, data, network);
     allowPublishingOwnEvents();

@@ -351,6 +351,25 @@ class ServiceStacksTest {
   }
 
   @Test
+  void onlyTheFunctionsThatEnrolOrCheckTotpMayReadItsKey() {
+    List<String> readers = List.of("shop-user-api", "shop-user-seed-admin");
+    SecretReads.byFunction(template("user"))
+        .forEach(
+            (function, reads) -> {
+              if (readers.contains(function)) {
+                assertThat(reads).as(function).contains("TotpKey");
+              } else {
+                assertThat(reads).as(function).doesNotContain("TotpKey");
+              }
+            });
+    for (String service : List.of("product", "transaction", "notification", "ops")) {
+      assertThat(SecretReads.byFunction(template(service)).values())
+          .as(service)
+          .noneMatch(reads -> reads.contains("TotpKey"));
+    }
+  }
+
+  @Test
   void noServiceFunctionMayReadTheDatabaseMasterSecret() {
     for (ServiceStack stack : services().keySet()) {
       SecretReads.byFunction(shop.template(stack))

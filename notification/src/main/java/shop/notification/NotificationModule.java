@@ -7,20 +7,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import shop.events.CustomerContactChanged;
+import shop.events.EventEnvelope;
 import shop.events.EventType;
 import shop.events.ShopEvent;
 import shop.events.Subscription;
 import shop.events.Topology;
+import shop.events.UserDeleted;
+import shop.notification.adapter.DynamoDbContactBook;
 import shop.notification.adapter.DynamoDbSendLedger;
 import shop.notification.adapter.MustacheTemplates;
 import shop.notification.adapter.SendGridEmailSender;
 import shop.notification.adapter.SesEmailSender;
 import shop.notification.adapter.TwilioSmsSender;
 import shop.notification.api.EventNotifications;
+import shop.notification.delivery.Contact;
+import shop.notification.delivery.ContactBook;
 import shop.notification.delivery.EmailSender;
 import shop.notification.delivery.FailoverEmailSender;
+import shop.notification.delivery.ForgetCustomer;
 import shop.notification.delivery.ListNotifications;
 import shop.notification.delivery.NotifyCustomer;
+import shop.notification.delivery.RememberContact;
 import shop.notification.delivery.SendLedger;
 import shop.notification.message.AccountLinks;
 import shop.platform.auth.JwtVerifier;
@@ -86,6 +94,7 @@ public final class NotificationModule {
   private final AwsClients aws;
   private final Clock clock;
   private final SendLedger ledger;
+  private final ContactBook contacts;
   private final JwtVerifier jwtVerifier;
   private final Health health;
   private final FailureRecorder failureRecorder;
@@ -120,6 +129,7 @@ public final class NotificationModule {
             dynamo,
             config.require("NOTIFICATIONS_TABLE"),
             config.getDuration("NOTIFICATIONS_RETENTION", Duration.ofDays(90)));
+    this.contacts = new DynamoDbContactBook(dynamo, config.require("NOTIFICATIONS_TABLE"));
     // The keys are fetched on the first token, not here.
     this.jwtVerifier = jwtVerifier != null ? jwtVerifier : JwtVerifier.fromConfig(config);
     this.failureRecorder = new DynamoDbFailureRecorder(dynamo, Topology.shop().failuresTable());
@@ -177,8 +187,24 @@ public final class NotificationModule {
     EventHandler<ShopEvent> tell = event -> notify.handle(eventNotifications.of(event));
     Map<EventType, EventHandler<?>> handlers = new EnumMap<>(EventType.class);
     SUBSCRIPTION.events().forEach(type -> handlers.put(type, tell));
+    // Not a message: what the service keeps about the customer changes.
+    RememberContact remember = new RememberContact(contacts);
+    EventHandler<CustomerContactChanged> contactChanged =
+        event -> remember.remember(rememberCommand(event));
+    handlers.put(EventType.CUSTOMER_CONTACT_CHANGED, contactChanged);
+    ForgetCustomer forget = new ForgetCustomer(contacts, ledger);
+    EventHandler<UserDeleted> userDeleted =
+        event -> forget.forget(new ForgetCustomer.Command(event.data().userId(), event.sequence()));
+    handlers.put(EventType.USER_DELETED, userDeleted);
     return new SqsEventConsumer(
         SUBSCRIPTION.consumer(), handlers, failureRecorder, SqsDeadLetters.create(aws));
+  }
+
+  private static RememberContact.Command rememberCommand(
+      EventEnvelope<CustomerContactChanged> event) {
+    CustomerContactChanged c = event.data();
+    return new RememberContact.Command(
+        c.userId(), new Contact(c.email(), c.name(), c.phone(), c.smsOptIn()), event.sequence());
   }
 
   private NotifyCustomer newNotifyCustomer() {
@@ -206,6 +232,7 @@ public final class NotificationModule {
         new FailoverEmailSender(primary, secondary),
         new TwilioSmsSender(twilio, config.require("TWILIO_FROM")),
         ledger,
+        contacts,
         clock,
         // A claim outlives any run of the handler (whose timeout is below the visibility
         // timeout), so two deliveries never send at once; see DynamoDbIdempotencyLedger.

@@ -6,6 +6,7 @@ import java.util.Map;
 import shop.events.EventType;
 import shop.events.InventoryRejected;
 import shop.events.InventoryReserved;
+import shop.events.UserDeleted;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.config.AwsClients;
 import shop.platform.config.Config;
@@ -31,6 +32,7 @@ import shop.transaction.adapter.HmacCarrierNotices;
 import shop.transaction.adapter.HttpPriceQuotes;
 import shop.transaction.adapter.PostgresOrders;
 import shop.transaction.adapter.StripePayments;
+import shop.transaction.order.AnonymiseCustomer;
 import shop.transaction.order.ApplyCarrierNotice;
 import shop.transaction.order.CancelOrder;
 import shop.transaction.order.CancelOrderAsStaff;
@@ -108,6 +110,7 @@ public final class TransactionModule {
   private final IssueRefund issueRefund;
   private final CancelOrderAsStaff cancelOrderAsStaff;
   private final SqsEventConsumer paymentEvents;
+  private final SqsEventConsumer erasureEvents;
   private final OutboxRelay outbox;
 
   /**
@@ -164,6 +167,16 @@ public final class TransactionModule {
         paymentEvents(
             new CapturePayment(orders, stripe, refunds, clock),
             new RejectOrder(orders, clock),
+            failures,
+            outbox,
+            SqsDeadLetters.create(aws));
+    AnonymiseCustomer anonymise = new AnonymiseCustomer(orders);
+    EventHandler<UserDeleted> userDeleted =
+        e -> anonymise.anonymise(new AnonymiseCustomer.Command(e.data().userId()));
+    this.erasureEvents =
+        new SqsEventConsumer(
+            Consumers.ERASURES,
+            Map.of(EventType.USER_DELETED, userDeleted),
             failures,
             outbox,
             SqsDeadLetters.create(aws));
@@ -289,6 +302,11 @@ public final class TransactionModule {
 
   public SqsEventConsumer paymentEvents() {
     return paymentEvents;
+  }
+
+  /** The "erasures" queue: a UserDeleted anonymises the customer's orders. */
+  public SqsEventConsumer erasureEvents() {
+    return erasureEvents;
   }
 
   /** The outbox relay: the entry points send what their work committed with it. */

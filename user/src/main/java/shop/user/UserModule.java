@@ -37,11 +37,13 @@ import shop.user.account.OpenAdminAccount;
 import shop.user.account.PasswordHasher;
 import shop.user.account.PasswordPolicy;
 import shop.user.account.RegisterUser;
+import shop.user.account.ResendEmailVerification;
 import shop.user.account.RevokeRole;
 import shop.user.account.SecondFactor;
 import shop.user.account.SeedAdmin;
 import shop.user.account.SendEmailVerification;
 import shop.user.account.VerifyEmail;
+import shop.user.adapter.AesGcmSecretBox;
 import shop.user.adapter.Argon2Passwords;
 import shop.user.adapter.LoggedSecurityEvents;
 import shop.user.adapter.PostgresAccountMail;
@@ -65,6 +67,7 @@ import shop.user.address.MakeDefaultAddress;
 import shop.user.address.RemoveAddress;
 import shop.user.address.ViewAddress;
 import shop.user.auth.ChangePassword;
+import shop.user.auth.DeleteAccount;
 import shop.user.auth.EnrolTotp;
 import shop.user.auth.Lockout;
 import shop.user.auth.LogIn;
@@ -86,6 +89,7 @@ import shop.user.payment.AddPaymentMethod;
 import shop.user.payment.ListPaymentMethods;
 import shop.user.payment.MakeDefaultPaymentMethod;
 import shop.user.payment.RemovePaymentMethod;
+import shop.user.profile.ExportAccount;
 import shop.user.profile.UpdateProfile;
 import shop.user.profile.ViewProfile;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -124,6 +128,11 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *       #DEFAULT_ATTEMPTS_PER_SOURCE}) per {@code AUTH_SOURCE_WINDOW} (PT1M): room for the local
  *       demo, the test suites and a developer's scripts from one address; the load benchmark's
  *       logins need more
+ *   <li>optional {@code VERIFICATION_RESEND_INTERVAL} (default PT5M): the least time between two
+ *       address confirmation mails of one account ({@link ResendEmailVerification})
+ *   <li>{@code TOTP_ENCRYPTION_KEY} (a random secret of 32 characters or more, normally a {@code
+ *       secretsmanager:} reference) for the functions that enrol or check TOTP (the API, the seed):
+ *       TOTP secrets are stored sealed with AES-256-GCM under it ({@link AesGcmSecretBox})
  *   <li>optional {@code TOTP_ISSUER} (default {@code Shop}): the name authenticator apps show
  *       beside an enrolled account's codes
  *   <li>optional session limits ({@link SessionLimits}): {@code SESSION_LIFETIME} (P30D from the
@@ -151,7 +160,9 @@ public final class UserModule implements AutoCloseable {
   private final SourceThrottle sourceThrottle;
   private final RegisterUser registerUser;
   private final VerifyEmail verifyEmail;
+  private final ResendEmailVerification resendEmailVerification;
   private final ChangePassword changePassword;
+  private final DeleteAccount deleteAccount;
   private final RequestPasswordReset requestPasswordReset;
   private final ResetPassword resetPassword;
   private final SeedAdmin seedAdmin;
@@ -167,6 +178,7 @@ public final class UserModule implements AutoCloseable {
   private final String issuer;
   private final ViewProfile viewProfile;
   private final UpdateProfile updateProfile;
+  private final ExportAccount exportAccount;
   private final ListAddresses listAddresses;
   private final ViewAddress viewAddress;
   private final AddAddress addAddress;
@@ -243,7 +255,10 @@ public final class UserModule implements AutoCloseable {
     var methods = new PostgresPaymentMethods(database);
     var carts = new PostgresCarts(database, new PostgresInbox());
     var security = new LoggedSecurityEvents();
-    totpFactors = new PostgresTotpFactors(database);
+    // Read on the first TOTP secret sealed or opened: functions that never touch one need no key.
+    totpFactors =
+        new PostgresTotpFactors(
+            database, new AesGcmSecretBox(() -> config.require("TOTP_ENCRYPTION_KEY")));
     var totpCodes = new Rfc6238Codes(config.get("TOTP_ISSUER", "Shop"));
     var secondFactor = new SecondFactor(totpFactors, totpCodes, clock);
     passwordPolicy = new PasswordPolicy(new ZxcvbnStrength());
@@ -259,9 +274,16 @@ public final class UserModule implements AutoCloseable {
         new RegisterUser(
             users, passwords, passwordPolicy, new SendEmailVerification(mail, clock), mail, clock);
     verifyEmail = new VerifyEmail(users, tokens, clock);
+    resendEmailVerification =
+        new ResendEmailVerification(
+            users,
+            new SendEmailVerification(mail, clock),
+            config.getDuration("VERIFICATION_RESEND_INTERVAL", Duration.ofMinutes(5)),
+            clock);
     changePassword =
         new ChangePassword(
             users, passwords, passwordPolicy, sessions, sessions, sessionIssuer, security);
+    deleteAccount = new DeleteAccount(users, passwords, sessions, stripe, security, clock);
     requestPasswordReset = new RequestPasswordReset(users, mail, security, clock);
     resetPassword =
         new ResetPassword(
@@ -277,6 +299,7 @@ public final class UserModule implements AutoCloseable {
     publishSigningKeys = new PublishSigningKeys(signer);
     viewProfile = new ViewProfile(users);
     updateProfile = new UpdateProfile(users);
+    exportAccount = new ExportAccount(users, addresses, methods, carts, clock);
     listAddresses = new ListAddresses(addresses);
     viewAddress = new ViewAddress(addresses);
     addAddress = new AddAddress(addresses, clock);
@@ -390,6 +413,14 @@ public final class UserModule implements AutoCloseable {
     return failure -> failureRecorder.get().record(failure);
   }
 
+  /**
+   * The scheduled housekeeping beside the outbox sweep: forgets the source addresses whose throttle
+   * window has ended; returns how many.
+   */
+  public int pruneSourceAttempts() {
+    return sourceThrottle.prune();
+  }
+
   /** The throttle per source address of the routes that take a password or one-time token. */
   public SourceThrottle sourceThrottle() {
     return sourceThrottle;
@@ -403,8 +434,16 @@ public final class UserModule implements AutoCloseable {
     return verifyEmail;
   }
 
+  public ResendEmailVerification resendEmailVerification() {
+    return resendEmailVerification;
+  }
+
   public ChangePassword changePassword() {
     return changePassword;
+  }
+
+  public DeleteAccount deleteAccount() {
+    return deleteAccount;
   }
 
   public RequestPasswordReset requestPasswordReset() {
@@ -472,6 +511,10 @@ public final class UserModule implements AutoCloseable {
 
   public ViewProfile viewProfile() {
     return viewProfile;
+  }
+
+  public ExportAccount exportAccount() {
+    return exportAccount;
   }
 
   public UpdateProfile updateProfile() {

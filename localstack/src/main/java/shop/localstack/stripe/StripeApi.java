@@ -81,6 +81,7 @@ final class StripeApi {
     return switch (route) {
       case "POST customers" -> customers.create(form);
       case "GET customers {id}" -> customers.retrieve(id);
+      case "DELETE customers {id}" -> customers.delete(id);
       case "GET payment_methods {id}" -> methods.retrieve(id);
       case "POST payment_methods {id} attach" -> methods.attach(id, form);
       case "POST payment_methods {id} detach" -> methods.detach(id);

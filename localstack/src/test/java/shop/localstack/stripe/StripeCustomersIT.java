@@ -56,6 +56,21 @@ class StripeCustomersIT {
   }
 
   @Test
+  void aDeletedCustomerIsRetrievedAsDeletedAndCannotBeDeletedAgainOrGivenACard() throws Exception {
+    String customer = sandbox.customer().getId();
+
+    Customer deleted = sandbox.stripe.v1().customers().delete(customer);
+
+    assertThat(deleted.getDeleted()).isTrue();
+    assertThat(sandbox.stripe.v1().customers().retrieve(customer).getDeleted()).isTrue();
+    assertThatThrownBy(() -> sandbox.stripe.v1().customers().delete(customer))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+    assertThatThrownBy(() -> sandbox.attach("pm_card_visa", customer))
+        .isInstanceOf(InvalidRequestException.class);
+  }
+
+  @Test
   void attachingATestCardMakesANewPaymentMethodEachTime() throws Exception {
     String customer = sandbox.customer().getId();
 

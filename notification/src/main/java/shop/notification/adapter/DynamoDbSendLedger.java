@@ -180,6 +180,47 @@ public final class DynamoDbSendLedger implements SendLedger {
     return query(NotificationTables.BY_ORDER, "orderId", orderId, limit);
   }
 
+  // A recipient is part of the key: each send is copied to a key naming nobody, then the original
+  // deleted. Repeating it after a crash in between redoes only what is left.
+  @Override
+  public void eraseRecipients(String userId) {
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      var page =
+          dynamo.query(
+              q ->
+                  q.tableName(table)
+                      .indexName(NotificationTables.BY_USER)
+                      .keyConditionExpression("#k = :v")
+                      .expressionAttributeNames(Map.of("#k", "userId"))
+                      .expressionAttributeValues(Map.of(":v", s(userId)))
+                      .exclusiveStartKey(from));
+      for (Map<String, AttributeValue> item : page.items()) {
+        if (DeliveryKey.ERASED.equals(string(item, "recipient"))) {
+          continue;
+        }
+        Map<String, AttributeValue> erased = new HashMap<>(item);
+        erased.put("recipient", s(DeliveryKey.ERASED));
+        erased.put(
+            NotificationTables.SORT_KEY, s(item.get("channel").s() + "#" + DeliveryKey.ERASED));
+        // A provider's refusal can quote the address.
+        erased.remove("failure");
+        dynamo.putItem(r -> r.tableName(table).item(erased));
+        dynamo.deleteItem(
+            r ->
+                r.tableName(table)
+                    .key(
+                        Map.of(
+                            NotificationTables.PARTITION_KEY,
+                            item.get(NotificationTables.PARTITION_KEY),
+                            NotificationTables.SORT_KEY,
+                            item.get(NotificationTables.SORT_KEY))));
+      }
+      start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+  }
+
   /** Creates the table as {@link NotificationTables} describes it (tests and the local cloud). */
   public static void createTable(DynamoDbClient dynamo, NotificationTables.Table table) {
     List<AttributeDefinition> attributes = new ArrayList<>();

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 /** One send: an event, told on one channel to one recipient. Sent at most once. */
 public record DeliveryKey(String eventId, Channel channel, String recipient) {
+  /** The recipient of a send to an account that was erased since. */
+  public static final String ERASED = "erased";
 
   public DeliveryKey {
     Objects.requireNonNull(eventId, "eventId");

@@ -15,12 +15,17 @@ import shop.notification.message.Templates;
  * customer gave a phone number and opted in. Each send happens at most once per (event, channel,
  * recipient), whatever the number of deliveries of the event. A passing failure of one channel does
  * not hold back the other; it makes the event come back ({@link RetryLater}) for that channel only.
+ *
+ * <p>A message about an order goes to the customer's contact as it is now ({@link ContactBook}),
+ * not as the access token that placed the order froze it: whoever opted in to SMS a minute before
+ * ordering gets the SMS. An account mail goes to the address it is about, as the event says.
  */
 public final class NotifyCustomer {
   private final Templates templates;
   private final EmailSender email;
   private final SmsSender sms;
   private final SendLedger ledger;
+  private final ContactBook contacts;
   private final Clock clock;
   private final Duration lease;
 
@@ -33,18 +38,23 @@ public final class NotifyCustomer {
       EmailSender email,
       SmsSender sms,
       SendLedger ledger,
+      ContactBook contacts,
       Clock clock,
       Duration lease) {
     this.templates = Objects.requireNonNull(templates, "templates");
     this.email = Objects.requireNonNull(email, "email");
     this.sms = Objects.requireNonNull(sms, "sms");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.contacts = Objects.requireNonNull(contacts, "contacts");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.lease = Objects.requireNonNull(lease, "lease");
   }
 
   public void handle(Notification notification) {
-    Contact contact = notification.contact();
+    Contact contact =
+        notification.orderId() == null
+            ? notification.contact()
+            : contacts.current(notification.userId()).orElse(notification.contact());
     // Render everything before sending anything: a broken template must not leave half a
     // notification sent.
     EmailContent content = templates.email(notification.template(), notification.model());

@@ -31,4 +31,10 @@ public interface SendLedger {
 
   /** The sends about an order, newest first. */
   List<Delivery> ofOrder(String orderId, int limit);
+
+  /**
+   * Replaces the recipient (address or number) of every send to {@code userId} with {@link
+   * DeliveryKey#ERASED}, keeping the rest of each record.
+   */
+  void eraseRecipients(String userId);
 }

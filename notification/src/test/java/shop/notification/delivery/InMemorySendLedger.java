@@ -85,6 +85,32 @@ final class InMemorySendLedger implements SendLedger {
         deliveries.values().stream().filter(d -> orderId.equals(d.orderId())).toList(), limit);
   }
 
+  @Override
+  public synchronized void eraseRecipients(String userId) {
+    for (Delivery d : List.copyOf(deliveries.values())) {
+      if (d.userId().equals(userId) && !d.key().recipient().equals(DeliveryKey.ERASED)) {
+        deliveries.remove(d.key());
+        DeliveryKey erased =
+            new DeliveryKey(d.key().eventId(), d.key().channel(), DeliveryKey.ERASED);
+        deliveries.put(
+            erased,
+            new Delivery(
+                erased,
+                d.userId(),
+                d.orderId(),
+                d.template(),
+                d.occurredAt(),
+                d.status(),
+                d.createdAt(),
+                d.updatedAt(),
+                d.attempts(),
+                d.provider(),
+                d.providerMessageId(),
+                null));
+      }
+    }
+  }
+
   synchronized Delivery get(DeliveryKey key) {
     return deliveries.get(key);
   }

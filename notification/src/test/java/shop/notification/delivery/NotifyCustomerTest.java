@@ -22,6 +22,7 @@ class NotifyCustomerTest {
   private final RecordingSenders.Emails ses = new RecordingSenders.Emails("ses");
   private final RecordingSenders.Emails sendGrid = new RecordingSenders.Emails("sendgrid");
   private final RecordingSenders.Texts twilio = new RecordingSenders.Texts();
+  private final InMemoryContactBook contacts = new InMemoryContactBook();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:15:33Z"));
   private final NotifyCustomer notifyCustomer =
       new NotifyCustomer(
@@ -29,6 +30,7 @@ class NotifyCustomerTest {
           new FailoverEmailSender(ses, Optional.of(sendGrid)),
           twilio,
           ledger,
+          contacts,
           clock,
           LEASE);
 
@@ -45,6 +47,66 @@ class NotifyCustomerTest {
         .singleElement()
         .satisfies(s -> assertThat(s.to()).isEqualTo("+447700900123"));
     assertThat(ledger.all()).extracting(Delivery::status).containsOnly(DeliveryStatus.SENT);
+  }
+
+  @Test
+  void sendsWhatIsAboutAnOrderToTheCustomersCurrentContactNotTheOneTheEventCarries() {
+    contacts.remember("user-1", optedIn(), 2);
+
+    notifyCustomer.handle(orderConfirmed(withoutSmsOptIn()));
+
+    assertThat(twilio.sent)
+        .singleElement()
+        .satisfies(s -> assertThat(s.to()).isEqualTo("+447700900123"));
+  }
+
+  @Test
+  void sendsNoSmsToACustomerWhoOptedOutSinceTheOrder() {
+    contacts.remember("user-1", withoutSmsOptIn(), 3);
+
+    notifyCustomer.handle(orderConfirmed(optedIn()));
+
+    assertThat(ses.sent).hasSize(1);
+    assertThat(twilio.sent).isEmpty();
+  }
+
+  @Test
+  void keepsTheNewestContactWhateverOrderTheChangesArriveIn() {
+    new RememberContact(contacts).remember(new RememberContact.Command("user-1", optedIn(), 3));
+    new RememberContact(contacts)
+        .remember(new RememberContact.Command("user-1", withoutSmsOptIn(), 2));
+
+    notifyCustomer.handle(orderConfirmed(withoutSmsOptIn()));
+
+    assertThat(twilio.sent).hasSize(1);
+  }
+
+  @Test
+  void sendsAnAccountMailToTheAddressItIsAbout() {
+    contacts.remember("user-1", new Contact("new@example.com", "Ada", null, false), 2);
+
+    notifyCustomer.handle(welcome());
+
+    assertThat(ses.sent)
+        .singleElement()
+        .satisfies(e -> assertThat(e.to()).isEqualTo("ada@example.com"));
+  }
+
+  @Test
+  void anErasedCustomerLeavesSendsAddressedToNobodyAndNoContact() {
+    contacts.remember("user-1", optedIn(), 2);
+    notifyCustomer.handle(orderConfirmed(optedIn()));
+
+    new ForgetCustomer(contacts, ledger).forget(new ForgetCustomer.Command("user-1", 4));
+    new ForgetCustomer(contacts, ledger).forget(new ForgetCustomer.Command("user-1", 4));
+    new RememberContact(contacts).remember(new RememberContact.Command("user-1", optedIn(), 3));
+
+    assertThat(contacts.current("user-1")).isEmpty();
+    assertThat(ledger.all())
+        .hasSize(2)
+        .allSatisfy(d -> assertThat(d.key().recipient()).isEqualTo(DeliveryKey.ERASED))
+        .extracting(Delivery::status)
+        .containsOnly(DeliveryStatus.SENT);
   }
 
   @Test

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
-import shop.ops.audit.AuditEntry;
 import shop.ops.audit.AuditLog;
+import shop.ops.audit.AuditTrail;
 import shop.ops.deadletter.Consumers;
 import shop.ops.deadletter.Pacer;
 import shop.platform.domain.InvalidFieldException;
@@ -59,30 +59,34 @@ public final class ReplayArchive {
     }
     Optional<String> rule = consumerName.map(name -> consumers.subscriber(name).rule());
     String name = "ops-" + Instant.now(clock).toEpochMilli();
-    replays.start(name, from, to, rule);
-    Instant giveUp = Instant.now(clock).plus(deadline);
-    ArchiveReplays.ReplayProgress state = replays.progress(name);
-    String lastState = "";
-    while (true) {
-      if (!state.state().equals(lastState)) {
-        progress.accept(state);
-        lastState = state.state();
-      }
-      if (state.finished() || !Instant.now(clock).isBefore(giveUp)) {
-        break;
-      }
-      pacer.pause(POLL);
+    AuditTrail.Action audited =
+        new AuditTrail(audit, clock)
+            .begin(
+                actor,
+                "archive.replay",
+                consumerName.orElse("all"),
+                "from=" + from + " to=" + to + " replay=" + name);
+    ArchiveReplays.ReplayProgress state;
+    try {
+      replays.start(name, from, to, rule);
+      Instant giveUp = Instant.now(clock).plus(deadline);
       state = replays.progress(name);
+      String lastState = "";
+      while (true) {
+        if (!state.state().equals(lastState)) {
+          progress.accept(state);
+          lastState = state.state();
+        }
+        if (state.finished() || !Instant.now(clock).isBefore(giveUp)) {
+          break;
+        }
+        pacer.pause(POLL);
+        state = replays.progress(name);
+      }
+    } catch (RuntimeException e) {
+      throw audited.failed(e);
     }
-    audit.record(
-        new AuditEntry(
-            Instant.now(clock),
-            actor,
-            "archive.replay",
-            consumerName.orElse("all"),
-            "from=" + from + " to=" + to + " replay=" + name,
-            0,
-            state.state().equals("COMPLETED") ? "ok" : "failed: " + state.state()));
+    audited.finished(0, state.state().equals("COMPLETED") ? "ok" : "failed: " + state.state());
     return state;
   }
 }

@@ -2,12 +2,11 @@ package shop.ops.deadletter;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import shop.ops.audit.AuditEntry;
 import shop.ops.audit.AuditLog;
+import shop.ops.audit.AuditTrail;
 import shop.platform.domain.InvalidFieldException;
 
 /**
@@ -40,36 +39,37 @@ public final class DiscardDeadLetters {
     }
     Consumer consumer = consumers.named(consumerName);
     Selection selection = new Selection(ids, null, null, null);
-    List<DeadLetter> letters =
-        DeadLetterScan.scan(queues, consumer.deadLetterQueue(), HIDE_WHILE_DISCARDING);
+    AuditTrail.Action audited =
+        new AuditTrail(audit, clock)
+            .begin(actor, "dlq.discard", consumer.name(), selection.toString());
     List<DeadLetter> discarded = new ArrayList<>();
-    List<DeadLetter> kept = new ArrayList<>();
-    for (DeadLetter letter : letters) {
-      if (selection.matches(letter)) {
-        queues.delete(consumer.deadLetterQueue(), letter);
-        discarded.add(letter);
-      } else {
-        kept.add(letter);
+    try {
+      List<DeadLetter> letters =
+          DeadLetterScan.scan(queues, consumer.deadLetterQueue(), HIDE_WHILE_DISCARDING);
+      List<DeadLetter> kept = new ArrayList<>();
+      for (DeadLetter letter : letters) {
+        if (selection.matches(letter)) {
+          queues.delete(consumer.deadLetterQueue(), letter);
+          discarded.add(letter);
+        } else {
+          kept.add(letter);
+        }
       }
+      queues.release(consumer.deadLetterQueue(), kept);
+    } catch (RuntimeException e) {
+      throw audited.failed(e);
     }
-    queues.release(consumer.deadLetterQueue(), kept);
     String what =
         String.join(
             ", ",
             discarded.stream()
                 .map(l -> l.id() + " (" + l.eventName() + " " + l.subject() + ")")
                 .toList());
-    audit.record(
-        new AuditEntry(
-            Instant.now(clock),
-            actor,
-            "dlq.discard",
-            consumer.name(),
-            selection.toString(),
-            discarded.size(),
-            discarded.size() == ids.size()
-                ? "ok: " + what
-                : "partial: found " + discarded.size() + " of " + ids.size() + ": " + what));
+    audited.finished(
+        discarded.size(),
+        discarded.size() == ids.size()
+            ? "ok: " + what
+            : "partial: found " + discarded.size() + " of " + ids.size() + ": " + what);
     return discarded.stream().map(DeadLetter::withSecretsRedacted).toList();
   }
 }

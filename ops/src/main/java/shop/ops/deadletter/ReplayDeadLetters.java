@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import shop.ops.audit.AuditEntry;
 import shop.ops.audit.AuditLog;
+import shop.ops.audit.AuditTrail;
 import shop.platform.domain.InvalidFieldException;
 
 /**
@@ -54,19 +54,19 @@ public final class ReplayDeadLetters {
       return new ReplayOutcome(
           consumer.name(), selection, true, method(consumer, selection), selected, 0, 0);
     }
-    outcome =
-        byMoveTask(consumer, selection)
-            ? moveAll(consumer, maxPerSecond)
-            : moveSelected(consumer, selection, maxPerSecond);
-    audit.record(
-        new AuditEntry(
-            Instant.now(clock),
-            actor,
-            "dlq.replay",
-            consumer.name(),
-            selection.toString(),
-            outcome.moved(),
-            outcome.complete() ? "ok" : "partial: " + outcome.failed() + " not moved"));
+    AuditTrail.Action audited =
+        new AuditTrail(audit, clock)
+            .begin(actor, "dlq.replay", consumer.name(), selection.toString());
+    try {
+      outcome =
+          byMoveTask(consumer, selection)
+              ? moveAll(consumer, maxPerSecond)
+              : moveSelected(consumer, selection, maxPerSecond);
+    } catch (RuntimeException e) {
+      throw audited.failed(e);
+    }
+    audited.finished(
+        outcome.moved(), outcome.complete() ? "ok" : "partial: " + outcome.failed() + " not moved");
     return outcome;
   }
 

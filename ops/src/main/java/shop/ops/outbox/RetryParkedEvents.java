@@ -1,27 +1,25 @@
 package shop.ops.outbox;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
-import shop.ops.audit.AuditEntry;
 import shop.ops.audit.AuditLog;
+import shop.ops.audit.AuditTrail;
 import shop.platform.domain.NotFoundException;
 
 /**
  * Puts parked events back in their outbox's line, where the relay's next sweep sends them (within a
- * minute), and records each action in the audit log as a replay is recorded.
+ * minute), and records each action in the audit log as a replay is recorded: its intent, then its
+ * outcome.
  */
 public final class RetryParkedEvents {
   private final ListParkedEvents list;
   private final Outboxes outboxes;
-  private final AuditLog audit;
-  private final Clock clock;
+  private final AuditTrail trail;
 
   public RetryParkedEvents(ListParkedEvents list, Outboxes outboxes, AuditLog audit, Clock clock) {
     this.list = list;
     this.outboxes = outboxes;
-    this.audit = audit;
-    this.clock = clock;
+    this.trail = new AuditTrail(audit, clock);
   }
 
   /**
@@ -34,16 +32,19 @@ public final class RetryParkedEvents {
             .filter(e -> e.id().equals(id))
             .findFirst()
             .orElseThrow(() -> NotFoundException.of("parked event " + id));
-    boolean retried = outboxes.retry(event.service(), id);
-    audit.record(
-        new AuditEntry(
-            Instant.now(clock),
+    AuditTrail.Action audited =
+        trail.begin(
             actor,
             "outbox.retry",
             event.service(),
-            "event " + id + " (" + event.eventType() + " " + event.subject() + ")",
-            retried ? 1 : 0,
-            retried ? "ok" : "partial: no longer parked"));
+            "event " + id + " (" + event.eventType() + " " + event.subject() + ")");
+    boolean retried;
+    try {
+      retried = outboxes.retry(event.service(), id);
+    } catch (RuntimeException e) {
+      throw audited.failed(e);
+    }
+    audited.finished(retried ? 1 : 0, retried ? "ok" : "partial: no longer parked");
     return event.service();
   }
 
@@ -51,17 +52,16 @@ public final class RetryParkedEvents {
   public long retryAll(Optional<String> service, String actor) {
     long total = 0;
     for (String publisher : list.services(service)) {
-      long retried = outboxes.retryAll(publisher);
+      AuditTrail.Action audited =
+          trail.begin(actor, "outbox.retry", publisher, "every parked event");
+      long retried;
+      try {
+        retried = outboxes.retryAll(publisher);
+      } catch (RuntimeException e) {
+        throw audited.failed(e);
+      }
       total += retried;
-      audit.record(
-          new AuditEntry(
-              Instant.now(clock),
-              actor,
-              "outbox.retry",
-              publisher,
-              "every parked event",
-              retried,
-              "ok"));
+      audited.finished(retried, "ok");
     }
     return total;
   }

@@ -57,7 +57,8 @@ class RetryParkedEventsTest {
 
     assertThat(outboxes.parked.get("transaction")).isEmpty();
     assertThat(outboxes.parked.get("product")).hasSize(1);
-    AuditEntry entry = audit.getFirst();
+    assertThat(audit).extracting(AuditEntry::result).containsExactly("intent", "ok");
+    AuditEntry entry = audit.getLast();
     assertThat(entry.actor()).isEqualTo("ada");
     assertThat(entry.action()).isEqualTo("outbox.retry");
     assertThat(entry.target()).isEqualTo("transaction");
@@ -82,11 +83,12 @@ class RetryParkedEventsTest {
     outboxes.park(event("user", "u-1", 3));
 
     assertThat(retry.retryAll(Optional.of("transaction"), "ada")).isEqualTo(2);
-    assertThat(audit).extracting(AuditEntry::target).containsExactly("transaction");
+    assertThat(audit).extracting(AuditEntry::target).containsExactly("transaction", "transaction");
+    assertThat(audit).extracting(AuditEntry::result).containsExactly("intent", "ok");
     assertThat(retry.retryAll(Optional.empty(), "ada")).isEqualTo(1);
-    assertThat(audit).hasSize(4);
-    assertThat(audit.get(3).target()).isEqualTo("user");
-    assertThat(audit.get(3).count()).isEqualTo(1);
+    assertThat(audit).hasSize(8);
+    assertThat(audit.get(7).target()).isEqualTo("user");
+    assertThat(audit.get(7).count()).isEqualTo(1);
   }
 
   private static ParkedEvent event(String service, String id, int minutesAgo) {

@@ -16,6 +16,7 @@ import shop.platform.outbox.OutboxWriter;
 import shop.platform.postgres.PostgresDatabase;
 import shop.transaction.order.Changed;
 import shop.transaction.order.Creation;
+import shop.transaction.order.Customer;
 import shop.transaction.order.HandledMessage;
 import shop.transaction.order.HistoryEntry;
 import shop.transaction.order.IdempotentRequest;
@@ -39,6 +40,8 @@ public final class PostgresOrders implements OrderRepository {
   private static final String INSERT_REQUEST =
       "INSERT INTO checkout_requests (user_id, idempotency_key, request_hash, order_id)"
           + " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING";
+
+  private static final String ERASED_FIELD = "erased";
 
   private final PostgresDatabase database;
   private final OutboxWriter outbox;
@@ -176,6 +179,22 @@ public final class PostgresOrders implements OrderRepository {
     List<OrderPageQuery.Condition> equal =
         status == null ? List.of() : List.of(new OrderPageQuery.Condition("status", status.name()));
     return page(OrderPageQuery.after(cursor, limit, equal));
+  }
+
+  // The placeholders are the only values an anonymised order can hold: the WHERE makes it once.
+  @Override
+  public int anonymiseCustomer(String userId) {
+    Customer erased = Customer.ERASED;
+    return (int)
+        database.update(
+            "UPDATE orders SET customer_email = $2, customer_name = $3, customer_phone = NULL,"
+                + " customer_sms_opt_in = false, ship_name = $3, ship_line1 = $4, ship_line2 = NULL,"
+                + " ship_city = $4, ship_postal_code = $4, updated_at = now()"
+                + " WHERE user_id = $1 AND customer_email <> $2",
+            userId,
+            erased.email(),
+            erased.name(),
+            ERASED_FIELD);
   }
 
   @Override

@@ -5,6 +5,9 @@ public final class Consumers {
   /** The SQS consumer of product's inventory events (the topology's "payments"). */
   public static final String PAYMENTS = "payments";
 
+  /** The SQS consumer of user's erasures (the topology's "erasures"). */
+  public static final String ERASURES = "erasures";
+
   /** Stripe's webhooks, deduplicated on the Stripe event id. */
   public static final String STRIPE_WEBHOOKS = "stripe-webhooks";
 

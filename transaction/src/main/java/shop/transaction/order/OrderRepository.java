@@ -52,6 +52,14 @@ public interface OrderRepository {
   /** The order a return belongs to. */
   Optional<String> orderOfReturn(String returnId);
 
+  /**
+   * Replaces the person on every order of {@code userId} (email, name, phone, the shipping name,
+   * street, city and postal code) with {@link Customer#ERASED}'s placeholders; keeps the lines,
+   * amounts, payment references and the shipping country, which the accounts need. Returns how many
+   * orders changed: none when they were anonymised before.
+   */
+  int anonymiseCustomer(String userId);
+
   /** Orders in one of {@code statuses} created before {@code createdBefore}, oldest first. */
   List<Order> stuck(Set<OrderStatus> statuses, Instant createdBefore, int limit);
 }

@@ -152,6 +152,35 @@ public final class InMemoryOrders implements OrderRepository {
   }
 
   @Override
+  public synchronized int anonymiseCustomer(String userId) {
+    int changed = 0;
+    for (Order o : List.copyOf(orders.values())) {
+      if (o.userId().equals(userId) && !o.customer().equals(Customer.ERASED)) {
+        ShippingAddress a = o.shippingAddress();
+        orders.put(
+            o.id(),
+            new Order(
+                o.id(),
+                o.userId(),
+                Customer.ERASED,
+                o.lines(),
+                o.total(),
+                o.paymentMethodId(),
+                o.stripeCustomerId(),
+                new ShippingAddress(
+                    Customer.ERASED.name(), "erased", null, "erased", "erased", a.country()),
+                o.status(),
+                o.version(),
+                o.createdAt(),
+                o.updatedAt(),
+                o.paymentIntentId()));
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  @Override
   public synchronized List<Order> stuck(
       Set<OrderStatus> statuses, Instant createdBefore, int limit) {
     return orders.values().stream()

@@ -32,6 +32,13 @@ public interface Accounts {
    */
   boolean replacePasswordHash(UUID id, String currentHash, String newHash);
 
+  /**
+   * Records that an address confirmation is mailed at {@code now}, unless the last one went out
+   * after {@code notBefore} (one atomic step, so concurrent resends send one mail): empty when
+   * recorded, else when the last one went out.
+   */
+  Optional<Instant> claimVerificationMail(UUID id, Instant now, Instant notBefore);
+
   /** Records that the owner confirmed the address at {@code at}, unless already recorded. */
   void markEmailVerified(UUID id, Instant at);
 
@@ -43,4 +50,11 @@ public interface Accounts {
 
   /** False when there is no such account. */
   boolean revokeRole(UUID id, String role);
+
+  /**
+   * Deletes the account and everything kept with it (roles, sessions, addresses, cards, cart,
+   * second factor, tokens) and publishes that it was erased at {@code at}, in one transaction;
+   * false when there is no such account.
+   */
+  boolean erase(UUID id, Instant at);
 }

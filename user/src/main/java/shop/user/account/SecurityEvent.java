@@ -22,6 +22,7 @@ public record SecurityEvent(Kind kind, UUID userId, String source, String outcom
     ROLE_REVOKED,
     MFA_ENROLLED,
     MFA_ACTIVATED,
-    MFA_ACTIVATION_FAILED
+    MFA_ACTIVATION_FAILED,
+    ACCOUNT_DELETED
   }
 }

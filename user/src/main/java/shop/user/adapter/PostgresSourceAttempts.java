@@ -28,4 +28,9 @@ public final class PostgresSourceAttempts implements SourceAttempts {
             windowStart)
         .getFirst();
   }
+
+  @Override
+  public int forgetBefore(Instant windowStart) {
+    return (int) db.update("DELETE FROM source_attempts WHERE window_start < $1", windowStart);
+  }
 }

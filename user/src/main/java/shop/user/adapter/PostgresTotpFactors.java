@@ -6,12 +6,18 @@ import java.util.UUID;
 import shop.platform.postgres.PostgresDatabase;
 import shop.user.account.TotpFactors;
 
-/** TOTP factors in PostgreSQL ({@code totp_factors}). */
+/**
+ * TOTP factors in PostgreSQL ({@code totp_factors}); the secret is stored sealed ({@link
+ * AesGcmSecretBox}, bound to its user id), so a copy of the table or a backup does not give away
+ * anyone's second factor.
+ */
 public final class PostgresTotpFactors implements TotpFactors {
   private final PostgresDatabase db;
+  private final AesGcmSecretBox box;
 
-  public PostgresTotpFactors(PostgresDatabase db) {
+  public PostgresTotpFactors(PostgresDatabase db, AesGcmSecretBox box) {
     this.db = db;
+    this.box = box;
   }
 
   @Override
@@ -22,7 +28,7 @@ public final class PostgresTotpFactors implements TotpFactors {
                 + " ON CONFLICT (user_id) DO UPDATE SET secret = $2, created_at = $3,"
                 + " last_used_step = NULL WHERE f.activated_at IS NULL",
             userId,
-            secret,
+            box.seal(secret, userId.toString()),
             now)
         == 1;
   }
@@ -35,7 +41,7 @@ public final class PostgresTotpFactors implements TotpFactors {
                 + " FROM totp_factors WHERE user_id = $1",
             row ->
                 new Factor(
-                    row.get("secret", String.class),
+                    box.open(row.get("secret", String.class), userId.toString()),
                     Boolean.TRUE.equals(row.get("active", Boolean.class)),
                     row.get("last_used_step", Long.class)),
             userId)
@@ -74,7 +80,7 @@ public final class PostgresTotpFactors implements TotpFactors {
             + " VALUES ($1, $2, $3, $3) ON CONFLICT (user_id) DO UPDATE SET secret = $2,"
             + " created_at = $3, activated_at = $3, last_used_step = NULL",
         userId,
-        secret,
+        box.seal(secret, userId.toString()),
         now);
   }
 }

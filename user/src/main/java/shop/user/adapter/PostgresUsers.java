@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import shop.events.CustomerContactChanged;
 import shop.events.EventEnvelope;
+import shop.events.UserDeleted;
 import shop.events.UserRegistered;
 import shop.platform.domain.NotFoundException;
 import shop.platform.outbox.OutboxWriter;
@@ -50,8 +52,8 @@ public final class PostgresUsers implements Accounts {
               PostgresDatabase.updated(
                       c,
                       "INSERT INTO users (id, email, password_hash, name, phone, sms_opt_in,"
-                          + " stripe_customer_id, created_at, updated_at)"
-                          + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+                          + " stripe_customer_id, created_at, updated_at, verification_mail_at)"
+                          + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $8)",
                       account.id(),
                       account.email(),
                       account.passwordHash(),
@@ -92,16 +94,41 @@ public final class PostgresUsers implements Accounts {
         db.query(SELECT + " WHERE u.email = $1" + GROUP, PostgresUsers::account, normalisedEmail));
   }
 
+  // The contact change is published in the transaction that makes it, numbered by the row's
+  // contact_version, so a consumer can tell the newest change from a late one.
   @Override
   public boolean updateProfile(UUID id, String name, String phone, boolean smsOptIn) {
-    return db.update(
-            "UPDATE users SET name = $2, phone = $3, sms_opt_in = $4, updated_at = $5 WHERE id = $1",
-            id,
-            name,
-            nullable(phone, String.class),
-            smsOptIn,
-            clock.instant())
-        == 1;
+    Instant now = clock.instant();
+    return db.transaction(
+            c ->
+                PostgresDatabase.rows(
+                        c,
+                        "UPDATE users SET name = $2, phone = $3, sms_opt_in = $4, updated_at = $5,"
+                            + " contact_version = contact_version + 1 WHERE id = $1"
+                            + " RETURNING email, contact_version",
+                        row ->
+                            contactChanged(
+                                new CustomerContactChanged(
+                                    id.toString(),
+                                    row.get("email", String.class),
+                                    name,
+                                    phone,
+                                    smsOptIn,
+                                    now),
+                                row.get("contact_version", Long.class)),
+                        id,
+                        name,
+                        nullable(phone, String.class),
+                        smsOptIn,
+                        now)
+                    .next()
+                    .flatMap(event -> outbox.append(c, event).thenReturn(true)))
+        .orElse(false);
+  }
+
+  private static EventEnvelope<CustomerContactChanged> contactChanged(
+      CustomerContactChanged change, long version) {
+    return EventEnvelope.of(change, version, change.changedAt());
   }
 
   @Override
@@ -125,6 +152,25 @@ public final class PostgresUsers implements Accounts {
             newHash,
             clock.instant())
         == 1;
+  }
+
+  @Override
+  public Optional<Instant> claimVerificationMail(UUID id, Instant now, Instant notBefore) {
+    long claimed =
+        db.update(
+            "UPDATE users SET verification_mail_at = $2 WHERE id = $1"
+                + " AND (verification_mail_at IS NULL OR verification_mail_at <= $3)",
+            id,
+            now,
+            notBefore);
+    if (claimed == 1) {
+      return Optional.empty();
+    }
+    return first(
+        db.query(
+            "SELECT verification_mail_at FROM users WHERE id = $1",
+            row -> row.get("verification_mail_at", Instant.class),
+            id));
   }
 
   @Override
@@ -160,6 +206,28 @@ public final class PostgresUsers implements Accounts {
   public boolean revokeRole(UUID id, String role) {
     db.update("DELETE FROM user_roles WHERE user_id = $1 AND role = $2", id, role);
     return exists(id);
+  }
+
+  // Every table of the account references users ON DELETE CASCADE: one DELETE takes it all. The
+  // erasure is the account's last change: its version follows the last contact change's, so a
+  // consumer that keeps the highest version never lets a late change bring the contact back.
+  @Override
+  public boolean erase(UUID id, Instant at) {
+    UserDeleted erased = new UserDeleted(id.toString(), at);
+    return db.transaction(
+            c ->
+                PostgresDatabase.rows(
+                        c,
+                        "DELETE FROM users WHERE id = $1 RETURNING contact_version",
+                        row -> row.get("contact_version", Long.class),
+                        id)
+                    .next()
+                    .flatMap(
+                        version ->
+                            outbox
+                                .append(c, EventEnvelope.of(erased, version + 1, at))
+                                .thenReturn(true)))
+        .orElse(false);
   }
 
   private boolean exists(UUID id) {

@@ -124,6 +124,25 @@ public final class StripeCustomers implements PaymentGateway {
     }
   }
 
+  // Stripe ignores idempotency keys on DELETE; deleting twice is harmless (404 the second time).
+  @Override
+  public void deleteCustomer(String customerId) {
+    try {
+      stripe
+          .get()
+          .v1()
+          .customers()
+          .delete(customerId, RequestOptions.builder().setApiKey(apiKey.get()).build());
+    } catch (InvalidRequestException e) {
+      if (e.getStatusCode() == null || e.getStatusCode() != 404) {
+        throw translate("deleting the customer", e);
+      }
+      LOG.info("Stripe has no customer {} (deleted before); nothing to delete", customerId);
+    } catch (StripeException e) {
+      throw translate("deleting the customer", e);
+    }
+  }
+
   private RequestOptions idempotent(String key) {
     return RequestOptions.builder().setApiKey(apiKey.get()).setIdempotencyKey(key).build();
   }

@@ -10,4 +10,10 @@ public interface SourceAttempts {
    * one atomic step; returns the attempts in that window including this one.
    */
   int count(String source, Instant windowStart);
+
+  /**
+   * Forgets the addresses whose window started before {@code windowStart} (ended: their count no
+   * longer matters); returns how many.
+   */
+  int forgetBefore(Instant windowStart);
 }

@@ -30,12 +30,24 @@ public final class SourceThrottle {
   /** Throws a {@link TooManyAttemptsException} when {@code source} has used up this window. */
   public void admit(String source) {
     Instant now = clock.instant();
-    long size = window.toMillis();
-    Instant windowStart = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), size) * size);
+    Instant windowStart = windowStart(now);
     if (attempts.count(source, windowStart) > limit) {
       Duration wait = Duration.between(now, windowStart.plus(window));
       throw new TooManyAttemptsException(
           "too many attempts from this address", wait.isZero() ? Duration.ofSeconds(1) : wait);
     }
+  }
+
+  /**
+   * Forgets every address whose window has ended: one row per address that ever called would
+   * otherwise stay for good (a scan from many addresses would leave millions). Returns how many.
+   */
+  public int prune() {
+    return attempts.forgetBefore(windowStart(clock.instant()));
+  }
+
+  private Instant windowStart(Instant now) {
+    long size = window.toMillis();
+    return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), size) * size);
   }
 }

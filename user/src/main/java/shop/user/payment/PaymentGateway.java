@@ -22,4 +22,10 @@ public interface PaymentGateway {
 
   /** Detaches it from its customer; a payment method that is no longer attached is fine. */
   void detach(String paymentMethodId);
+
+  /**
+   * Deletes the provider's customer and with it the cards saved there; one that is already gone is
+   * fine.
+   */
+  void deleteCustomer(String customerId);
 }

@@ -61,6 +61,25 @@ class OutboxSweepHandlerIT {
     assertThat(sent(id)).isEqualTo(2);
   }
 
+  @Test
+  void theSweepForgetsTheSourceAddressesWhoseThrottleWindowEnded() throws Exception {
+    try (java.sql.Connection c = service.postgres.getPostgresDatabase().getConnection()) {
+      c.createStatement()
+          .executeUpdate(
+              "INSERT INTO source_attempts (source, window_start, attempts)"
+                  + " VALUES ('192.0.2.99', now() - interval '1 hour', 7),"
+                  + " ('192.0.2.100', now() + interval '1 hour', 1)");
+    }
+
+    Map<String, Integer> summary = new OutboxSweepHandler(service.module).handleRequest(null, null);
+
+    assertThat(summary.get("sourceAttemptsPruned")).isPositive();
+    assertThat(service.count("SELECT count(*) FROM source_attempts WHERE source = '192.0.2.99'"))
+        .isZero();
+    assertThat(service.count("SELECT count(*) FROM source_attempts WHERE source = '192.0.2.100'"))
+        .isOne();
+  }
+
   /** How many of the user's outbox entries were sent. */
   private static long sent(String userId) {
     return service.count(

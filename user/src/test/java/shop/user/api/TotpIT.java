@@ -57,6 +57,10 @@ class TotpIT {
         .startsWith("otpauth://totp/Shop:totp%40example.com?secret=" + secret);
     assertThat(service.call(ApiEvents.request("GET /users/me").bearer(token)).getBody())
         .doesNotContain(secret);
+    // Stored sealed: the table holds no secret an app could be given.
+    assertThat(service.count("SELECT count(*) FROM totp_factors WHERE secret LIKE 'v1:%'")).isOne();
+    assertThat(service.count("SELECT count(*) FROM totp_factors WHERE secret = '" + secret + "'"))
+        .isZero();
 
     OneTimeCodes codes = new OneTimeCodes(secret);
     APIGatewayV2HTTPResponse wrong = confirm(token, "000000".equals(now(secret)) ? "1" : "000000");

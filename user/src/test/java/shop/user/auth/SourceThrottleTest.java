@@ -14,8 +14,22 @@ import shop.user.fakes.MutableClock;
 class SourceThrottleTest {
   private final MutableClock clock = MutableClock.at("2026-11-24T09:00:10Z");
   private final Map<String, Integer> counts = new HashMap<>();
+  private final Map<String, Instant> windows = new HashMap<>();
   private final SourceAttempts attempts =
-      (source, start) -> counts.merge(source + start, 1, Integer::sum);
+      new SourceAttempts() {
+        @Override
+        public int count(String source, Instant windowStart) {
+          windows.put(source, windowStart);
+          return counts.merge(source + windowStart, 1, Integer::sum);
+        }
+
+        @Override
+        public int forgetBefore(Instant windowStart) {
+          int before = windows.size();
+          windows.values().removeIf(start -> start.isBefore(windowStart));
+          return before - windows.size();
+        }
+      };
   private final SourceThrottle throttle =
       new SourceThrottle(attempts, 3, Duration.ofMinutes(1), clock);
 
@@ -33,5 +47,15 @@ class SourceThrottleTest {
     clock.advance(Duration.ofSeconds(50));
     throttle.admit("198.51.100.7");
     assertThat(counts).containsKey("198.51.100.7" + Instant.parse("2026-11-24T09:01:00Z"));
+  }
+
+  @Test
+  void pruningForgetsOnlyTheAddressesWhoseWindowEnded() {
+    throttle.admit("198.51.100.7");
+    clock.advance(Duration.ofMinutes(1));
+    throttle.admit("203.0.113.9");
+
+    assertThat(throttle.prune()).isEqualTo(1);
+    assertThat(windows).containsOnlyKeys("203.0.113.9");
   }
 }

@@ -12,6 +12,13 @@ public final class FakeGateway implements PaymentGateway {
   public final List<UUID> customersCreated = new ArrayList<>();
   public final List<String> attached = new ArrayList<>();
   public final List<String> detached = new ArrayList<>();
+  public final List<String> customersDeleted = new ArrayList<>();
+  private RuntimeException failure;
+
+  /** The next customer deletion fails with {@code failure}. */
+  public void failDeletingWith(RuntimeException failure) {
+    this.failure = failure;
+  }
 
   @Override
   public String createCustomer(UUID userId, String email, String name) {
@@ -28,5 +35,15 @@ public final class FakeGateway implements PaymentGateway {
   @Override
   public void detach(String paymentMethodId) {
     detached.add(paymentMethodId);
+  }
+
+  @Override
+  public void deleteCustomer(String customerId) {
+    if (failure != null) {
+      RuntimeException f = failure;
+      failure = null;
+      throw f;
+    }
+    customersDeleted.add(customerId);
   }
 }

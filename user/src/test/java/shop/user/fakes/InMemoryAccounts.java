@@ -17,6 +17,7 @@ import shop.user.account.Registration;
 public final class InMemoryAccounts implements Accounts {
   private final Map<UUID, Account> accounts = new ConcurrentHashMap<>();
   public final List<Registration> published = new ArrayList<>();
+  public final List<UUID> erased = new ArrayList<>();
 
   @Override
   public synchronized boolean register(Account account, Registration registration) {
@@ -24,6 +25,7 @@ public final class InMemoryAccounts implements Accounts {
       return false;
     }
     accounts.put(account.id(), account);
+    verificationMails.put(account.id(), account.createdAt());
     published.add(registration);
     return true;
   }
@@ -125,5 +127,27 @@ public final class InMemoryAccounts implements Accounts {
         a.stripeCustomerId(),
         a.createdAt(),
         verifiedAt);
+  }
+
+  private final Map<UUID, Instant> verificationMails = new ConcurrentHashMap<>();
+
+  @Override
+  public synchronized Optional<Instant> claimVerificationMail(
+      UUID id, Instant now, Instant notBefore) {
+    Instant last = verificationMails.get(id);
+    if (last != null && last.isAfter(notBefore)) {
+      return Optional.of(last);
+    }
+    verificationMails.put(id, now);
+    return Optional.empty();
+  }
+
+  @Override
+  public synchronized boolean erase(UUID id, Instant at) {
+    if (accounts.remove(id) == null) {
+      return false;
+    }
+    erased.add(id);
+    return true;
   }
 }

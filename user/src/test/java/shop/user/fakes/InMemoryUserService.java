@@ -1,5 +1,6 @@
 package shop.user.fakes;
 
+import java.time.Duration;
 import java.time.Instant;
 import shop.platform.auth.Totp;
 import shop.user.account.Account;
@@ -7,6 +8,7 @@ import shop.user.account.ConfirmTotp;
 import shop.user.account.GrantRole;
 import shop.user.account.PasswordPolicy;
 import shop.user.account.RegisterUser;
+import shop.user.account.ResendEmailVerification;
 import shop.user.account.RevokeRole;
 import shop.user.account.SecondFactor;
 import shop.user.account.SendEmailVerification;
@@ -14,6 +16,7 @@ import shop.user.account.VerifyEmail;
 import shop.user.adapter.Rfc6238Codes;
 import shop.user.adapter.ZxcvbnStrength;
 import shop.user.auth.ChangePassword;
+import shop.user.auth.DeleteAccount;
 import shop.user.auth.EnrolTotp;
 import shop.user.auth.Lockout;
 import shop.user.auth.LogIn;
@@ -57,6 +60,9 @@ public final class InMemoryUserService {
   public final ResetPassword reset;
   public final GrantRole grantRole;
   public final RevokeRole revokeRole;
+  public final FakeGateway gateway = new FakeGateway();
+  public final DeleteAccount deleteAccount;
+  public final ResendEmailVerification resendVerification;
 
   public InMemoryUserService() {
     this(Lockout.DEFAULT, SessionLimits.DEFAULT);
@@ -84,6 +90,10 @@ public final class InMemoryUserService {
             accounts, passwords, policy, tokens, sessions, sessions, issuer, security);
     grantRole = new GrantRole(accounts, secondFactor, security);
     revokeRole = new RevokeRole(accounts, sessions, security, clock);
+    resendVerification =
+        new ResendEmailVerification(
+            accounts, new SendEmailVerification(mail, clock), Duration.ofMinutes(5), clock);
+    deleteAccount = new DeleteAccount(accounts, passwords, sessions, gateway, security, clock);
   }
 
   /** Registers {@code email} with {@link #PASSWORD}: the new account. */

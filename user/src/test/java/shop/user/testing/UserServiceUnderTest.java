@@ -95,6 +95,8 @@ public final class UserServiceUnderTest implements AutoCloseable {
                     Map.entry("JWT_AUDIENCE", AUDIENCE),
                     Map.entry("JWT_SIGNING_SECRET_ID", SECRET_ID),
                     Map.entry("STRIPE_API_KEY", "sk_test_51Shop"),
+                    Map.entry(
+                        "TOTP_ENCRYPTION_KEY", "a test key of at least thirty-two characters"),
                     Map.entry("STRIPE_API_BASE", stubs.baseUrl()),
                     Map.entry("AWS_REGION", "eu-west-1"),
                     Map.entry("AWS_ACCESS_KEY_ID", "test"),

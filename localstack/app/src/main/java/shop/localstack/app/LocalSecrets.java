@@ -33,6 +33,9 @@ final class LocalSecrets {
   /** What the local carrier webhook is signed with: fixed, so a developer can sign test notices. */
   static final String CARRIER_WEBHOOK_SECRET = "local-carrier-webhook-secret-0123456789";
 
+  /** The application key the user service seals TOTP secrets with (a random one per start). */
+  static final String TOTP_KEY_SECRET_ID = "shop/totp-key";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private LocalSecrets() {}
@@ -48,6 +51,7 @@ final class LocalSecrets {
         STRIPE_TRANSACTION_SECRET_ID,
         Map.of("apiKey", "rk_test_local_transaction", "webhookSecret", stripeWebhookSecret));
     put(sandbox, STRIPE_USER_SECRET_ID, Map.of("apiKey", "rk_test_local_user"));
+    put(sandbox, TOTP_KEY_SECRET_ID, Map.of("key", java.util.UUID.randomUUID().toString()));
     put(sandbox, SENDGRID_SECRET_ID, Map.of("apiKey", "SG.local-sandbox"));
     put(sandbox, CARRIER_SECRET_ID, Map.of("webhookSecret", CARRIER_WEBHOOK_SECRET));
     put(

@@ -76,6 +76,8 @@ final class ServiceEnvironments {
     config.put("AUTH_ATTEMPTS_PER_SOURCE", "100000");
     config.put(
         "STRIPE_API_KEY", SecretReferences.reference(LocalSecrets.STRIPE_USER_SECRET_ID, "apiKey"));
+    config.put(
+        "TOTP_ENCRYPTION_KEY", SecretReferences.reference(LocalSecrets.TOTP_KEY_SECRET_ID, "key"));
     return config;
   }
 

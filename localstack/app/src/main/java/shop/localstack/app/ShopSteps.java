@@ -39,6 +39,7 @@ import shop.product.api.InventoryEventsHandler;
 import shop.product.api.OutboxOperationsHandler;
 import shop.product.api.ProductApi;
 import shop.transaction.TransactionModule;
+import shop.transaction.api.ErasureEventsHandler;
 import shop.transaction.api.ExpireOrdersHandler;
 import shop.transaction.api.OrdersApi;
 import shop.transaction.api.OutboxSweepHandler;
@@ -187,6 +188,9 @@ final class ShopSteps {
         .needs(sqsClient, product)
         .needs(stores);
     plan.step("payment poller", () -> poll.accept(new PaymentEventsHandler(transaction.value())))
+        .needs(sqsClient, transaction)
+        .needs(stores);
+    plan.step("erasure poller", () -> poll.accept(new ErasureEventsHandler(transaction.value())))
         .needs(sqsClient, transaction)
         .needs(stores);
     plan.step(

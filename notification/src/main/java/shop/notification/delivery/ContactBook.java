@@ -1,0 +1,26 @@
+package shop.notification.delivery;
+
+import java.util.Optional;
+
+/**
+ * The latest contact details of each customer, as the user service published them (port). Order
+ * events carry the contact the access token froze when the order was placed; what is here is newer
+ * whenever the customer changed it since.
+ */
+public interface ContactBook {
+
+  /** The customer's latest known contact, if they changed it since this service started keeping. */
+  Optional<Contact> current(String userId);
+
+  /**
+   * Keeps {@code contact} as the customer's current one unless a change with a version of {@code
+   * version} or higher is already kept (a late or repeated event changes nothing).
+   */
+  void remember(String userId, Contact contact, long version);
+
+  /**
+   * Forgets the customer's contact (the account was erased at {@code version}, its last): a change
+   * arriving after this with a lower version is not kept either.
+   */
+  void forget(String userId, long version);
+}
