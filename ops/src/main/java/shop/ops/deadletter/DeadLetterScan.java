@@ -20,15 +20,13 @@ final class DeadLetterScan {
     List<DeadLetter> letters = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     while (letters.size() < MAX_MESSAGES) {
-      List<DeadLetter> batch = queues.receive(queue, hideFor);
-      int fresh = 0;
-      for (DeadLetter letter : batch) {
+      int before = letters.size();
+      for (DeadLetter letter : queues.receive(queue, hideFor)) {
         if (seen.add(letter.messageId())) {
           letters.add(letter);
-          fresh++;
         }
       }
-      if (fresh == 0) {
+      if (letters.size() == before) {
         break;
       }
     }

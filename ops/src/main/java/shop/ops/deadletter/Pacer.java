@@ -13,9 +13,6 @@ public interface Pacer {
   /** Really waits. */
   static Pacer sleeping() {
     return duration -> {
-      if (duration.isZero() || duration.isNegative()) {
-        return;
-      }
       try {
         Thread.sleep(duration);
       } catch (InterruptedException e) {

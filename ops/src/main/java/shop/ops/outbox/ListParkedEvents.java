@@ -28,7 +28,7 @@ public final class ListParkedEvents {
       parked.addAll(outboxes.parked(publisher, bounded));
     }
     parked.sort(Comparator.comparing(ParkedEvent::createdAt).thenComparing(ParkedEvent::id));
-    return parked.size() <= bounded ? parked : List.copyOf(parked.subList(0, bounded));
+    return parked.stream().limit(bounded).toList();
   }
 
   /** {@code service} when it is a publisher, or every publisher when absent. */

@@ -15,6 +15,7 @@ final class InMemoryQueues implements DeadLetterQueues {
   final Set<String> hidden = new HashSet<>();
   final Set<String> refuseSendsOf = new HashSet<>();
   int moveTasks;
+  int receives;
 
   void put(String queue, DeadLetter letter) {
     messages.computeIfAbsent(queue, q -> new ArrayList<>()).add(letter);
@@ -35,8 +36,11 @@ final class InMemoryQueues implements DeadLetterQueues {
 
   @Override
   public List<DeadLetter> receive(String queue, Duration hideFor) {
+    receives++;
     List<DeadLetter> batch = visibleIn(queue).stream().limit(10).toList();
-    batch.forEach(l -> hidden.add(l.messageId()));
+    if (!hideFor.isZero()) {
+      batch.forEach(l -> hidden.add(l.messageId()));
+    }
     return batch;
   }
 

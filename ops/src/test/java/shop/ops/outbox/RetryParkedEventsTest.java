@@ -69,6 +69,17 @@ class RetryParkedEventsTest {
   }
 
   @Test
+  void retriesTheNamedEventNotTheOldestParked() {
+    outboxes.park(event("transaction", "t-1", 1));
+    outboxes.park(event("product", "p-1", 2));
+
+    assertThat(retry.retry("p-1", "ada")).isEqualTo("product");
+
+    assertThat(outboxes.parked.get("transaction")).hasSize(1);
+    assertThat(outboxes.parked.get("product")).isEmpty();
+  }
+
+  @Test
   void anEventParkedNowhereIsNotFoundAndNothingIsAudited() {
     assertThatThrownBy(() -> retry.retry("nope", "ada"))
         .isInstanceOf(NotFoundException.class)
