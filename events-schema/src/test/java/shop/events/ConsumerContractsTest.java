@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
 class ConsumerContractsTest {
   private static final ObjectMapper JSON = EventJson.mapper();
   private static final List<String> CONSUMERS =
-      List.of("inventory", "payments", "notifications", "carts", "ops", "trail");
+      List.of("inventory", "payments", "notifications", "carts", "erasures", "ops", "trail");
 
   record Declaration(String consumer, String service, Map<EventType, List<String>> reads) {}
 

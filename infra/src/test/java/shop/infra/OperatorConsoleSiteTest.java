@@ -34,6 +34,7 @@ class OperatorConsoleSiteTest {
                     "CacheBehaviors",
                     Match.arrayWith(
                         List.of(
+                            Match.objectLike(Map.of("PathPattern", "/auth/*")),
                             Match.objectLike(
                                 Map.of(
                                     "PathPattern",
@@ -43,8 +44,7 @@ class OperatorConsoleSiteTest {
                                     "CachePolicyId",
                                     Match.anyValue(),
                                     "OriginRequestPolicyId",
-                                    Match.anyValue())),
-                            Match.objectLike(Map.of("PathPattern", "/auth/*"))))))));
+                                    Match.anyValue()))))))));
     ops.hasResourceProperties(
         "Custom::CDKBucketDeployment", Map.of("DistributionPaths", List.of("/*")));
     ops.hasOutput("ConsoleUrl", Map.of("Value", Match.anyValue()));

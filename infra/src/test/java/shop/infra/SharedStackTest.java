@@ -175,7 +175,8 @@ class SharedStackTest {
             "shop/stripe/user",
             "shop/sendgrid",
             "shop/twilio",
-            "shop/mongodb")) {
+            "shop/mongodb",
+            "shop/carrier")) {
       template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of("Name", name));
     }
   }
@@ -192,7 +193,7 @@ class SharedStackTest {
         new java.util.HashMap<>(template.findResources("AWS::SecretsManager::Secret", Map.of()));
     // The TOTP sealing key is the one secret CloudFormation generates for good (below).
     secrets.keySet().removeIf(id -> id.startsWith("TotpKey"));
-    assertThat(secrets).hasSize(6);
+    assertThat(secrets).hasSize(7);
     for (var secret : secrets.entrySet()) {
       Map<String, Object> properties = (Map<String, Object>) secret.getValue().get("Properties");
       assertThat(properties).as(secret.getKey()).doesNotContainKey("SecretString");

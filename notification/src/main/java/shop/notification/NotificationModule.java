@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import shop.events.CustomerContactChanged;
 import shop.events.EventEnvelope;
@@ -80,6 +81,13 @@ import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
  */
 public final class NotificationModule {
   /** The subscription this service consumes, from the topology. */
+  /**
+   * The events of {@link #SUBSCRIPTION} that are no message: what the service keeps about the
+   * customer (their latest contact, their erasure) changes.
+   */
+  public static final Set<EventType> CUSTOMER_FACTS =
+      Set.of(EventType.CUSTOMER_CONTACT_CHANGED, EventType.USER_DELETED);
+
   public static final Subscription SUBSCRIPTION =
       Topology.shop()
           .subscription("notifications")
@@ -186,8 +194,9 @@ public final class NotificationModule {
     NotifyCustomer notify = notifyCustomer();
     EventHandler<ShopEvent> tell = event -> notify.handle(eventNotifications.of(event));
     Map<EventType, EventHandler<?>> handlers = new EnumMap<>(EventType.class);
-    SUBSCRIPTION.events().forEach(type -> handlers.put(type, tell));
-    // Not a message: what the service keeps about the customer changes.
+    SUBSCRIPTION.events().stream()
+        .filter(type -> !CUSTOMER_FACTS.contains(type))
+        .forEach(type -> handlers.put(type, tell));
     RememberContact remember = new RememberContact(contacts);
     EventHandler<CustomerContactChanged> contactChanged =
         event -> remember.remember(rememberCommand(event));

@@ -34,7 +34,7 @@ class ReplayArchiveProgressTest {
     assertThat(heard).containsExactly("STARTING", "RUNNING", "COMPLETED");
     assertThat(last.state()).isEqualTo("COMPLETED");
     assertThat(pauses).hasSize(3).containsOnly(Duration.ofMillis(500));
-    assertThat(audit.entries()).singleElement().extracting(AuditEntry::target).isEqualTo("all");
+    assertThat(audit.outcomes()).singleElement().extracting(AuditEntry::target).isEqualTo("all");
   }
 
   @Test
@@ -46,7 +46,7 @@ class ReplayArchiveProgressTest {
     assertThat(last.state()).isEqualTo("RUNNING");
     assertThat(pauses.stream().reduce(Duration.ZERO, Duration::plus))
         .isEqualTo(Duration.ofMinutes(1));
-    assertThat(audit.entries())
+    assertThat(audit.outcomes())
         .singleElement()
         .extracting(AuditEntry::result)
         .isEqualTo("failed: RUNNING");

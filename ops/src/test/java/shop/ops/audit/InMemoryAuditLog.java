@@ -20,4 +20,9 @@ public final class InMemoryAuditLog implements AuditLog {
   public List<AuditEntry> entries() {
     return List.copyOf(entries);
   }
+
+  /** The entries that say how an action ended, without the intents recorded before each. */
+  public List<AuditEntry> outcomes() {
+    return entries.stream().filter(e -> !e.result().equals(AuditTrail.INTENT)).toList();
+  }
 }

@@ -31,7 +31,7 @@ class DiscardDeadLettersTest {
     discard.discard("carts", Set.of("e1"), "ada");
 
     assertThat(queues.in("shop-carts-dlq")).extracting(DeadLetter::eventId).containsExactly("e2");
-    assertThat(audit.entries())
+    assertThat(audit.outcomes())
         .singleElement()
         .satisfies(
             entry -> {

@@ -105,7 +105,7 @@ class ReplayDeadLettersTest {
     assertThat(outcome.moved()).isEqualTo(3);
     assertThat(outcome.failed()).isZero();
     assertThat(outcome.complete()).isTrue();
-    assertThat(audit.entries()).singleElement().extracting(AuditEntry::result).isEqualTo("ok");
+    assertThat(audit.outcomes()).singleElement().extracting(AuditEntry::result).isEqualTo("ok");
   }
 
   @Test
@@ -117,7 +117,7 @@ class ReplayDeadLettersTest {
 
     assertThat(outcome.moved()).isEqualTo(2);
     assertThat(outcome.failed()).isEqualTo(3);
-    assertThat(audit.entries())
+    assertThat(audit.outcomes())
         .singleElement()
         .extracting(AuditEntry::result)
         .isEqualTo("partial: 3 not moved");

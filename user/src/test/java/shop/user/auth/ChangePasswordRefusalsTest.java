@@ -20,8 +20,7 @@ class ChangePasswordRefusalsTest {
   @Test
   void eachRefusalIsASecurityEventSayingWhy() {
     for (int i = 0; i < 6; i++) {
-      assertThatThrownBy(() -> change("wrong"))
-          .isInstanceOf(InvalidFieldException.class);
+      assertThatThrownBy(() -> change("wrong")).isInstanceOf(InvalidFieldException.class);
     }
 
     assertThat(s.security.recorded)
