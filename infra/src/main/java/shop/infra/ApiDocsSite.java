@@ -12,16 +12,13 @@ import shop.transaction.TransactionModule;
 import shop.user.UserModule;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudfront.Distribution;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
-import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
 import software.amazon.awscdk.services.s3.deployment.ISource;
 import software.amazon.awscdk.services.s3.deployment.Source;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /**
  * The API reference in the cloud: the same files the local HTTP API serves at /docs (Swagger UI
@@ -30,8 +27,6 @@ import software.constructs.IConstruct;
  */
 final class ApiDocsSite extends Construct {
   /** The uuid CDK names BucketDeployment's per-stack function with. */
-  private static final String COPIER_UUID = "8693BB64968944B69AAFB0CC9EB8756C";
-
   ApiDocsSite(Construct scope, String id) {
     super(scope, id);
     Bucket bucket =
@@ -65,37 +60,7 @@ final class ApiDocsSite extends Construct {
         "AwsSolutions-CFR4",
         "The default *.cloudfront.net certificate cannot pin a minimum TLS version; it is set with"
             + " the shop's own domain and certificate");
-    BucketDeployment.Builder.create(this, "Publish")
-        .sources(sources())
-        .destinationBucket(bucket)
-        .distribution(cdn)
-        .distributionPaths(List.of("/*"))
-        .build();
-    // CDK makes one copying function per stack for every BucketDeployment, beside them.
-    IConstruct copier =
-        Stack.of(this).getNode().findChild("Custom::CDKBucketDeployment" + COPIER_UUID);
-    NagFindings.onResource(
-        copier,
-        "AwsSolutions-L1",
-        "CDK's BucketDeployment function: its runtime is CDK's, updated with aws-cdk-lib");
-    NagFindings.onPolicyParts(
-        copier,
-        "AwsSolutions-IAM5",
-        "CDK's BucketDeployment copies its asset (from the bootstrap assets bucket) over every"
-            + " object of the docs bucket and deletes the stale ones: object wildcards on those"
-            + " two buckets only",
-        List.of(
-            "Action::s3:GetObject*",
-            "Action::s3:GetBucket*",
-            "Action::s3:List*",
-            "Action::s3:DeleteObject*",
-            "Action::s3:Abort*",
-            "Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*",
-            "Resource::<"
-                + Stack.of(this)
-                    .getLogicalId(
-                        (software.amazon.awscdk.CfnElement) bucket.getNode().getDefaultChild())
-                + ".Arn>/*"));
+    BucketCdn.publish(this, "docs", bucket, cdn, sources());
     CfnOutput.Builder.create(scope, "ApiDocsUrl")
         .description("The API reference (Swagger UI over every service's openapi.yaml)")
         .value("https://" + cdn.getDistributionDomainName() + "/")

@@ -3,12 +3,11 @@ package shop.infra;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import shop.ops.console.ConsoleSite;
-import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigatewayv2.IHttpApi;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
@@ -20,11 +19,9 @@ import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
-import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
 import software.amazon.awscdk.services.s3.deployment.ISource;
 import software.amazon.awscdk.services.s3.deployment.Source;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /**
  * The operator console in the cloud: the files the local HTTP API serves at /console ({@link
@@ -34,8 +31,6 @@ import software.constructs.IConstruct;
  */
 final class OperatorConsoleSite extends Construct {
   /** The uuid CDK names BucketDeployment's per-stack function with. */
-  private static final String COPIER_UUID = "8693BB64968944B69AAFB0CC9EB8756C";
-
   OperatorConsoleSite(Construct scope, String id, IHttpApi api) {
     super(scope, id);
     Bucket bucket =
@@ -64,7 +59,8 @@ final class OperatorConsoleSite extends Construct {
     Distribution cdn =
         BucketCdn.of(this, "Cdn", "shop operator console", bucket)
             .defaultRootObject("index.html")
-            .additionalBehaviors(Map.of("/auth/*", toApi, "/admin/*", toApi))
+            // Sorted: Map.of's order changes from one JVM to the next, and with it the template.
+            .additionalBehaviors(new TreeMap<>(Map.of("/admin/*", toApi, "/auth/*", toApi)))
             .build();
     NagFindings.onResource(
         cdn,
@@ -83,34 +79,7 @@ final class OperatorConsoleSite extends Construct {
         "AwsSolutions-CFR4",
         "The default *.cloudfront.net certificate cannot pin a minimum TLS version; it is set with"
             + " the shop's own domain and certificate");
-    BucketDeployment.Builder.create(this, "Publish")
-        .sources(sources())
-        .destinationBucket(bucket)
-        .distribution(cdn)
-        .distributionPaths(List.of("/*"))
-        .build();
-    IConstruct copier =
-        Stack.of(this).getNode().findChild("Custom::CDKBucketDeployment" + COPIER_UUID);
-    NagFindings.onResource(
-        copier,
-        "AwsSolutions-L1",
-        "CDK's BucketDeployment function: its runtime is CDK's, updated with aws-cdk-lib");
-    NagFindings.onPolicyParts(
-        copier,
-        "AwsSolutions-IAM5",
-        "CDK's BucketDeployment copies its asset (from the bootstrap assets bucket) over every"
-            + " object of the console bucket and deletes the stale ones: object wildcards on those"
-            + " two buckets only",
-        List.of(
-            "Action::s3:GetObject*",
-            "Action::s3:GetBucket*",
-            "Action::s3:List*",
-            "Action::s3:DeleteObject*",
-            "Action::s3:Abort*",
-            "Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*",
-            "Resource::<"
-                + Stack.of(this).getLogicalId((CfnElement) bucket.getNode().getDefaultChild())
-                + ".Arn>/*"));
+    BucketCdn.publish(this, "console", bucket, cdn, sources());
     CfnOutput.Builder.create(scope, "ConsoleUrl")
         .description("The operator console (log in with a staff account and its one-time code)")
         .value("https://" + cdn.getDistributionDomainName() + "/")

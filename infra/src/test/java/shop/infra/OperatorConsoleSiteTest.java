@@ -34,7 +34,6 @@ class OperatorConsoleSiteTest {
                     "CacheBehaviors",
                     Match.arrayWith(
                         List.of(
-                            Match.objectLike(Map.of("PathPattern", "/auth/*")),
                             Match.objectLike(
                                 Map.of(
                                     "PathPattern",
@@ -44,7 +43,8 @@ class OperatorConsoleSiteTest {
                                     "CachePolicyId",
                                     Match.anyValue(),
                                     "OriginRequestPolicyId",
-                                    Match.anyValue()))))))));
+                                    Match.anyValue())),
+                            Match.objectLike(Map.of("PathPattern", "/auth/*"))))))));
     ops.hasResourceProperties(
         "Custom::CDKBucketDeployment", Map.of("DistributionPaths", List.of("/*")));
     ops.hasOutput("ConsoleUrl", Map.of("Value", Match.anyValue()));
