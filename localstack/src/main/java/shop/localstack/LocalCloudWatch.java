@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -276,13 +275,9 @@ public final class LocalCloudWatch {
         }
       }
       List<Bucket> buckets = new ArrayList<>();
-      for (Iterator<Map.Entry<Long, List<Double>>> it = periods.entrySet().iterator();
-          it.hasNext(); ) {
-        Map.Entry<Long, List<Double>> entry = it.next();
-        buckets.add(
-            new Bucket(
-                start.plusSeconds(entry.getKey() * period), stat.of(entry.getValue())));
-      }
+      periods.forEach(
+          (index, values) ->
+              buckets.add(new Bucket(start.plusSeconds(index * period), stat.of(values))));
       return buckets;
     }
   }
