@@ -84,6 +84,14 @@ final class OpsStack extends ServiceStack {
         REPLAY_REASON,
         List.of("Resource::arn:<AWS::Partition>:events:<AWS::Region>:<AWS::AccountId>:replay/*"));
 
+    // GET /admin/metrics reads the functions' EMF metrics back.
+    api.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("cloudwatch:GetMetricData", "cloudwatch:ListMetrics"))
+            .resources(List.of("*"))
+            .build());
+    NagFindings.onPolicyParts(api, "AwsSolutions-IAM5", METRICS_REASON, List.of("Resource::*"));
+
     // Parked outbox events: through each publishing service's outbox function, under its alias.
     api.addToRolePolicy(
         PolicyStatement.Builder.create()
@@ -107,6 +115,10 @@ final class OpsStack extends ServiceStack {
   private static final String REPLAY_REASON =
       "A replay is named when an operator starts it: the ops API may start and describe any replay"
           + " of this account and region (archive and rules are named exactly)";
+
+  private static final String METRICS_REASON =
+      "CloudWatch's GetMetricData and ListMetrics support no resource-level permissions (AWS's"
+          + " service authorization reference lists none for them): they need Resource *";
 
   private String arn(String awsService, String resource, String name) {
     ArnComponents.Builder arn = ArnComponents.builder().service(awsService);

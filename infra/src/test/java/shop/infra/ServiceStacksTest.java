@@ -266,6 +266,28 @@ class ServiceStacksTest {
   }
 
   @Test
+  void opsMayReadTheMetricsBackAndNothingElseOfCloudWatch() throws Exception {
+    template("ops")
+        .hasResourceProperties(
+            "AWS::IAM::Policy",
+            Map.of(
+                "PolicyDocument",
+                Map.of(
+                    "Statement",
+                    Match.arrayWith(
+                        List.of(
+                            Match.objectLike(
+                                Map.of(
+                                    "Action",
+                                    List.of("cloudwatch:GetMetricData", "cloudwatch:ListMetrics"),
+                                    "Resource",
+                                    "*")))))));
+    assertThat(
+            JSON.writeValueAsString(template("ops").findResources("AWS::IAM::Policy", Map.of())))
+        .doesNotContain("cloudwatch:*", "cloudwatch:Put");
+  }
+
+  @Test
   void schedulesRunTheSweepsAndTheExpiry() {
     template("product").resourceCountIs("AWS::Scheduler::Schedule", 1);
     template("user").resourceCountIs("AWS::Scheduler::Schedule", 1);

@@ -127,6 +127,7 @@ public record Endpoints(
    * The settings every service gets, as environment variable names: {@code AWS_REGION}, {@code
    * AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_ENDPOINT_URL_SQS}, {@code
    * AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_EVENTBRIDGE},
+   * {@code AWS_ENDPOINT_URL_CLOUDWATCH} (the same port),
    * {@code AWS_ENDPOINT_URL_SESV2} (the sandbox), {@code AWS_S3_FORCE_PATH_STYLE}, {@code
    * MONGODB_URI}, {@code STRIPE_API_BASE}, {@code SENDGRID_API_BASE}, {@code TWILIO_API_BASE}, and
    * per PostgreSQL service {@code POSTGRES_<SERVICE>_JDBC_URL}, {@code ..._USER}, {@code
@@ -141,6 +142,8 @@ public record Endpoints(
     config.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbUrl.toString());
     config.put("AWS_ENDPOINT_URL_S3", s3Url.toString());
     config.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridgeUrl.toString());
+    // the local EventBridge's port also serves CloudWatch metrics, as LocalStack's one port does
+    config.put("AWS_ENDPOINT_URL_CLOUDWATCH", eventBridgeUrl.toString());
     config.put("AWS_ENDPOINT_URL_SESV2", sandboxUrl.toString());
     // S3Proxy serves buckets as paths; virtual-hosted names would not resolve on 127.0.0.1
     config.put("AWS_S3_FORCE_PATH_STYLE", "true");

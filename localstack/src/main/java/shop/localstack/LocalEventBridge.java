@@ -44,6 +44,7 @@ public final class LocalEventBridge implements AutoCloseable {
   private final ExecutorService deliveries;
   private final SqsClient sqs;
   private final EventBridgeOperations operations;
+  private final LocalCloudWatch cloudWatch = new LocalCloudWatch();
   private volatile boolean paused;
 
   private LocalEventBridge(HttpServer server, SqsClient sqs, Arns arns, Executor replayer) {
@@ -56,6 +57,7 @@ public final class LocalEventBridge implements AutoCloseable {
         new EventBridgeOperations(json, arns, new SqsTargets(sqs, deliveries), replayer);
     server.setExecutor(requests);
     server.createContext("/", this::handle);
+    server.createContext(LocalCloudWatch.PATH, cloudWatch::handle);
   }
 
   /**
@@ -95,6 +97,11 @@ public final class LocalEventBridge implements AutoCloseable {
 
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /** The local CloudWatch metrics, served on this endpoint's port. */
+  public LocalCloudWatch cloudWatch() {
+    return cloudWatch;
   }
 
   /** Simulates an outage: PutEvents answers 503 ServiceUnavailable until {@link #resume()}. */

@@ -41,6 +41,8 @@ import shop.ops.outbox.RetryParkedEvents;
 import shop.ops.trail.OrderTrails;
 import shop.ops.trail.RecordTrailEvent;
 import shop.ops.trail.ShowOrderTrail;
+import shop.ops.metrics.ShowMetrics;
+import shop.ops.adapter.CloudWatchMetrics;
 import shop.ops.trail.Subscriber;
 import shop.ops.trail.TrailEvent;
 import shop.platform.auth.JwtVerifier;
@@ -56,6 +58,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
  * Composition root of the operator tooling, for the CLI and the admin API alike. Config: {@code
@@ -85,6 +88,7 @@ public final class OpsModule {
   private final RetryParkedEvents retryParkedEvents;
   private final RecordTrailEvent recordTrailEvent;
   private final ShowOrderTrail showOrderTrail;
+  private final ShowMetrics showMetrics;
   private final SqsEventConsumer trailEvents;
   // Built on first use: the CLI builds this module too, and has no JWT settings.
   private final Supplier<JwtVerifier> jwtVerifier;
@@ -154,6 +158,12 @@ public final class OpsModule {
             config.getDuration("OPS_TRAIL_RETENTION", DynamoDbOrderTrails.DEFAULT_RETENTION),
             clock);
     this.recordTrailEvent = new RecordTrailEvent(trails);
+    this.showMetrics =
+        new ShowMetrics(
+            new CloudWatchMetrics(aws.build(CloudWatchClient.builder(), "CLOUDWATCH")),
+            consumers,
+            queues,
+            clock);
     this.showOrderTrail =
         new ShowOrderTrail(
             trails,
@@ -279,6 +289,10 @@ public final class OpsModule {
 
   public ShowOrderTrail showOrderTrail() {
     return showOrderTrail;
+  }
+
+  public ShowMetrics showMetrics() {
+    return showMetrics;
   }
 
   /** The trail consumer: every shop event, kept per order ({@link RecordTrailEvent}). */

@@ -28,6 +28,7 @@ public final class OpsApi
     new OutboxRoutes(module).register(builder);
     new TrailRoutes(module).register(builder);
     new ArchiveRoutes(module).register(builder);
+    new MetricsRoutes(module).register(builder);
     module.health().routes(builder);
     this.api = builder.build();
   }

@@ -11,6 +11,8 @@ import shop.localstack.Endpoints;
 import shop.localstack.LocalCloud;
 import shop.localstack.StartupTimeline;
 import shop.localstack.runtime.SqsEventSourceMapping;
+import shop.platform.observability.Metrics;
+import software.amazon.cloudwatchlogs.emf.sinks.ConsoleSink;
 
 /**
  * The whole shop on one machine: every emulator and every service's functions, started as the
@@ -128,6 +130,10 @@ public final class LocalShop implements AutoCloseable {
         throw failed;
       }
       shop.cloud = starting.await();
+      if (shop.cloud.eventBridge() != null) {
+        // the functions' metrics reach the local CloudWatch, as their logs reach CloudWatch Logs
+        Metrics.sendTo(new CloudWatchLogsSink(shop.cloud.eventBridge().cloudWatch()));
+      }
       shop.stripeWebhookSecret = steps.stripeWebhookSecret();
       shop.pollers.requireEverySubscriptionPolled();
       shop.ready.set(true);
@@ -187,6 +193,9 @@ public final class LocalShop implements AutoCloseable {
   @Override
   public void close() {
     ready.set(false);
+    if (cloud != null && cloud.eventBridge() != null) {
+      Metrics.sendTo(new ConsoleSink());
+    }
     running.close();
     if (cloud != null) {
       cloud.close();
