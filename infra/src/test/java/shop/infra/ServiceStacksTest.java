@@ -282,8 +282,7 @@ class ServiceStacksTest {
                                     List.of("cloudwatch:GetMetricData", "cloudwatch:ListMetrics"),
                                     "Resource",
                                     "*")))))));
-    assertThat(
-            JSON.writeValueAsString(template("ops").findResources("AWS::IAM::Policy", Map.of())))
+    assertThat(JSON.writeValueAsString(template("ops").findResources("AWS::IAM::Policy", Map.of())))
         .doesNotContain("cloudwatch:*", "cloudwatch:Put");
   }
 

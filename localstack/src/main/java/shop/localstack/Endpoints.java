@@ -127,11 +127,10 @@ public record Endpoints(
    * The settings every service gets, as environment variable names: {@code AWS_REGION}, {@code
    * AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_ENDPOINT_URL_SQS}, {@code
    * AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_EVENTBRIDGE},
-   * {@code AWS_ENDPOINT_URL_CLOUDWATCH} (the same port),
-   * {@code AWS_ENDPOINT_URL_SESV2} (the sandbox), {@code AWS_S3_FORCE_PATH_STYLE}, {@code
-   * MONGODB_URI}, {@code STRIPE_API_BASE}, {@code SENDGRID_API_BASE}, {@code TWILIO_API_BASE}, and
-   * per PostgreSQL service {@code POSTGRES_<SERVICE>_JDBC_URL}, {@code ..._USER}, {@code
-   * ..._PASSWORD}.
+   * {@code AWS_ENDPOINT_URL_CLOUDWATCH} (the same port), {@code AWS_ENDPOINT_URL_SESV2} (the
+   * sandbox), {@code AWS_S3_FORCE_PATH_STYLE}, {@code MONGODB_URI}, {@code STRIPE_API_BASE}, {@code
+   * SENDGRID_API_BASE}, {@code TWILIO_API_BASE}, and per PostgreSQL service {@code
+   * POSTGRES_<SERVICE>_JDBC_URL}, {@code ..._USER}, {@code ..._PASSWORD}.
    */
   public Map<String, String> config() {
     Map<String, String> config = new TreeMap<>();

@@ -74,7 +74,8 @@ public final class LocalCloudWatch {
           JsonNode values = root.path(name);
           for (JsonNode value : values.isArray() ? values : List.of(values)) {
             if (value.isNumber()) {
-              points.add(new DataPoint(namespace, name, Map.copyOf(dimensions), time, value.asDouble()));
+              points.add(
+                  new DataPoint(namespace, name, Map.copyOf(dimensions), time, value.asDouble()));
             }
           }
         }

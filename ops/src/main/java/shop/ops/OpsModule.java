@@ -15,6 +15,7 @@ import shop.events.EventType;
 import shop.events.ShopEvent;
 import shop.events.Subscription;
 import shop.events.Topology;
+import shop.ops.adapter.CloudWatchMetrics;
 import shop.ops.adapter.DynamoDbAuditLog;
 import shop.ops.adapter.DynamoDbFailureReasons;
 import shop.ops.adapter.DynamoDbOrderTrails;
@@ -35,14 +36,13 @@ import shop.ops.deadletter.InspectDeadLetters;
 import shop.ops.deadletter.ListDeadLetterQueues;
 import shop.ops.deadletter.Pacer;
 import shop.ops.deadletter.ReplayDeadLetters;
+import shop.ops.metrics.ShowMetrics;
 import shop.ops.outbox.ListParkedEvents;
 import shop.ops.outbox.Outboxes;
 import shop.ops.outbox.RetryParkedEvents;
 import shop.ops.trail.OrderTrails;
 import shop.ops.trail.RecordTrailEvent;
 import shop.ops.trail.ShowOrderTrail;
-import shop.ops.metrics.ShowMetrics;
-import shop.ops.adapter.CloudWatchMetrics;
 import shop.ops.trail.Subscriber;
 import shop.ops.trail.TrailEvent;
 import shop.platform.auth.JwtVerifier;
@@ -54,11 +54,11 @@ import shop.platform.events.EventHandler;
 import shop.platform.events.SqsDeadLetters;
 import shop.platform.events.SqsEventConsumer;
 import shop.platform.http.Health;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
  * Composition root of the operator tooling, for the CLI and the admin API alike. Config: {@code

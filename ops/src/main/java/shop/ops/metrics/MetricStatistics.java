@@ -3,7 +3,9 @@ package shop.ops.metrics;
 import java.time.Instant;
 import java.util.List;
 
-/** The shop's metrics as a metrics store keeps them (port; CloudWatch in production and locally). */
+/**
+ * The shop's metrics as a metrics store keeps them (port; CloudWatch in production and locally).
+ */
 public interface MetricStatistics {
 
   /** Each value of {@code dimension} under which {@code metric} has data (every route, say). */

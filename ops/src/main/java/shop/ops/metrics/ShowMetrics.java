@@ -15,9 +15,9 @@ import shop.ops.metrics.MetricsOverview.RouteLoad;
 import shop.platform.domain.InvalidFieldException;
 
 /**
- * The live metrics of the operator console: per route its request rate, p99 latency and 5xx
- * errors, per consumer its message age p99 and failures over the last minutes, and each
- * dead-letter queue's depth now. Names are the ones the platform emits under (docs/OBSERVABILITY.md).
+ * The live metrics of the operator console: per route its request rate, p99 latency and 5xx errors,
+ * per consumer its message age p99 and failures over the last minutes, and each dead-letter queue's
+ * depth now. Names are the ones the platform emits under (docs/OBSERVABILITY.md).
  */
 public final class ShowMetrics {
   private final MetricStatistics statistics;
@@ -33,7 +33,9 @@ public final class ShowMetrics {
     this.clock = clock;
   }
 
-  /** The last {@code minutes} (1 to 1440: CloudWatch keeps one-minute points for a day and more). */
+  /**
+   * The last {@code minutes} (1 to 1440: CloudWatch keeps one-minute points for a day and more).
+   */
   public record Query(int minutes) {
     public Query {
       if (minutes < 1 || minutes > 1440) {
@@ -47,7 +49,8 @@ public final class ShowMetrics {
     Instant from = to.minus(Duration.ofMinutes(query.minutes()));
     double seconds = query.minutes() * 60.0;
 
-    List<String> routes = statistics.dimensionValues("Requests", "route").stream().sorted().toList();
+    List<String> routes =
+        statistics.dimensionValues("Requests", "route").stream().sorted().toList();
     List<String> consumerNames =
         statistics.dimensionValues("Messages", "consumer").stream().sorted().toList();
     List<Statistic> wanted = new ArrayList<>();
@@ -67,10 +70,7 @@ public final class ShowMetrics {
     for (String route : routes) {
       routeLoads.add(
           new RouteLoad(
-              route,
-              values.get(i) / seconds,
-              values.get(i + 1),
-              Math.round(values.get(i + 2))));
+              route, values.get(i) / seconds, values.get(i + 1), Math.round(values.get(i + 2))));
       i += 3;
     }
     List<ConsumerLoad> consumerLoads = new ArrayList<>();

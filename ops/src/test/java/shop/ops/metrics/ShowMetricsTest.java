@@ -30,7 +30,8 @@ class ShowMetricsTest {
           new Consumers(
               List.of(
                   new Consumer("inventory", "inventory-q", "inventory-dlq", "r"),
-                  Consumer.undeliverable("inventory", "inventory-q", "inventory-undeliverable", "r"),
+                  Consumer.undeliverable(
+                      "inventory", "inventory-q", "inventory-undeliverable", "r"),
                   new Consumer("notifications", "notes-q", "notes-dlq", "r2"))),
           new Depths(Map.of("inventory-dlq", 3L)),
           Clock.fixed(NOW, ZoneOffset.UTC));
@@ -46,7 +47,8 @@ class ShowMetricsTest {
 
     assertThat(overview.routes())
         .containsExactly(
-            new RouteLoad("GET /products", 2.0, 42.5, 2), new RouteLoad("POST /orders", 0.01, 0, 0));
+            new RouteLoad("GET /products", 2.0, 42.5, 2),
+            new RouteLoad("POST /orders", 0.01, 0, 0));
     assertThat(statistics.from).isEqualTo(NOW.minus(Duration.ofMinutes(15)));
     assertThat(statistics.to).isEqualTo(NOW);
   }

@@ -136,8 +136,7 @@ class OperatorConsoleIT {
           .contains("Requests per second by route", "Dead-letter queue depth");
       assertThat(
               browser
-                  .findElement(
-                      By.cssSelector("svg[aria-label^='Requests per second by route']"))
+                  .findElement(By.cssSelector("svg[aria-label^='Requests per second by route']"))
                   .getAttribute("aria-label"))
           .contains("GET /admin/dlqs");
     } catch (Exception | AssertionError e) {
