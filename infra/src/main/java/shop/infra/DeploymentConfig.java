@@ -13,6 +13,9 @@ import software.constructs.Node;
  * @param logRetention how long function and access logs are kept (a RetentionDays name)
  * @param apiRateLimit steady requests per second on the API's default stage
  * @param apiBurstLimit burst requests on the API's default stage
+ * @param authRateLimit steady requests per second on each {@code /auth/*} route, all callers
+ *     together (sign-in, registration, refresh, reset: {@link ApiStageStack})
+ * @param authBurstLimit burst requests on each {@code /auth/*} route
  * @param jwtAudience the {@code aud} of access tokens (the user service issues it, every service
  *     and the API's JWT authorizer check it)
  * @param latencyAlarmMs a function's p99 duration above which its alarm fires
@@ -30,6 +33,8 @@ public record DeploymentConfig(
     RetentionDays logRetention,
     int apiRateLimit,
     int apiBurstLimit,
+    int authRateLimit,
+    int authBurstLimit,
     String jwtAudience,
     int latencyAlarmMs,
     List<String> corsOrigins,
@@ -84,6 +89,8 @@ public record DeploymentConfig(
         RetentionDays.valueOf(text(node, "shop:logRetention", "ONE_MONTH")),
         integer(node, "shop:apiRateLimit", 100),
         integer(node, "shop:apiBurstLimit", 200),
+        integer(node, "shop:authRateLimit", 20),
+        integer(node, "shop:authBurstLimit", 40),
         text(node, "shop:jwtAudience", "shop"),
         integer(node, "shop:latencyAlarmMs", 3000),
         origins,
