@@ -287,15 +287,16 @@ class ServiceStacksTest {
   }
 
   @Test
-  void schedulesRunTheSweepsAndTheExpiry() {
+  void schedulesRunTheSweepsTheExpiryAndTheRefundSettling() {
     template("product").resourceCountIs("AWS::Scheduler::Schedule", 1);
     template("user").resourceCountIs("AWS::Scheduler::Schedule", 1);
-    template("transaction").resourceCountIs("AWS::Scheduler::Schedule", 2);
-    template("transaction")
-        .hasResourceProperties(
-            "AWS::Scheduler::Schedule",
-            Map.of(
-                "Name", "shop-transaction-expire-orders", "ScheduleExpression", "rate(5 minutes)"));
+    template("transaction").resourceCountIs("AWS::Scheduler::Schedule", 3);
+    for (String sweep : List.of("expire-orders", "settle-refunds")) {
+      template("transaction")
+          .hasResourceProperties(
+              "AWS::Scheduler::Schedule",
+              Map.of("Name", "shop-transaction-" + sweep, "ScheduleExpression", "rate(5 minutes)"));
+    }
   }
 
   @Test
@@ -338,7 +339,11 @@ class ServiceStacksTest {
             assertThat(reads).as(function).doesNotContain("Stripe");
           }
         });
-    List<String> callers = List.of("shop-transaction-api", "shop-transaction-payments-events");
+    List<String> callers =
+        List.of(
+            "shop-transaction-api",
+            "shop-transaction-payments-events",
+            "shop-transaction-settle-refunds");
     assertThat(transaction).containsKeys(callers.toArray(String[]::new));
     transaction.forEach(
         (function, reads) -> {
