@@ -1,0 +1,197 @@
+package shop.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Each function's memory, chosen from what {@code ./shop bench cost} measured per function: its CPU
+ * milliseconds and the rest of its billed time (waiting on I/O) per order. Lambda gives CPU in
+ * proportion to memory, one vCPU at {@link #ONE_VCPU_MB}, so below that size the CPU part
+ * stretches: billed ≈ I/O + CPU × 1,769 / MB, and cost ≈ billed × MB. The cheapest size whose
+ * billed time stays within the function's latency budget and whose memory holds the live heap with
+ * headroom wins; sizes within {@link #TIE} of the cheapest count as ties, and the faster of them
+ * wins.
+ */
+final class MemoryModel {
+  /**
+   * "At 1,769 MB, a function has the equivalent of one vCPU (one vCPU-second of credits per
+   * second)": docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html (2026-12-06).
+   */
+  static final int ONE_VCPU_MB = 1_769;
+
+  /** The sizes tried: Lambda takes any MB from 128; steps of 64 keep the table readable. */
+  static final int STEP_MB = 64;
+
+  /**
+   * How much slower than with a full vCPU a function may run at its size: an API's caller waits
+   * (checkout, its price check), so 25 %; a queue consumer's only waiter is the saga, but its
+   * concurrency grows with its time (Little's law) against the topology's {@code maxConcurrency},
+   * so at most twice.
+   */
+  static final Map<String, Double> SLOWDOWN_BUDGET = Map.of("http", 1.25, "sqs", 2.0);
+
+  /** The live heap is doubled: the collector needs room to work without running back to back. */
+  static final double HEAP_HEADROOM = 2.0;
+
+  /** Costs within 1 % of the cheapest are a tie, and the faster size wins it. */
+  static final double TIE = 0.01;
+
+  /** What a function without a measurement keeps, and what they all had before this model. */
+  static final int DEFAULT_MB = 1_024;
+
+  /** One function's measured figures per order and its chosen size. */
+  record Choice(
+      String function, String kind, double calls, double cpuMs, double ioMs, int mb, int floorMb) {
+    /** Billed milliseconds per order at {@code memoryMb}. */
+    double billedMs(int memoryMb) {
+      return MemoryModel.billedMs(cpuMs, ioMs, memoryMb);
+    }
+
+    /** GB-seconds per 1,000 orders at {@code memoryMb}. */
+    double gbSecondsPer1000(int memoryMb) {
+      return billedMs(memoryMb) / 1000 * memoryMb / 1024.0 * 1000;
+    }
+
+    /** The most billed time the budget allows: the full-vCPU time times the kind's slowdown. */
+    double budgetMs() {
+      return (cpuMs + ioMs) * SLOWDOWN_BUDGET.getOrDefault(kind, 1.0);
+    }
+  }
+
+  private final Properties figures;
+
+  MemoryModel(Properties figures) {
+    this.figures = figures;
+  }
+
+  /** Billed time at {@code mb}: the CPU part slows down below one vCPU, the I/O part does not. */
+  static double billedMs(double cpuMs, double ioMs, int mb) {
+    return ioMs + cpuMs * Math.max(1.0, ONE_VCPU_MB / (double) mb);
+  }
+
+  /**
+   * The least memory any function gets: the measured live heap with headroom plus the memory
+   * outside the heap (classes, compiled code, threads). Both are the whole local cloud's (every
+   * service and emulator in one JVM), so this is an upper bound of one function's needs.
+   */
+  int floorMb() {
+    double needed = number("heap.liveMb") * HEAP_HEADROOM + number("nonHeap.usedMb");
+    return (int) Math.ceil(needed / STEP_MB) * STEP_MB;
+  }
+
+  /** Every measured function's choice, in the figures' order. */
+  List<Choice> choices() {
+    int floor = floorMb();
+    List<Choice> choices = new ArrayList<>();
+    for (String name : figures.getProperty("functions", "").split(",")) {
+      if (name.isBlank()) {
+        continue;
+      }
+      String key = "function." + name + ".";
+      double mean = number(key + "meanMs");
+      double cpu = Math.min(mean, number(key + "cpuMs"));
+      Choice measured =
+          new Choice(
+              name,
+              figures.getProperty(key + "kind"),
+              number(key + "calls"),
+              cpu,
+              mean - cpu,
+              0,
+              floor);
+      choices.add(
+          new Choice(
+              name,
+              measured.kind(),
+              measured.calls(),
+              cpu,
+              mean - cpu,
+              choose(measured, floor),
+              floor));
+    }
+    return choices;
+  }
+
+  private static int choose(Choice function, int floor) {
+    List<Integer> fits = new ArrayList<>();
+    for (int mb = floor; mb < ONE_VCPU_MB; mb += STEP_MB) {
+      if (function.billedMs(mb) <= function.budgetMs()) {
+        fits.add(mb);
+      }
+    }
+    // One vCPU always meets the budget: the function runs at full speed there.
+    fits.add(Math.max(floor, ONE_VCPU_MB));
+    double cheapest = fits.stream().mapToDouble(function::gbSecondsPer1000).min().orElseThrow();
+    return fits.stream()
+        .filter(mb -> function.gbSecondsPer1000(mb) <= cheapest * (1 + TIE))
+        .min((a, b) -> Double.compare(function.billedMs(a), function.billedMs(b)))
+        .orElseThrow();
+  }
+
+  /** The sizes as infra's {@code function-memory.properties} holds them. */
+  Map<String, Integer> sizes() {
+    Map<String, Integer> sizes = new TreeMap<>();
+    sizes.put("default", DEFAULT_MB);
+    choices().forEach(choice -> sizes.put(choice.function(), choice.mb()));
+    return sizes;
+  }
+
+  /** The table of docs/CAPACITY.md, in Markdown. */
+  String markdown() {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "From `./shop bench cost` of %s (%s orders). Floor: %d MB (live heap %.0f MB x %.0f +"
+                + " %.0f MB outside the heap, the whole local cloud's).%n%n",
+            figures.getProperty("measured"),
+            figures.getProperty("orders"),
+            floorMb(),
+            number("heap.liveMb"),
+            HEAP_HEADROOM,
+            number("nonHeap.usedMb")));
+    out.append(
+        "| function | CPU ms | I/O ms | budget ms | chosen MB | billed ms | GB-s per 1,000 orders |"
+            + " at 1,024 MB: billed ms | GB-s |\n");
+    out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    double chosen = 0;
+    double before = 0;
+    for (Choice choice : choices()) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.1f | %.1f | %.0f | %d | %.1f | %.2f | %.1f | %.2f |%n",
+              choice.function(),
+              choice.cpuMs(),
+              choice.ioMs(),
+              choice.budgetMs(),
+              choice.mb(),
+              choice.billedMs(choice.mb()),
+              choice.gbSecondsPer1000(choice.mb()),
+              choice.billedMs(DEFAULT_MB),
+              choice.gbSecondsPer1000(DEFAULT_MB)));
+      chosen += choice.gbSecondsPer1000(choice.mb());
+      before += choice.gbSecondsPer1000(DEFAULT_MB);
+    }
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nTogether: %.2f GB-s per 1,000 orders at the chosen sizes, %.2f at 1,024 MB each.%n",
+            chosen,
+            before));
+    return out.toString();
+  }
+
+  private double number(String key) {
+    String value = figures.getProperty(key);
+    if (value == null) {
+      throw new IllegalArgumentException(
+          "the figures have no " + key + ": rerun ./shop bench cost, which measures it");
+    }
+    return Double.parseDouble(value);
+  }
+}
