@@ -73,9 +73,9 @@ final class CapacityModel {
       String key = "function." + name + ".";
       int mb = (int) number(key + "memoryMb");
       double mean = number(key + "meanMs");
-      if (figures.containsKey(key + "cpuMs")) {
+      if (figures.containsKey(key + "cpuShare")) {
         // measured at full speed: below one vCPU its CPU part stretches (MemoryModel)
-        double cpu = Math.min(mean, number(key + "cpuMs"));
+        double cpu = mean * Math.min(1, number(key + "cpuShare"));
         mean = MemoryModel.billedMs(cpu, mean - cpu, mb);
       }
       functions.add(

@@ -260,7 +260,10 @@ final class CostReport {
       figures.setProperty(key + "kind", line.function().kind());
       figures.setProperty(key + "calls", String.format(Locale.ROOT, "%.3f", line.invocations()));
       figures.setProperty(key + "meanMs", String.format(Locale.ROOT, "%.2f", line.mean()));
-      figures.setProperty(key + "cpuMs", String.format(Locale.ROOT, "%.2f", line.cpu()));
+      // a share, not milliseconds: it carries over to a run that did not measure it
+      figures.setProperty(
+          key + "cpuShare",
+          String.format(Locale.ROOT, "%.3f", line.mean() == 0 ? 0 : line.cpu() / line.mean()));
       figures.setProperty(key + "p99Ms", ms(line.p99()));
       figures.setProperty(key + "memoryMb", Integer.toString(line.memoryMb()));
     }

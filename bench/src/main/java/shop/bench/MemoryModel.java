@@ -8,13 +8,13 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Each function's memory, chosen from what {@code ./shop bench cost} measured per function: its CPU
- * milliseconds and the rest of its billed time (waiting on I/O) per order. Lambda gives CPU in
- * proportion to memory, one vCPU at {@link #ONE_VCPU_MB}, so below that size the CPU part
- * stretches: billed ≈ I/O + CPU × 1,769 / MB, and cost ≈ billed × MB. The cheapest size whose
- * billed time stays within the function's latency budget and whose memory holds the live heap with
- * headroom wins; sizes within {@link #TIE} of the cheapest count as ties, and the faster of them
- * wins.
+ * Each function's memory, chosen from what {@code ./shop bench cost} measured per function: its
+ * billed milliseconds per order and the share of them it spent on CPU (the rest waited on I/O).
+ * Lambda gives CPU in proportion to memory, one vCPU at {@link #ONE_VCPU_MB}, so below that size
+ * the CPU part stretches: billed ≈ I/O + CPU × 1,769 / MB, and cost ≈ billed × MB. The cheapest
+ * size whose billed time stays within the function's latency budget and whose memory holds the live
+ * heap with headroom wins; sizes within {@link #TIE} of the cheapest count as ties, and the faster
+ * of them wins.
  */
 final class MemoryModel {
   /**
@@ -30,9 +30,9 @@ final class MemoryModel {
    * How much slower than with a full vCPU a function may run at its size: an API's caller waits
    * (checkout, its price check), so 25 %; a queue consumer's only waiter is the saga, but its
    * concurrency grows with its time (Little's law) against the topology's {@code maxConcurrency},
-   * so at most twice.
+   * so half again at most.
    */
-  static final Map<String, Double> SLOWDOWN_BUDGET = Map.of("http", 1.25, "sqs", 2.0);
+  static final Map<String, Double> SLOWDOWN_BUDGET = Map.of("http", 1.25, "sqs", 1.5);
 
   /** The live heap is doubled: the collector needs room to work without running back to back. */
   static final double HEAP_HEADROOM = 2.0;
@@ -43,22 +43,32 @@ final class MemoryModel {
   /** What a function without a measurement keeps, and what they all had before this model. */
   static final int DEFAULT_MB = 1_024;
 
-  /** One function's measured figures per order and its chosen size. */
-  record Choice(
-      String function, String kind, double calls, double cpuMs, double ioMs, int mb, int floorMb) {
-    /** Billed milliseconds per order at {@code memoryMb}. */
-    double billedMs(int memoryMb) {
-      return MemoryModel.billedMs(cpuMs, ioMs, memoryMb);
+  /** One function's measured figures per order. */
+  record Function(String name, String kind, double calls, double cpuMs, double ioMs) {
+    /** Billed milliseconds per order at {@code mb}. */
+    double billedMs(int mb) {
+      return MemoryModel.billedMs(cpuMs, ioMs, mb);
     }
 
-    /** GB-seconds per 1,000 orders at {@code memoryMb}. */
-    double gbSecondsPer1000(int memoryMb) {
-      return billedMs(memoryMb) / 1000 * memoryMb / 1024.0 * 1000;
+    /** GB-seconds per 1,000 orders at {@code mb}. */
+    double gbSecondsPer1000(int mb) {
+      return billedMs(mb) / 1000 * mb / 1024.0 * 1000;
     }
 
     /** The most billed time the budget allows: the full-vCPU time times the kind's slowdown. */
     double budgetMs() {
       return (cpuMs + ioMs) * SLOWDOWN_BUDGET.getOrDefault(kind, 1.0);
+    }
+  }
+
+  /** A function and the memory chosen for it. */
+  record Choice(Function function, int mb) {
+    double billedMs() {
+      return function.billedMs(mb);
+    }
+
+    double gbSecondsPer1000() {
+      return function.gbSecondsPer1000(mb);
     }
   }
 
@@ -93,30 +103,16 @@ final class MemoryModel {
       }
       String key = "function." + name + ".";
       double mean = number(key + "meanMs");
-      double cpu = Math.min(mean, number(key + "cpuMs"));
-      Choice measured =
-          new Choice(
-              name,
-              figures.getProperty(key + "kind"),
-              number(key + "calls"),
-              cpu,
-              mean - cpu,
-              0,
-              floor);
-      choices.add(
-          new Choice(
-              name,
-              measured.kind(),
-              measured.calls(),
-              cpu,
-              mean - cpu,
-              choose(measured, floor),
-              floor));
+      double cpu = mean * Math.min(1, number(key + "cpuShare"));
+      Function function =
+          new Function(
+              name, figures.getProperty(key + "kind"), number(key + "calls"), cpu, mean - cpu);
+      choices.add(new Choice(function, choose(function, floor)));
     }
     return choices;
   }
 
-  private static int choose(Choice function, int floor) {
+  private static int choose(Function function, int floor) {
     List<Integer> fits = new ArrayList<>();
     for (int mb = floor; mb < ONE_VCPU_MB; mb += STEP_MB) {
       if (function.billedMs(mb) <= function.budgetMs()) {
@@ -136,7 +132,7 @@ final class MemoryModel {
   Map<String, Integer> sizes() {
     Map<String, Integer> sizes = new TreeMap<>();
     sizes.put("default", DEFAULT_MB);
-    choices().forEach(choice -> sizes.put(choice.function(), choice.mb()));
+    choices().forEach(choice -> sizes.put(choice.function().name(), choice.mb()));
     return sizes;
   }
 
@@ -161,21 +157,22 @@ final class MemoryModel {
     double chosen = 0;
     double before = 0;
     for (Choice choice : choices()) {
+      Function function = choice.function();
       out.append(
           String.format(
               Locale.ROOT,
               "| %s | %.1f | %.1f | %.0f | %d | %.1f | %.2f | %.1f | %.2f |%n",
-              choice.function(),
-              choice.cpuMs(),
-              choice.ioMs(),
-              choice.budgetMs(),
+              function.name(),
+              function.cpuMs(),
+              function.ioMs(),
+              function.budgetMs(),
               choice.mb(),
-              choice.billedMs(choice.mb()),
-              choice.gbSecondsPer1000(choice.mb()),
-              choice.billedMs(DEFAULT_MB),
-              choice.gbSecondsPer1000(DEFAULT_MB)));
-      chosen += choice.gbSecondsPer1000(choice.mb());
-      before += choice.gbSecondsPer1000(DEFAULT_MB);
+              choice.billedMs(),
+              choice.gbSecondsPer1000(),
+              function.billedMs(DEFAULT_MB),
+              function.gbSecondsPer1000(DEFAULT_MB)));
+      chosen += choice.gbSecondsPer1000();
+      before += function.gbSecondsPer1000(DEFAULT_MB);
     }
     out.append(
         String.format(

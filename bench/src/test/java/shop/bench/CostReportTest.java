@@ -85,7 +85,7 @@ class CostReportTest {
         .isEqualTo("shop-transaction-api,shop-product-inventory-events");
     assertThat(figures.getProperty("function.shop-product-inventory-events.meanMs"))
         .isEqualTo("10.00");
-    assertThat(figures.getProperty("function.shop-transaction-api.cpuMs")).isEqualTo("25.00");
+    assertThat(figures.getProperty("function.shop-transaction-api.cpuShare")).isEqualTo("0.250");
     assertThat(figures.getProperty("total.p50Ms")).isEqualTo("110");
   }
 

@@ -27,7 +27,14 @@ class CpuTimelineTest {
   void anInvocationAloneTakesTheCpuOfItsTimeAndNoMore() {
     Invocation alone = running("inventory", 10, 35);
 
-    var cpu = CpuTimeline.share(timeline(60, 8), List.of(alone));
+    // 8 ms in each interval from 10 to 40, nothing while idle
+    List<long[]> samples = new java.util.ArrayList<>();
+    long[] cumulative = {0, 0, 8, 16, 24, 24, 24};
+    for (int i = 0; i < cumulative.length; i++) {
+      samples.add(new long[] {i * 10 * MS, cumulative[i] * MS});
+    }
+
+    var cpu = CpuTimeline.share(samples, List.of(alone));
 
     // 2.5 intervals of 8 ms each
     assertThat(cpu.get(alone)).isCloseTo(20.0, within(1e-9));
@@ -43,6 +50,21 @@ class CpuTimelineTest {
     // the first interval split in two, the second all the mails'
     assertThat(cpu.get(stock)).isCloseTo(3.0, within(1e-9));
     assertThat(cpu.get(mails)).isCloseTo(9.0, within(1e-9));
+  }
+
+  @Test
+  void whatTheLocalCloudBurnsWhileIdleIsNoInvocations() {
+    Invocation alone = running("inventory", 20, 40);
+
+    // 8 ms every 10 ms, of which the idle stretches (0-20, 40-60) show 8 ms to be the idle rate
+    assertThat(CpuTimeline.share(timeline(60, 8), List.of(alone)).get(alone))
+        .isCloseTo(0.0, within(1e-9));
+
+    List<long[]> busier = timeline(60, 2);
+    for (int i = 3; i < busier.size(); i++) {
+      busier.get(i)[1] += 10 * MS; // 10 ms more in 20-30, on top of the idle 2 ms each interval
+    }
+    assertThat(CpuTimeline.share(busier, List.of(alone)).get(alone)).isCloseTo(10.0, within(1e-9));
   }
 
   @Test

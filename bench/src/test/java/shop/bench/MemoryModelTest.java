@@ -26,7 +26,9 @@ class MemoryModelTest {
       figures.setProperty(key + "kind", parts[1]);
       figures.setProperty(key + "calls", "1");
       figures.setProperty(key + "meanMs", parts[2]);
-      figures.setProperty(key + "cpuMs", parts[3]);
+      figures.setProperty(
+          key + "cpuShare",
+          Double.toString(Double.parseDouble(parts[3]) / Double.parseDouble(parts[2])));
       names.append(names.isEmpty() ? "" : ",").append(parts[0]);
     }
     figures.setProperty("functions", names.toString());
@@ -54,7 +56,7 @@ class MemoryModelTest {
     MemoryModel.Choice mails = only(figures("shop-notification-notifications-events:sqs:305:5"));
 
     assertThat(mails.mb()).isEqualTo(320);
-    assertThat(mails.billedMs(mails.mb())).isLessThan(mails.budgetMs());
+    assertThat(mails.billedMs()).isLessThan(mails.function().budgetMs());
   }
 
   @Test
@@ -63,7 +65,7 @@ class MemoryModelTest {
     MemoryModel.Choice prices = only(figures("shop-product-api:http:10:10"));
 
     assertThat(prices.mb()).isEqualTo(1769);
-    assertThat(prices.billedMs(prices.mb())).isEqualTo(10.0);
+    assertThat(prices.billedMs()).isEqualTo(10.0);
   }
 
   @Test
@@ -71,18 +73,18 @@ class MemoryModelTest {
     // 40 ms CPU, 150 ms waiting: 237.5 ms allowed, so 40 x 1769 / MB <= 87.5, MB >= 809
     MemoryModel.Choice checkout = only(figures("shop-transaction-api:http:190:40"));
 
-    assertThat(checkout.budgetMs()).isEqualTo(237.5);
+    assertThat(checkout.function().budgetMs()).isEqualTo(237.5);
     assertThat(checkout.mb()).isEqualTo(832);
-    assertThat(checkout.billedMs(768)).isGreaterThan(237.5);
-    assertThat(checkout.gbSecondsPer1000(832)).isLessThan(checkout.gbSecondsPer1000(1024));
+    assertThat(checkout.function().billedMs(768)).isGreaterThan(237.5);
+    assertThat(checkout.gbSecondsPer1000()).isLessThan(checkout.function().gbSecondsPer1000(1024));
   }
 
   @Test
-  void aConsumerMayRunAtHalfSpeed() {
-    // 40 ms CPU, 150 ms waiting: 380 ms allowed, so 40 x 1769 / MB <= 230, MB >= 308: the floor
+  void aConsumerMayTakeHalfAgainAsLong() {
+    // 40 ms CPU, 150 ms waiting: 285 ms allowed, so 40 x 1769 / MB <= 135, MB >= 525
     MemoryModel.Choice consumer = only(figures("shop-product-inventory-events:sqs:190:40"));
 
-    assertThat(consumer.mb()).isEqualTo(320);
+    assertThat(consumer.mb()).isEqualTo(576);
   }
 
   @Test
@@ -95,10 +97,10 @@ class MemoryModelTest {
   @Test
   void figuresWithoutCpuAskForANewCostRun() {
     Properties figures = figures("shop-product-api:http:10:10");
-    figures.remove("function.shop-product-api.cpuMs");
+    figures.remove("function.shop-product-api.cpuShare");
 
     assertThatThrownBy(() -> new MemoryModel(figures).choices())
-        .hasMessageContaining("function.shop-product-api.cpuMs")
+        .hasMessageContaining("function.shop-product-api.cpuShare")
         .hasMessageContaining("./shop bench cost");
   }
 
