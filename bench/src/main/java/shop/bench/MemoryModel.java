@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import shop.events.Subscription;
+import shop.events.Topology;
 
 /**
  * Each function's memory, chosen from what {@code ./shop bench cost} measured per function: its
@@ -34,6 +36,12 @@ final class MemoryModel {
    */
   static final Map<String, Double> SLOWDOWN_BUDGET = Map.of("http", 1.25, "sqs", 1.5);
 
+  /**
+   * The lowest rate docs/CAPACITY.md plans for: at it, no consumer may need more concurrency than
+   * its {@code maxConcurrency} in the topology (Little's law: rate x billed seconds per order).
+   */
+  static final double DESIGN_ORDERS_PER_SECOND = 10;
+
   /** The live heap is doubled: the collector needs room to work without running back to back. */
   static final double HEAP_HEADROOM = 2.0;
 
@@ -43,8 +51,11 @@ final class MemoryModel {
   /** What a function without a measurement keeps, and what they all had before this model. */
   static final int DEFAULT_MB = 1_024;
 
-  /** One function's measured figures per order. */
-  record Function(String name, String kind, double calls, double cpuMs, double ioMs) {
+  /**
+   * One function's measured figures per order; {@code capMs}: the most billed time per order its
+   * queue's concurrency allows at the design rate (infinite for an API).
+   */
+  record Function(String name, String kind, double calls, double cpuMs, double ioMs, double capMs) {
     /** Billed milliseconds per order at {@code mb}. */
     double billedMs(int mb) {
       return MemoryModel.billedMs(cpuMs, ioMs, mb);
@@ -55,9 +66,13 @@ final class MemoryModel {
       return billedMs(mb) / 1000 * mb / 1024.0 * 1000;
     }
 
-    /** The most billed time the budget allows: the full-vCPU time times the kind's slowdown. */
+    /**
+     * The most billed time the budget allows: the full-vCPU time times the kind's slowdown, within
+     * what its queue's concurrency allows (never below the full-vCPU time).
+     */
     double budgetMs() {
-      return (cpuMs + ioMs) * SLOWDOWN_BUDGET.getOrDefault(kind, 1.0);
+      double full = cpuMs + ioMs;
+      return Math.max(full, Math.min(full * SLOWDOWN_BUDGET.getOrDefault(kind, 1.0), capMs));
     }
   }
 
@@ -104,12 +119,28 @@ final class MemoryModel {
       String key = "function." + name + ".";
       double mean = number(key + "meanMs");
       double cpu = mean * Math.min(1, number(key + "cpuShare"));
+      String kind = figures.getProperty(key + "kind");
       Function function =
-          new Function(
-              name, figures.getProperty(key + "kind"), number(key + "calls"), cpu, mean - cpu);
+          new Function(name, kind, number(key + "calls"), cpu, mean - cpu, capMs(name, kind));
       choices.add(new Choice(function, choose(function, floor)));
     }
     return choices;
+  }
+
+  /**
+   * {@code shop-<service>-<consumer>-events}: its subscription's concurrency at the design rate.
+   */
+  private static double capMs(String function, String kind) {
+    if (!kind.equals("sqs")) {
+      return Double.POSITIVE_INFINITY;
+    }
+    String afterShop = function.substring("shop-".length());
+    String consumer = afterShop.substring(afterShop.indexOf('-') + 1).replaceFirst("-events$", "");
+    Subscription subscription =
+        Topology.shop()
+            .subscription(consumer)
+            .orElseThrow(() -> new IllegalArgumentException("no consumer " + consumer));
+    return subscription.maxConcurrency() * 1000 / DESIGN_ORDERS_PER_SECOND;
   }
 
   private static int choose(Function function, int floor) {

@@ -88,6 +88,15 @@ class MemoryModelTest {
   }
 
   @Test
+  void aConsumerStaysWithinItsQueuesConcurrencyAtTenOrdersASecond() {
+    // 1.5 x 450 = 675 ms, but 5 at a time at 10 orders/s allow 500: 100 x 1769 / MB <= 150
+    MemoryModel.Choice payments = only(figures("shop-transaction-payments-events:sqs:450:100"));
+
+    assertThat(payments.function().budgetMs()).isEqualTo(500.0);
+    assertThat(payments.mb()).isEqualTo(1216);
+  }
+
+  @Test
   void theSizesKeepTheDefaultForFunctionsNotMeasured() {
     var sizes = new MemoryModel(figures("shop-product-api:http:10:10")).sizes();
 
