@@ -130,9 +130,12 @@ public record DeploymentConfig(
   static Map<String, Integer> measuredMemory() {
     java.util.Properties sizes = new java.util.Properties();
     try (var in = DeploymentConfig.class.getResourceAsStream("function-memory.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("function-memory.properties is missing beside the config");
+      }
       sizes.load(in);
-    } catch (java.io.IOException | NullPointerException e) {
-      throw new IllegalStateException("function-memory.properties is missing beside the config", e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
     Map<String, Integer> measured = new java.util.HashMap<>();
     sizes
