@@ -80,6 +80,28 @@ class ServiceStacksTest {
   }
 
   @Test
+  void eachFunctionHasItsOwnMemoryTheMeasuredSizeByDefault() {
+    DeploymentConfig config = shop.stacks.shared().config();
+    for (ServiceStack stack : services().keySet()) {
+      Template template = shop.template(stack);
+      for (ShopFunction function : stack.functions()) {
+        template.hasResourceProperties(
+            "AWS::Lambda::Function",
+            Map.of(
+                "FunctionName",
+                function.name(),
+                "MemorySize",
+                config.memory(stack.service, function.name())));
+      }
+    }
+    // the memory model's choices, not one size for all of a service's functions
+    Map<String, Integer> measured = DeploymentConfig.measuredMemory();
+    assertThat(config.memory("transaction", "shop-transaction-payments-events"))
+        .isEqualTo(measured.get("shop-transaction-payments-events"))
+        .isNotEqualTo(config.memory("transaction", "shop-transaction-api"));
+  }
+
+  @Test
   void everyFunctionIsJava21OnArmWithSnapStartTracingAndAnAlias() {
     for (ServiceStack stack : services().keySet()) {
       Template template = shop.template(stack);
@@ -92,7 +114,6 @@ class ServiceStacksTest {
               "Architectures", List.of("arm64"),
               "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
               "TracingConfig", Map.of("Mode", "Active"),
-              "MemorySize", shop.stacks.shared().config().memory(stack.service),
               "LoggingConfig", Match.objectLike(Map.of())),
           functions);
       template.resourcePropertiesCountIs(
