@@ -122,7 +122,7 @@ public final class TransactionModule {
     SecretCache secrets = SecretCache.from(given);
     Config config = secrets.resolve(given);
     AwsClients aws = new AwsClients(config);
-    PostgresDatabase database = PostgresDatabase.pooled(config);
+    PostgresDatabase database = PostgresDatabase.pooled(given, secrets);
     this.health =
         new Health("transaction", Map.of("database", () -> database.query("SELECT 1", row -> 1)));
     this.outbox =
