@@ -124,7 +124,8 @@ public final class TransactionModule {
     AwsClients aws = new AwsClients(config);
     PostgresDatabase database = PostgresDatabase.pooled(given, secrets);
     this.health =
-        new Health("transaction", Map.of("database", () -> database.query("SELECT 1", row -> 1)));
+        new Health("transaction", Map.of("database", () -> database.query("SELECT 1", row -> 1)))
+            .primed();
     this.outbox =
         new OutboxRelay(
             new PostgresOutboxStore(database),

@@ -213,7 +213,7 @@ public final class UserModule implements AutoCloseable {
     AwsClients aws = new AwsClients(config);
     database = PostgresDatabase.pooled(given, secretCache);
     this.health =
-        new Health("user", Map.of("database", () -> database.query("SELECT 1", row -> 1)));
+        new Health("user", Map.of("database", () -> database.query("SELECT 1", row -> 1))).primed();
     outbox =
         new OutboxRelay(
             new PostgresOutboxStore(database),
