@@ -274,6 +274,11 @@ public final class ProductModule implements AutoCloseable {
     }
   }
 
+  /** Whether a MongoDB client is open: none once SnapStart's priming is done. */
+  boolean storeOpen() {
+    return mongo.isOpen();
+  }
+
   /** The IAM role ARNs (comma-separated) that may ask for price quotes; blank for none. */
   public String priceQuoteCallers() {
     return priceQuoteCallers;
