@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.flywaydb.core.Flyway;
 import reactor.core.publisher.Flux;
@@ -56,11 +57,13 @@ public final class PostgresDatabase implements AutoCloseable {
   private static final String TRACE_HEADER = "shop.traceHeader";
 
   private final ConnectionFactory connections;
+  private final Supplier<? extends ConnectionFactory> current;
   private final AutoCloseable pool;
 
   public PostgresDatabase(ConnectionFactory connections) {
     this(
         connections,
+        () -> connections,
         () -> {
           if (connections instanceof ConnectionPool pool) {
             pool.dispose();
@@ -68,8 +71,12 @@ public final class PostgresDatabase implements AutoCloseable {
         });
   }
 
-  private PostgresDatabase(ConnectionFactory connections, AutoCloseable pool) {
+  private PostgresDatabase(
+      ConnectionFactory connections,
+      Supplier<? extends ConnectionFactory> current,
+      AutoCloseable pool) {
     this.connections = connections;
+    this.current = current;
     this.pool = pool;
   }
 
@@ -95,7 +102,7 @@ public final class PostgresDatabase implements AutoCloseable {
     StoreConnection<ConnectionPool> pool =
         StoreConnection.of(
             "PostgreSQL pool", () -> pool(resolve.apply(given)), ConnectionPool::dispose);
-    return new PostgresDatabase(pool.view(ConnectionFactory.class, p -> p), pool);
+    return new PostgresDatabase(pool.view(ConnectionFactory.class, p -> p), pool, pool);
   }
 
   private static ConnectionPool pool(Config config) {
@@ -294,9 +301,12 @@ public final class PostgresDatabase implements AutoCloseable {
     return false;
   }
 
-  /** The pool as an R2DBC connection factory. */
+  /**
+   * The pool open now, as an R2DBC connection factory (opened if it is not): to look at, not to
+   * keep, since priming closes it before a snapshot; the database itself always uses the open one.
+   */
   public ConnectionFactory connections() {
-    return connections;
+    return current.get();
   }
 
   @Override
