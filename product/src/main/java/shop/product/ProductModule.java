@@ -2,6 +2,7 @@ package shop.product;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import shop.platform.outbox.OutboxOperations;
 import shop.platform.outbox.OutboxRelay;
 import shop.platform.outbox.RelayPolicy;
 import shop.platform.outbox.RelaySummary;
+import shop.platform.snapstart.StoreConnection;
 import shop.product.adapter.MongoCatalog;
 import shop.product.adapter.MongoIndexes;
 import shop.product.adapter.MongoInventory;
@@ -94,7 +96,7 @@ public final class ProductModule implements AutoCloseable {
 
   private static volatile ProductModule instance;
 
-  private final MongoClient mongo;
+  private final StoreConnection<MongoClient> mongo;
   private final S3Client s3;
   private final S3Presigner presigner;
   private final JwtVerifier jwtVerifier;
@@ -168,18 +170,30 @@ public final class ProductModule implements AutoCloseable {
     aws.endpoint("S3").ifPresent(presign::endpointOverride);
     this.presigner = presign.build();
 
-    // The only traffic this starts is the driver's own server monitor (which reconnects after a
-    // SnapStart restore); the connection pool stays empty until the first request, and the indexes
-    // are the deployment's job (EnsureIndexesHandler), so init sends no command.
-    this.mongo = MongoClients.create(config.require("MONGODB_URI"));
-    MongoDatabase database = mongo.getDatabase(config.require("MONGODB_DATABASE"));
+    // The client (and its server monitor) starts with the first command, and the indexes are the
+    // deployment's job (EnsureIndexesHandler), so init sends nothing. SnapStart's priming uses it
+    // and closes it; the first command after a restore opens a new one, reading the URI (a secret)
+    // anew. The adapters hold a view of it that follows whichever client is open.
+    this.mongo =
+        StoreConnection.of(
+            "MongoDB client",
+            () -> MongoClients.create(SecretReferences.resolve(given).require("MONGODB_URI")));
+    String databaseName = config.require("MONGODB_DATABASE");
+    MongoDatabase database =
+        mongo.view(
+            MongoDatabase.class,
+            c -> c.getDatabase(databaseName),
+            MongoDatabase.class,
+            MongoCollection.class);
     this.health =
         new Health(
-            "product",
-            Map.of(
-                "mongodb",
-                () ->
-                    Mono.from(database.runCommand(new Document("ping", 1))).block(Health.TIMEOUT)));
+                "product",
+                Map.of(
+                    "mongodb",
+                    () ->
+                        Mono.from(database.runCommand(new Document("ping", 1)))
+                            .block(Health.TIMEOUT)))
+            .primed();
     MongoCatalog catalog = new MongoCatalog(database, clock);
     this.inventory = new MongoInventory(database, clock);
     MongoOutboxStore outboxStore = new MongoOutboxStore(database, clock);
@@ -258,6 +272,11 @@ public final class ProductModule implements AutoCloseable {
     try (MongoClient client = MongoClients.create(config.require("MONGODB_URI"))) {
       return MongoIndexes.ensure(client.getDatabase(config.require("MONGODB_DATABASE")));
     }
+  }
+
+  /** Whether a MongoDB client is open: none once SnapStart's priming is done. */
+  boolean storeOpen() {
+    return mongo.isOpen();
   }
 
   /** The IAM role ARNs (comma-separated) that may ask for price quotes; blank for none. */

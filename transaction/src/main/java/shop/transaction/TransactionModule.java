@@ -124,9 +124,10 @@ public final class TransactionModule {
     SecretCache secrets = SecretCache.from(given);
     Config config = secrets.resolve(given);
     AwsClients aws = new AwsClients(config);
-    PostgresDatabase database = PostgresDatabase.pooled(config);
+    PostgresDatabase database = PostgresDatabase.pooled(given, secrets);
     this.health =
-        new Health("transaction", Map.of("database", () -> database.query("SELECT 1", row -> 1)));
+        new Health("transaction", Map.of("database", () -> database.query("SELECT 1", row -> 1)))
+            .primed();
     this.outbox =
         new OutboxRelay(
             new PostgresOutboxStore(database),

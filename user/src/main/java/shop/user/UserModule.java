@@ -211,9 +211,9 @@ public final class UserModule implements AutoCloseable {
     SecretCache secretCache = SecretCache.from(given);
     Config config = secretCache.resolve(given);
     AwsClients aws = new AwsClients(config);
-    database = PostgresDatabase.pooled(config);
+    database = PostgresDatabase.pooled(given, secretCache);
     this.health =
-        new Health("user", Map.of("database", () -> database.query("SELECT 1", row -> 1)));
+        new Health("user", Map.of("database", () -> database.query("SELECT 1", row -> 1))).primed();
     outbox =
         new OutboxRelay(
             new PostgresOutboxStore(database),

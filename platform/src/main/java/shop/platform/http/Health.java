@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.platform.auth.Caller;
+import shop.platform.snapstart.Priming;
 
 /**
  * A service's health routes. {@code GET /health/<service>}: liveness, public, touching nothing (the
@@ -27,6 +28,8 @@ public final class Health {
   private final String service;
   private final Map<String, Runnable> checks;
   private final Duration timeout;
+  // Held here: Priming keeps a primer only as long as its owner does.
+  private Priming.Primer primer;
 
   /**
    * @param checks each dependency by name ({@code database}, {@code failures-table}, ...): a probe
@@ -40,6 +43,17 @@ public final class Health {
 
   public Health(String service, Map<String, Runnable> checks) {
     this(service, checks, TIMEOUT);
+  }
+
+  /**
+   * Runs the readiness checks in SnapStart's priming too: the store's driver opens its connection
+   * and its query path runs before the snapshot, and the store, a {@link
+   * shop.platform.snapstart.StoreConnection}, is closed again before it. Only for stores whose
+   * connections priming closes: an SDK client's pooled sockets are not.
+   */
+  public Health primed() {
+    primer = Priming.register("health of " + service, this::check);
+    return this;
   }
 
   /** Adds the two routes to {@code api}. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import shop.platform.auth.Caller;
 import shop.platform.auth.JwtVerifier;
 import shop.platform.domain.DomainFailure;
 import shop.platform.observability.Metrics;
@@ -44,6 +45,7 @@ public final class HttpApi {
   private final RequestBodies bodies;
   private final Metrics metrics;
   private final ObjectMapper mapper = HttpJson.mapper();
+  private final List<APIGatewayV2HTTPEvent> primingReads;
   // Held here: the CRaC context keeps a primer only as long as its owner does.
   private final Priming.Primer primer = Priming.register("http api", () -> prime());
 
@@ -55,6 +57,7 @@ public final class HttpApi {
     this.maxBodyBytes = builder.maxBodyBytes;
     this.metrics = builder.metrics;
     this.bodies = new RequestBodies(mapper, builder.validation);
+    this.primingReads = List.copyOf(builder.primingReads);
   }
 
   public static Builder builder() {
@@ -145,10 +148,37 @@ public final class HttpApi {
 
   /**
    * Before a SnapStart snapshot: one request through the whole request path (event, dispatch,
-   * problem, JSON), for a route no service has, so that no route and no store is touched and no
-   * request is logged. Returns the two problems it rendered.
+   * problem, JSON), for a route no service has, and then the service's {@linkplain
+   * Builder#primeWith representative reads}, through their routes and the store, as a caller who
+   * has no data. Nothing is logged or counted as a request. Returns the two problems it rendered.
    */
   List<Problem> prime() {
+    List<Problem> problems = primeProblems();
+    for (APIGatewayV2HTTPEvent read : primingReads) {
+      int status =
+          answer(read, new HttpRequest(read, bodies, verifier, PRIMING_CALLER)).getStatusCode();
+      LOG.debug("primed {}: {}", read.getRouteKey(), status);
+    }
+    return problems;
+  }
+
+  /**
+   * Who priming's reads come from: a user id no account has, with every role and a second factor,
+   * so that a read route answers (with nothing) instead of refusing. It exists only inside {@link
+   * #prime}: no request from outside can carry it.
+   */
+  private static final Caller PRIMING_CALLER =
+      new Caller(
+          "00000000-0000-0000-0000-000000000000",
+          "priming@invalid",
+          "priming",
+          null,
+          false,
+          Set.copyOf(Caller.STAFF_ROLES),
+          null,
+          Set.of(Caller.PASSWORD, Caller.ONE_TIME_CODE));
+
+  private List<Problem> primeProblems() {
     APIGatewayV2HTTPEvent event =
         APIGatewayV2HTTPEvent.builder()
             .withRouteKey("GET /__priming")
@@ -261,8 +291,28 @@ public final class HttpApi {
     private int maxBodyBytes = 256 * 1024;
     private BeanValidation validation;
     private Metrics metrics = Metrics.standard();
+    private final List<APIGatewayV2HTTPEvent> primingReads = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * A representative read that SnapStart's priming sends through {@code routeKey} (a {@code GET}
+     * route of this API) with {@code query}, so that the first request after a restore finds the
+     * route, its use case and the store's driver warm. It runs as a caller who has no data.
+     */
+    public Builder primeWith(String routeKey, Map<String, String> query) {
+      if (!routeKey.startsWith("GET /") || routeKey.contains("{")) {
+        throw new IllegalArgumentException("priming reads a GET route without path parameters");
+      }
+      primingReads.add(
+          APIGatewayV2HTTPEvent.builder()
+              .withRouteKey(routeKey)
+              .withRawPath(routeKey.substring("GET ".length()))
+              .withQueryStringParameters(Map.copyOf(query))
+              .withHeaders(Map.of())
+              .build());
+      return this;
+    }
 
     /** Adds the route {@code routeKey} ({@code "POST /orders"}, as in openapi.yaml). */
     public Builder route(String routeKey, Route route) {
@@ -308,6 +358,14 @@ public final class HttpApi {
     }
 
     public HttpApi build() {
+      primingReads.stream()
+          .map(APIGatewayV2HTTPEvent::getRouteKey)
+          .filter(key -> !routes.containsKey(key))
+          .findFirst()
+          .ifPresent(
+              key -> {
+                throw new IllegalArgumentException("priming reads " + key + ", which is no route");
+              });
       if (validation == null) {
         validation = new BeanValidation();
       }

@@ -20,9 +20,16 @@ public final class HttpRequest {
   private Caller caller;
 
   HttpRequest(APIGatewayV2HTTPEvent event, RequestBodies bodies, JwtVerifier verifier) {
+    this(event, bodies, verifier, null);
+  }
+
+  /** With {@code caller} already known: SnapStart priming's own request, which has no token. */
+  HttpRequest(
+      APIGatewayV2HTTPEvent event, RequestBodies bodies, JwtVerifier verifier, Caller caller) {
     this.event = event;
     this.bodies = bodies;
     this.verifier = verifier;
+    this.caller = caller;
   }
 
   public String routeKey() {

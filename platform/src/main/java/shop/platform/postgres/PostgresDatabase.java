@@ -18,11 +18,16 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.flywaydb.core.Flyway;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shop.platform.config.Config;
+import shop.platform.config.SecretCache;
+import shop.platform.config.SecretReferences;
 import shop.platform.observability.Traces;
+import shop.platform.snapstart.StoreConnection;
 
 /**
  * A service's PostgreSQL database: an R2DBC pool for its requests and consumers, Flyway for its
@@ -39,6 +44,9 @@ import shop.platform.observability.Traces;
  *   <li>{@code DATABASE_POOL_SIZE} (optional, default 5): a Lambda instance serves one request at a
  *       time, but a batch of SQS messages is handled concurrently
  * </ul>
+ *
+ * <p>The pool is a {@link StoreConnection}: SnapStart's priming may use it, and it is closed before
+ * the snapshot and opened again, with the password read again, by the first query after a restore.
  */
 public final class PostgresDatabase implements AutoCloseable {
   /** The default pool size: a batch of ten messages shares it. */
@@ -49,13 +57,55 @@ public final class PostgresDatabase implements AutoCloseable {
   private static final String TRACE_HEADER = "shop.traceHeader";
 
   private final ConnectionFactory connections;
+  private final Supplier<? extends ConnectionFactory> current;
+  private final AutoCloseable pool;
 
   public PostgresDatabase(ConnectionFactory connections) {
-    this.connections = connections;
+    this(
+        connections,
+        () -> connections,
+        () -> {
+          if (connections instanceof ConnectionPool pool) {
+            pool.dispose();
+          }
+        });
   }
 
-  /** A pool for {@code config}'s database; connections are opened on first use, not here. */
-  public static PostgresDatabase pooled(Config config) {
+  private PostgresDatabase(
+      ConnectionFactory connections,
+      Supplier<? extends ConnectionFactory> current,
+      AutoCloseable pool) {
+    this.connections = connections;
+    this.current = current;
+    this.pool = pool;
+  }
+
+  /**
+   * A pool for {@code given}'s database; connections are opened on first use, not here. A secret
+   * reference in {@code given} ({@code DATABASE_PASSWORD}: see {@link SecretReferences}) is read
+   * each time the pool opens: at the first query, and again at the first one after a restore.
+   */
+  public static PostgresDatabase pooled(Config given) {
+    return pooled(given, SecretReferences::resolve);
+  }
+
+  /**
+   * As {@link #pooled(Config)}, reading secret references through {@code secrets}: the function's
+   * cache, which forgets them at a restore.
+   */
+  public static PostgresDatabase pooled(Config given, SecretCache secrets) {
+    return pooled(given, secrets::resolve);
+  }
+
+  private static PostgresDatabase pooled(Config given, UnaryOperator<Config> resolve) {
+    uri(given);
+    StoreConnection<ConnectionPool> pool =
+        StoreConnection.of(
+            "PostgreSQL pool", () -> pool(resolve.apply(given)), ConnectionPool::dispose);
+    return new PostgresDatabase(pool.view(ConnectionFactory.class, p -> p), pool, pool);
+  }
+
+  private static ConnectionPool pool(Config config) {
     URI uri = uri(config);
     PostgresqlConnectionConfiguration.Builder connection =
         PostgresqlConnectionConfiguration.builder()
@@ -66,14 +116,13 @@ public final class PostgresDatabase implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5));
     config.optional("DATABASE_PASSWORD").ifPresent(connection::password);
     sslMode(uri).ifPresent(connection::sslMode);
-    return new PostgresDatabase(
-        new ConnectionPool(
-            ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(connection.build()))
-                .initialSize(0)
-                .maxSize(config.getInt("DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE))
-                .maxIdleTime(Duration.ofMinutes(5))
-                .maxAcquireTime(Duration.ofSeconds(5))
-                .build()));
+    return new ConnectionPool(
+        ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(connection.build()))
+            .initialSize(0)
+            .maxSize(config.getInt("DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE))
+            .maxIdleTime(Duration.ofMinutes(5))
+            .maxAcquireTime(Duration.ofSeconds(5))
+            .build());
   }
 
   /**
@@ -252,15 +301,20 @@ public final class PostgresDatabase implements AutoCloseable {
     return false;
   }
 
-  /** The pool as an R2DBC connection factory. */
+  /**
+   * The pool open now, as an R2DBC connection factory (opened if it is not): to look at, not to
+   * keep, since priming closes it before a snapshot; the database itself always uses the open one.
+   */
   public ConnectionFactory connections() {
-    return connections;
+    return current.get();
   }
 
   @Override
   public void close() {
-    if (connections instanceof ConnectionPool pool) {
-      pool.dispose();
+    try {
+      pool.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing the pool failed: " + e, e);
     }
   }
 

@@ -15,19 +15,31 @@ import org.slf4j.LoggerFactory;
  * Priming for Lambda SnapStart: work a function does once before its snapshot is taken (a CRaC
  * {@code beforeCheckpoint} hook, which SnapStart runs after init), so that the first request after
  * a restore finds the classes it needs loaded and its code paths already run, instead of paying for
- * them. Only work that needs no network belongs here: a connection opened before the snapshot would
- * be restored dead, and whatever it fetched would be frozen.
+ * them. A primer may use a store (a representative read, so that the driver's classes are loaded
+ * and its paths compiled) through a {@link StoreConnection}: once every primer has run, every store
+ * connection is closed, since a connection restored from a snapshot is dead, and the first call
+ * after a restore opens a new one (reading its secrets anew). Nothing a primer reads is kept.
  *
- * <p>On a JVM without CRaC (tests, the local cloud, a function without SnapStart) the hooks never
- * run; {@link #primeAll()} runs them as a checkpoint would, for tests and the cold-start benchmark.
+ * <p>One CRaC resource runs it all, so that the stores close after the last primer whatever order
+ * CRaC notifies resources in. On a JVM without CRaC (tests, the local cloud, a function without
+ * SnapStart) the hook never runs; {@link #primeAll()} runs it as a checkpoint would, for tests and
+ * the cold-start benchmark.
  *
- * <p>The CRaC context, like this class, holds a primer weakly: whoever registers one keeps it in a
- * field, so that it lives exactly as long as the handler that owns it.
+ * <p>This class holds primers and connections weakly: whoever registers one keeps it in a field, so
+ * that it lives exactly as long as the handler that owns it.
  */
 public final class Priming {
   private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
   private static final Set<Primer> LIVE =
       Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+  private static final Set<StoreConnection<?>> CONNECTIONS =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+  private static final Resource CHECKPOINT = new Checkpoint();
+
+  static {
+    // Held by this class: CRaC's context holds its resources weakly.
+    Core.getGlobalContext().register(CHECKPOINT);
+  }
 
   private Priming() {}
 
@@ -35,13 +47,18 @@ public final class Priming {
   public static Primer register(String name, Runnable work) {
     Primer primer = new Primer(name, work);
     LIVE.add(primer);
-    Core.getGlobalContext().register(primer);
     return primer;
   }
 
+  /** Closes {@code connection} with the others once the primers have run. */
+  static void track(StoreConnection<?> connection) {
+    CONNECTIONS.add(connection);
+  }
+
   /**
-   * Runs every live primer, as a checkpoint does; returns how many ran. For tests and the
-   * cold-start benchmark: in Lambda, SnapStart runs the hooks.
+   * Runs every live primer and then closes every store connection, as a checkpoint does; returns
+   * how many primers ran. For tests and the cold-start benchmark: in Lambda, SnapStart runs the
+   * hook.
    */
   public static int primeAll() {
     List<Primer> primers;
@@ -49,27 +66,49 @@ public final class Priming {
       primers = List.copyOf(LIVE);
     }
     primers.forEach(Primer::prime);
+    List<StoreConnection<?>> connections;
+    synchronized (CONNECTIONS) {
+      connections = List.copyOf(CONNECTIONS);
+    }
+    connections.forEach(Priming::close);
     return primers.size();
   }
 
-  /** One piece of priming work, as the CRaC resource SnapStart notifies. */
-  public static final class Primer implements Resource {
+  private static void close(StoreConnection<?> connection) {
+    try {
+      connection.close();
+    } catch (RuntimeException e) {
+      // Its sockets die with the snapshot; the first call after a restore opens a new one anyway.
+      LOG.warn("closing {} before the snapshot failed: {}", connection, e.toString());
+    }
+  }
+
+  /** The CRaC resource SnapStart notifies (for tests: SnapStart calls it itself). */
+  static Resource checkpoint() {
+    return CHECKPOINT;
+  }
+
+  /** The CRaC resource SnapStart notifies. */
+  private static final class Checkpoint implements Resource {
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+      primeAll();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+      // Nothing to restore: the stores open on first use, and secrets are read when they open.
+    }
+  }
+
+  /** One piece of priming work. */
+  public static final class Primer {
     private final String name;
     private final Runnable work;
 
     private Primer(String name, Runnable work) {
       this.name = Objects.requireNonNull(name, "name");
       this.work = Objects.requireNonNull(work, "work");
-    }
-
-    @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) {
-      prime();
-    }
-
-    @Override
-    public void afterRestore(Context<? extends Resource> context) {
-      // Nothing to restore: priming holds no connection, file or clock.
     }
 
     private void prime() {

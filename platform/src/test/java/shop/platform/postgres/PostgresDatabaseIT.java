@@ -5,12 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.r2dbc.postgresql.client.SSLMode;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import shop.platform.config.Config;
+import shop.platform.config.SecretCache;
+import shop.platform.snapstart.Priming;
 import shop.platform.testing.EmbeddedDatabase;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 
 /** The pool as the settings describe it, against a PostgreSQL that offers no TLS. */
 class PostgresDatabaseIT {
@@ -32,6 +42,65 @@ class PostgresDatabaseIT {
       assertThat(database.query("SELECT 41 + 1 AS answer", row -> row.get("answer", Integer.class)))
           .containsExactly(42);
     }
+  }
+
+  @Test
+  void primingLeavesNoConnectionOpenAndTheFirstQueryAfterARestoreReadsTheSecretAgain()
+      throws Exception {
+    AtomicInteger fetched = new AtomicInteger();
+    SecretCache secrets =
+        new SecretCache(() -> secretsManager(fetched), Duration.ofMinutes(5), Clock.systemUTC());
+    Config given =
+        settings("").with(Map.of("DATABASE_PASSWORD", "secretsmanager:shop/database#password"));
+    long before = backends();
+    try (PostgresDatabase database = PostgresDatabase.pooled(given, secrets)) {
+      Priming.Primer primer =
+          Priming.register("a read", () -> database.query("SELECT 1", row -> 1));
+      assertThat(fetched).as("nothing is read at construction").hasValue(0);
+
+      Priming.primeAll();
+      assertThat(fetched).as("the pool opened for priming").hasValue(1);
+      assertThat(backends()).as("no connection kept into the snapshot").isEqualTo(before);
+
+      secrets.afterRestore(null);
+      assertThat(database.query("SELECT 41 + 1 AS answer", row -> row.get("answer", Integer.class)))
+          .containsExactly(42);
+      assertThat(fetched).as("the password read again after the restore").hasValue(2);
+      assertThat(backends()).isEqualTo(before + 1);
+      assertThat(primer).isNotNull();
+    }
+  }
+
+  /** The server's client connections but this one. */
+  private static long backends() throws Exception {
+    try (Connection c = db.dataSource().getConnection();
+        ResultSet rows =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  /** A Secrets Manager that counts its reads; the embedded server trusts any password. */
+  private static SecretsManagerClient secretsManager(AtomicInteger fetched) {
+    return new SecretsManagerClient() {
+      @Override
+      public GetSecretValueResponse getSecretValue(GetSecretValueRequest request) {
+        fetched.incrementAndGet();
+        return GetSecretValueResponse.builder().secretString("{\"password\":\"p\"}").build();
+      }
+
+      @Override
+      public String serviceName() {
+        return "secretsmanager";
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   @Test

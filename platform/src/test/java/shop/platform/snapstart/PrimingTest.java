@@ -15,8 +15,9 @@ class PrimingTest {
     assertThat(runs).hasValue(1);
 
     // SnapStart calls the CRaC hook itself.
-    primer.beforeCheckpoint(null);
+    Priming.checkpoint().beforeCheckpoint(null);
     assertThat(runs).hasValue(2);
+    assertThat(primer).isNotNull();
   }
 
   @Test
@@ -30,10 +31,10 @@ class PrimingTest {
             });
     Priming.Primer counting = Priming.register("counting", runs::incrementAndGet);
 
-    failing.beforeCheckpoint(null);
-    Priming.primeAll();
+    Priming.checkpoint().beforeCheckpoint(null);
 
     assertThat(runs).hasValue(1);
+    assertThat(failing).isNotNull();
     assertThat(counting).isNotNull();
   }
 }
