@@ -41,6 +41,20 @@ class LogInTest {
   }
 
   @Test
+  void theStandInForAMissingHashIsOneRealHashMadeOnFirstNeed() {
+    int before = s.passwords.hashes.get();
+
+    failure("nobody@example.com", PASSWORD);
+    failure("nemo@example.com", PASSWORD);
+
+    assertThat(s.passwords.hashes.get() - before).isEqualTo(1);
+    assertThat(
+            s.passwords.checked.subList(s.passwords.checked.size() - 2, s.passwords.checked.size()))
+        .allSatisfy(hash -> assertThat(hash).startsWith("plain:"))
+        .containsOnly(s.passwords.checked.getLast());
+  }
+
+  @Test
   void aLockedAccountFailsLikeAWrongPasswordAfterOneCheckOfAnotherHash() {
     DomainFailure wrong = null;
     for (int i = 0; i < 5; i++) {

@@ -1,5 +1,7 @@
 package shop.user.fakes;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import shop.user.account.PasswordHasher;
 
@@ -12,6 +14,9 @@ public final class PlainPasswords implements PasswordHasher {
   public final AtomicInteger hashes = new AtomicInteger();
   public final AtomicInteger checks = new AtomicInteger();
 
+  /** The hashes checked, in order. */
+  public final List<String> checked = new CopyOnWriteArrayList<>();
+
   @Override
   public String hash(String password) {
     hashes.incrementAndGet();
@@ -21,6 +26,7 @@ public final class PlainPasswords implements PasswordHasher {
   @Override
   public boolean matches(String password, String encodedHash) {
     checks.incrementAndGet();
+    checked.add(encodedHash);
     return encodedHash.equals("plain:" + password) || encodedHash.equals("old-plain:" + password);
   }
 
