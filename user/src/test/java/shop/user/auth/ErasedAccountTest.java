@@ -6,6 +6,7 @@ import static shop.user.fakes.InMemoryUserService.PASSWORD;
 
 import org.junit.jupiter.api.Test;
 import shop.platform.domain.NotFoundException;
+import shop.platform.domain.UnauthenticatedException;
 import shop.user.account.Account;
 import shop.user.fakes.InMemoryUserService;
 
@@ -58,6 +59,17 @@ class ErasedAccountTest {
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> s.resendVerification.resend(bob.id()))
         .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aSessionOfAnErasedAccountIsRefusedAndItsFamilyRevoked() {
+    Session session = s.logIn.logIn(s.credentials("ada@example.com", PASSWORD));
+    erase();
+
+    assertThatThrownBy(() -> s.refresh.refresh(session.refreshToken(), SOURCE))
+        .isInstanceOf(UnauthenticatedException.class);
+    assertThat(s.sessions.find(RefreshToken.hashOf(session.refreshToken())))
+        .hasValueSatisfying(stored -> assertThat(stored.familyRevoked()).isTrue());
   }
 
   private void erase() {

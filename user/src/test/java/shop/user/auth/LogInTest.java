@@ -141,6 +141,16 @@ class LogInTest {
   }
 
   @Test
+  void aRehashThatFailsDoesNotFailTheLogin() {
+    Account old = olderCostAccount("grace@example.com");
+    s.passwords.hashFailure = new IllegalStateException("out of memory");
+
+    assertThat(s.logIn.logIn(s.credentials("grace@example.com", PASSWORD))).isNotNull();
+    assertThat(s.accounts.byId(old.id()).orElseThrow().passwordHash())
+        .isEqualTo("old-plain:" + PASSWORD);
+  }
+
+  @Test
   void leavesAnOlderHashAloneWhenThePasswordIsWrong() {
     Account old = olderCostAccount("grace@example.com");
 

@@ -17,8 +17,14 @@ public final class PlainPasswords implements PasswordHasher {
   /** The hashes checked, in order. */
   public final List<String> checked = new CopyOnWriteArrayList<>();
 
+  /** When set, hashing fails with it (a hasher out of memory, say). */
+  public volatile RuntimeException hashFailure;
+
   @Override
   public String hash(String password) {
+    if (hashFailure != null) {
+      throw hashFailure;
+    }
     hashes.incrementAndGet();
     return "plain:" + password;
   }
