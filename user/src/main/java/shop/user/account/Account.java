@@ -40,11 +40,6 @@ public record Account(
     return emailVerifiedAt != null;
   }
 
-  /** Whether the account holds any staff role. */
-  public boolean isStaff() {
-    return roles.stream().anyMatch(Roles.GRANTABLE::contains);
-  }
-
   public Account withStripeCustomer(String customerId) {
     return new Account(
         id,

@@ -1,7 +1,6 @@
 package shop.user.account;
 
 import java.util.UUID;
-import shop.platform.domain.NotFoundException;
 
 /**
  * Makes the first admin: grants every staff role to the account with the given id, which must have
@@ -26,6 +25,7 @@ public final class SeedAdmin {
     for (String role : Roles.GRANTABLE.stream().sorted().toList()) {
       grantRole.grant(userId, role, source);
     }
-    return accounts.byId(userId).orElseThrow(() -> NotFoundException.of("user"));
+    // GrantRole has answered 404 for an unknown id already.
+    return accounts.byId(userId).orElseThrow();
   }
 }

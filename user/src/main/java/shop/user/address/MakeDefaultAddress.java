@@ -1,5 +1,6 @@
 package shop.user.address;
 
+import java.util.Optional;
 import java.util.UUID;
 import shop.platform.domain.NotFoundException;
 
@@ -12,9 +13,11 @@ public final class MakeDefaultAddress {
   }
 
   public Address makeDefault(UUID userId, UUID addressId) {
-    if (!addresses.makeDefault(userId, addressId)) {
-      throw NotFoundException.of("address");
-    }
-    return addresses.find(userId, addressId).orElseThrow(() -> NotFoundException.of("address"));
+    // One answer for an id that is not the user's and for one removed meanwhile.
+    Optional<Address> result =
+        addresses.makeDefault(userId, addressId)
+            ? addresses.find(userId, addressId)
+            : Optional.empty();
+    return result.orElseThrow(() -> NotFoundException.of("address"));
   }
 }

@@ -1,5 +1,6 @@
 package shop.user.payment;
 
+import java.util.Optional;
 import java.util.UUID;
 import shop.platform.domain.NotFoundException;
 
@@ -12,9 +13,9 @@ public final class MakeDefaultPaymentMethod {
   }
 
   public PaymentMethod makeDefault(UUID userId, String id) {
-    if (!methods.makeDefault(userId, id)) {
-      throw NotFoundException.of("payment method");
-    }
-    return methods.find(userId, id).orElseThrow(() -> NotFoundException.of("payment method"));
+    // One answer for an id that is not the user's and for one removed meanwhile.
+    Optional<PaymentMethod> result =
+        methods.makeDefault(userId, id) ? methods.find(userId, id) : Optional.empty();
+    return result.orElseThrow(() -> NotFoundException.of("payment method"));
   }
 }

@@ -19,8 +19,7 @@ public final class UpdateProfile {
   }
 
   public Account update(Command command) {
-    Account current =
-        accounts.byId(command.userId()).orElseThrow(() -> NotFoundException.of("user"));
+    Account current = find(command.userId());
     String name = command.name() != null ? command.name() : current.name();
     String phone =
         command.phone() == null
@@ -33,7 +32,11 @@ public final class UpdateProfile {
     if (!accounts.updateProfile(current.id(), name, phone, smsOptIn)) {
       throw NotFoundException.of("user");
     }
-    return accounts.byId(current.id()).orElseThrow(() -> NotFoundException.of("user"));
+    return find(current.id());
+  }
+
+  private Account find(UUID userId) {
+    return accounts.byId(userId).orElseThrow(() -> NotFoundException.of("user"));
   }
 
   /**

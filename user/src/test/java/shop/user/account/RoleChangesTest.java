@@ -23,7 +23,7 @@ class RoleChangesTest {
 
     assertThatThrownBy(() -> s.grantRole.grant(ada.id(), Roles.CATALOG, "test"))
         .isInstanceOf(EmailNotVerified.class);
-    assertThat(s.accounts.byId(ada.id()).orElseThrow().isStaff()).isFalse();
+    assertThat(s.accounts.byId(ada.id()).orElseThrow().roles()).containsExactly(Roles.CUSTOMER);
   }
 
   @Test
@@ -108,10 +108,42 @@ class RoleChangesTest {
 
     assertThat(admin.roles()).contains(Roles.CATALOG, Roles.ORDERS, Roles.OPS, Roles.USERS);
     assertThat(admin.roles()).doesNotContain("admin");
+    assertThat(admin.emailVerified()).isTrue();
+    assertThat(admin.email()).isEqualTo("admin@example.com");
+    assertThat(admin.name()).isEqualTo("Local Admin");
+    assertThat(s.accounts.published).extracting(Registration::userId).contains(admin.id());
     assertThat(s.secondFactor.isRequired(admin.id())).isTrue();
     assertThat(
             s.secondFactor.accepts(
                 admin.id(), InMemoryUserService.codeAt("JBSWY3DPEHPK3PXP", s.clock.instant())))
         .isTrue();
+  }
+
+  @Test
+  void openingTheLocalAdminAgainPromotesTheExistingAccountAndKeepsItsPassword() {
+    var open = new OpenAdminAccount(s.accounts, s.passwords, s.policy, s.totpFactors, s.clock);
+    Account ada = s.registered("ada@example.com");
+
+    Account admin =
+        open.open(
+            " ADA@example.com ", "Another Name", "another password entirely", "JBSWY3DPEHPK3PXP");
+
+    assertThat(admin.id()).isEqualTo(ada.id());
+    assertThat(admin.passwordHash()).isEqualTo(ada.passwordHash());
+    assertThat(admin.name()).isEqualTo(ada.name());
+    assertThat(admin.emailVerified()).isTrue();
+    assertThat(admin.roles()).containsAll(Roles.GRANTABLE);
+    assertThat(s.accounts.published).extracting(Registration::email).containsOnlyOnce(ada.email());
+  }
+
+  @Test
+  void theLocalAdminsPasswordMeetsThePolicy() {
+    var open = new OpenAdminAccount(s.accounts, s.passwords, s.policy, s.totpFactors, s.clock);
+
+    assertThatThrownBy(
+            () -> open.open("admin@example.com", "Local Admin", "admin", "JBSWY3DPEHPK3PXP"))
+        .isInstanceOfSatisfying(
+            InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("password"));
+    assertThat(s.accounts.byEmail("admin@example.com")).isEmpty();
   }
 }

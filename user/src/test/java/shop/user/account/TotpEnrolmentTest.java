@@ -96,4 +96,15 @@ class TotpEnrolmentTest {
     assertThat(s.secondFactor.accepts(ada.id(), later)).isTrue();
     assertThat(s.secondFactor.accepts(ada.id(), now)).as("older than the last used").isFalse();
   }
+
+  @Test
+  void withoutAnActiveFactorOrACodeNothingIsAccepted() {
+    String secret = s.withTotp(ada);
+    Account bob = s.verified("bob@example.com");
+    String code = InMemoryUserService.codeAt(secret, s.clock.instant().plusSeconds(30));
+
+    assertThat(s.secondFactor.accepts(bob.id(), code)).isFalse();
+    assertThat(s.secondFactor.accepts(ada.id(), null)).isFalse();
+    assertThat(s.secondFactor.accepts(ada.id(), code)).isTrue();
+  }
 }

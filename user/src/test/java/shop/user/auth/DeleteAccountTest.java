@@ -9,6 +9,7 @@ import shop.platform.domain.InvalidFieldException;
 import shop.platform.domain.NotFoundException;
 import shop.platform.domain.UnavailableException;
 import shop.user.account.Account;
+import shop.user.account.SecurityEvent;
 import shop.user.account.SecurityEvent.Kind;
 import shop.user.fakes.InMemoryUserService;
 
@@ -52,6 +53,40 @@ class DeleteAccountTest {
 
     assertThat(s.passwords.checks.get()).isEqualTo(checks);
     assertThat(s.accounts.byId(ada.id())).isPresent();
+  }
+
+  @Test
+  void eachRefusalIsASecurityEventSayingWhy() {
+    for (int i = 0; i < 5; i++) {
+      String guess = "wrong " + i;
+      assertThatThrownBy(() -> delete(guess)).isInstanceOf(InvalidFieldException.class);
+    }
+    assertThatThrownBy(() -> delete(PASSWORD)).isInstanceOf(InvalidFieldException.class);
+
+    assertThat(s.security.recorded)
+        .extracting(SecurityEvent::outcome)
+        .containsExactly(
+            "wrong-password",
+            "wrong-password",
+            "wrong-password",
+            "wrong-password",
+            "wrong-password",
+            "locked");
+    assertThat(s.security.kinds()).containsOnly(Kind.ACCOUNT_DELETED);
+  }
+
+  @Test
+  void theRightPasswordForgetsEarlierFailuresEvenWhenStripeFails() {
+    s.accounts.linkStripeCustomer(ada.id(), "cus_ada");
+    for (int i = 0; i < 4; i++) {
+      String guess = "wrong " + i;
+      assertThatThrownBy(() -> delete(guess)).isInstanceOf(InvalidFieldException.class);
+    }
+    s.gateway.failDeletingWith(new UnavailableException("Stripe is down", null));
+
+    assertThatThrownBy(() -> delete(PASSWORD)).isInstanceOf(UnavailableException.class);
+
+    assertThat(s.sessions.failures(ada.id())).isZero();
   }
 
   @Test

@@ -41,6 +41,20 @@ class LogInTest {
   }
 
   @Test
+  void theStandInForAMissingHashIsOneRealHashMadeOnFirstNeed() {
+    int before = s.passwords.hashes.get();
+
+    failure("nobody@example.com", PASSWORD);
+    failure("nemo@example.com", PASSWORD);
+
+    assertThat(s.passwords.hashes.get() - before).isEqualTo(1);
+    assertThat(
+            s.passwords.checked.subList(s.passwords.checked.size() - 2, s.passwords.checked.size()))
+        .allSatisfy(hash -> assertThat(hash).startsWith("plain:"))
+        .containsOnly(s.passwords.checked.getLast());
+  }
+
+  @Test
   void aLockedAccountFailsLikeAWrongPasswordAfterOneCheckOfAnotherHash() {
     DomainFailure wrong = null;
     for (int i = 0; i < 5; i++) {
@@ -124,6 +138,16 @@ class LogInTest {
     assertThat(s.accounts.byId(old.id()).orElseThrow().passwordHash())
         .isEqualTo("plain:" + PASSWORD);
     assertThat(s.logIn.logIn(s.credentials("grace@example.com", PASSWORD))).isNotNull();
+  }
+
+  @Test
+  void aRehashThatFailsDoesNotFailTheLogin() {
+    Account old = olderCostAccount("grace@example.com");
+    s.passwords.hashFailure = new IllegalStateException("out of memory");
+
+    assertThat(s.logIn.logIn(s.credentials("grace@example.com", PASSWORD))).isNotNull();
+    assertThat(s.accounts.byId(old.id()).orElseThrow().passwordHash())
+        .isEqualTo("old-plain:" + PASSWORD);
   }
 
   @Test

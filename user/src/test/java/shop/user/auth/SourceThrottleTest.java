@@ -58,4 +58,17 @@ class SourceThrottleTest {
     assertThat(throttle.prune()).isEqualTo(1);
     assertThat(windows).containsOnlyKeys("203.0.113.9");
   }
+
+  @Test
+  void aLimitOfOneAdmitsOneAttemptAndNoLimitIsRefused() {
+    SourceThrottle single = new SourceThrottle(attempts, 1, Duration.ofMinutes(1), clock);
+
+    single.admit("203.0.113.9");
+    assertThatThrownBy(() -> single.admit("203.0.113.9"))
+        .isInstanceOf(TooManyAttemptsException.class);
+    assertThatThrownBy(() -> new SourceThrottle(attempts, 0, Duration.ofMinutes(1), clock))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SourceThrottle(attempts, 1, Duration.ZERO, clock))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

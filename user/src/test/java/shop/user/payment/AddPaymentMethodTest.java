@@ -52,4 +52,12 @@ class AddPaymentMethodTest {
         .isInstanceOf(NotFoundException.class);
     assertThat(gateway.detached).isEmpty();
   }
+
+  @Test
+  void anUnknownUserGetsNoStripeCustomer() {
+    assertThatThrownBy(() -> add.add(java.util.UUID.randomUUID(), "pm_1"))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(gateway.customersCreated).isEmpty();
+    assertThat(gateway.attached).isEmpty();
+  }
 }
