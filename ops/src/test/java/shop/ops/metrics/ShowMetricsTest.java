@@ -69,11 +69,18 @@ class ShowMetricsTest {
 
     assertThat(overview.routes()).isEmpty();
     assertThat(overview.consumers()).isEmpty();
+    assertThat(statistics.from).as("nothing to read: CloudWatch is not asked").isNull();
     assertThat(overview.deadLetters())
         .containsExactly(
             new DeadLetterDepth("inventory-dlq", 3),
             new DeadLetterDepth("inventory-undeliverable", 0),
             new DeadLetterDepth("notes-dlq", 0));
+  }
+
+  @Test
+  void aWindowOfOneMinuteOrAWholeDayIsAllowed() {
+    assertThat(new ShowMetrics.Query(1).minutes()).isEqualTo(1);
+    assertThat(new ShowMetrics.Query(1440).minutes()).isEqualTo(1440);
   }
 
   @Test
