@@ -64,6 +64,19 @@ class ShowMetricsTest {
   }
 
   @Test
+  void readsEachConsumersOwnFigures() {
+    statistics.put("Messages", "consumer", "inventory", "Sum", 10);
+    statistics.put("MessageAgeMs", "consumer", "inventory", "p99", 350);
+    statistics.put("Messages", "consumer", "notifications", "Sum", 4);
+    statistics.put("MessageAgeMs", "consumer", "notifications", "p99", 90);
+    statistics.put("Failures", "consumer", "notifications", "Sum", 3);
+
+    assertThat(show.show(new ShowMetrics.Query(5)).consumers())
+        .containsExactly(
+            new ConsumerLoad("inventory", 350, 0), new ConsumerLoad("notifications", 90, 3));
+  }
+
+  @Test
   void givesEveryDeadLetterQueueItsDepthEvenWithoutMetrics() {
     MetricsOverview overview = show.show(new ShowMetrics.Query(15));
 

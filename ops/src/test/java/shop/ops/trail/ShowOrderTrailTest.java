@@ -128,6 +128,18 @@ class ShowOrderTrailTest {
     assertThat(trails.eventsOf(ORDER)).containsExactly(event);
   }
 
+  @Test
+  void aTrailEventNamesItsOrderEventTypeAndSource() {
+    assertThatThrownBy(() -> new TrailEvent(" ", "e", CREATED, "s", T0, null, null, null))
+        .hasMessageContaining("orderId");
+    assertThatThrownBy(() -> new TrailEvent(ORDER, null, CREATED, "s", T0, null, null, null))
+        .hasMessageContaining("eventId");
+    assertThatThrownBy(() -> new TrailEvent(ORDER, "e", "", "s", T0, null, null, null))
+        .hasMessageContaining("type");
+    assertThatThrownBy(() -> new TrailEvent(ORDER, "e", CREATED, null, T0, null, null, null))
+        .hasMessageContaining("source");
+  }
+
   private List<TrailEntry> show(String orderId) {
     return showOrderTrail.show(new ShowOrderTrail.Query(orderId));
   }
