@@ -82,6 +82,15 @@ class NotifyCustomerTest {
   }
 
   @Test
+  void aCustomersHistoryStartsAtVersionOne() {
+    new RememberContact(contacts).remember(new RememberContact.Command("user-1", optedIn(), 1));
+
+    assertThat(contacts.current("user-1")).hasValue(optedIn());
+    assertThatThrownBy(() -> new RememberContact.Command("user-1", optedIn(), 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void sendsAnAccountMailToTheAddressItIsAbout() {
     contacts.remember("user-1", new Contact("new@example.com", "Ada", null, false), 2);
 

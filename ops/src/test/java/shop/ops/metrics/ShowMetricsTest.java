@@ -64,16 +64,36 @@ class ShowMetricsTest {
   }
 
   @Test
+  void readsEachConsumersOwnFigures() {
+    statistics.put("Messages", "consumer", "inventory", "Sum", 10);
+    statistics.put("MessageAgeMs", "consumer", "inventory", "p99", 350);
+    statistics.put("Messages", "consumer", "notifications", "Sum", 4);
+    statistics.put("MessageAgeMs", "consumer", "notifications", "p99", 90);
+    statistics.put("Failures", "consumer", "notifications", "Sum", 3);
+
+    assertThat(show.show(new ShowMetrics.Query(5)).consumers())
+        .containsExactly(
+            new ConsumerLoad("inventory", 350, 0), new ConsumerLoad("notifications", 90, 3));
+  }
+
+  @Test
   void givesEveryDeadLetterQueueItsDepthEvenWithoutMetrics() {
     MetricsOverview overview = show.show(new ShowMetrics.Query(15));
 
     assertThat(overview.routes()).isEmpty();
     assertThat(overview.consumers()).isEmpty();
+    assertThat(statistics.from).as("nothing to read: CloudWatch is not asked").isNull();
     assertThat(overview.deadLetters())
         .containsExactly(
             new DeadLetterDepth("inventory-dlq", 3),
             new DeadLetterDepth("inventory-undeliverable", 0),
             new DeadLetterDepth("notes-dlq", 0));
+  }
+
+  @Test
+  void aWindowOfOneMinuteOrAWholeDayIsAllowed() {
+    assertThat(new ShowMetrics.Query(1).minutes()).isEqualTo(1);
+    assertThat(new ShowMetrics.Query(1440).minutes()).isEqualTo(1440);
   }
 
   @Test

@@ -87,6 +87,28 @@ class ShowOrderTrailTest {
   }
 
   @Test
+  void
+      aFailureLandsAtItsOwnTimeAfterTheEventsOfThatInstantAndOnlyAReplayThatMovedSomethingFollows() {
+    keep("e-1", CREATED, T0, null);
+    keep("e-2", CAPTURED, T0.plusSeconds(30), 4200L);
+    failures.put("inventory/e-1", new ConsumerFailure(T0.plusSeconds(30), 1, "Timeout"));
+    audit.add(replay("inventory", "everything", T0.plusSeconds(40), 0));
+    audit.add(
+        new AuditEntry(
+            T0.plusSeconds(50), "ada", "dlq.discard", "inventory", "everything", 1, "ok"));
+
+    assertThat(show(ORDER))
+        .extracting(TrailEntry::type, TrailEntry::consumer)
+        .containsExactly(
+            tuple(CREATED, null),
+            tuple("handled", "notifications"),
+            tuple(CAPTURED, null),
+            tuple("payment.captured", null),
+            tuple("failed", "inventory"),
+            tuple("handled", "notifications"));
+  }
+
+  @Test
   void notificationsSentForTheOrderJoinTheTrail() {
     keep("e-1", CREATED, T0, null);
     sent.add(
@@ -126,6 +148,18 @@ class ShowOrderTrailTest {
     record.record(event);
 
     assertThat(trails.eventsOf(ORDER)).containsExactly(event);
+  }
+
+  @Test
+  void aTrailEventNamesItsOrderEventTypeAndSource() {
+    assertThatThrownBy(() -> new TrailEvent(" ", "e", CREATED, "s", T0, null, null, null))
+        .hasMessageContaining("orderId");
+    assertThatThrownBy(() -> new TrailEvent(ORDER, null, CREATED, "s", T0, null, null, null))
+        .hasMessageContaining("eventId");
+    assertThatThrownBy(() -> new TrailEvent(ORDER, "e", "", "s", T0, null, null, null))
+        .hasMessageContaining("type");
+    assertThatThrownBy(() -> new TrailEvent(ORDER, "e", CREATED, null, T0, null, null, null))
+        .hasMessageContaining("source");
   }
 
   private List<TrailEntry> show(String orderId) {

@@ -11,7 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
+import org.apache.logging.log4j.ThreadContext;
 import org.junit.jupiter.api.Test;
+import shop.platform.config.Config;
+import shop.platform.config.MissingConfigException;
 import shop.platform.http.ProblemException;
 import shop.platform.testing.TestTokens;
 
@@ -190,6 +194,37 @@ class JwtVerifierTest {
     } finally {
       server.stop(0);
     }
+  }
+
+  @Test
+  void theVerifiedCallerJoinsTheRequestsLogContext() {
+    ThreadContext.clearMap();
+    try {
+      verifier.verify(TestTokens.customer("u-7"));
+
+      assertThat(ThreadContext.get("userId")).isEqualTo("u-7");
+    } finally {
+      ThreadContext.clearMap();
+    }
+  }
+
+  @Test
+  void fromConfigNeedsTheKeysUrlIssuerAndAudience() {
+    assertThatThrownBy(
+            () -> JwtVerifier.fromConfig(new Config(Map.of("JWT_ISSUER", TestTokens.ISSUER))))
+        .isInstanceOf(MissingConfigException.class)
+        .hasMessageContaining("JWKS_URL");
+    // Keys are fetched on the first token that needs one: garbage is refused without them.
+    JwtVerifier configured =
+        JwtVerifier.fromConfig(
+            new Config(
+                Map.of(
+                    "JWKS_URL", "http://127.0.0.1:9/.well-known/jwks.json",
+                    "JWT_ISSUER", TestTokens.ISSUER,
+                    "JWT_AUDIENCE", TestTokens.AUDIENCE)));
+    assertThatThrownBy(() -> configured.verify("not.a.jwt"))
+        .isInstanceOfSatisfying(
+            ProblemException.class, p -> assertThat(p.problem().status()).isEqualTo(401));
   }
 
   private void assertUnauthorized(String token) {

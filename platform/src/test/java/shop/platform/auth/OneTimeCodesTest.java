@@ -1,6 +1,7 @@
 package shop.platform.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,5 +20,24 @@ class OneTimeCodesTest {
 
     assertThat(Totp.matchingStep(secret, first, now)).hasValue(Totp.step(now));
     assertThat(Totp.matchingStep(secret, second, now)).hasValue(Totp.step(now) + 1);
+  }
+
+  @Test
+  void aCallerAheadOfTheClockWaitsAndAnInterruptStopsTheWaitKeepingTheThreadInterrupted() {
+    // The clock stands still, so the third code (two steps ahead) can only come after a wait.
+    var codes =
+        new OneTimeCodes(
+            Totp.newSecret(), Clock.fixed(Instant.ofEpochSecond(1_700_000_010), ZoneOffset.UTC));
+    codes.next();
+    codes.next();
+
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(codes::next)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("interrupted");
+    } finally {
+      assertThat(Thread.interrupted()).as("still interrupted").isTrue();
+    }
   }
 }

@@ -54,4 +54,20 @@ class ConfigTest {
     assertThatThrownBy(() -> new AwsClients(new Config(Map.of())))
         .hasMessageContaining("AWS_REGION");
   }
+
+  @Test
+  void aDefaultStandsInOnlyForAnAbsentOrBlankSetting() {
+    Config config = new Config(Map.of("NAME", " shop ", "BLANK", " "));
+
+    assertThat(config.get("NAME", "default")).isEqualTo("shop");
+    assertThat(config.get("BLANK", "default")).isEqualTo("default");
+    assertThat(config.get("ABSENT", "default")).isEqualTo("default");
+  }
+
+  @Test
+  void inLambdaTheSettingsAreTheEnvironmentVariables() {
+    String path = System.getenv("PATH");
+
+    assertThat(Config.fromEnvironment().require("PATH")).isEqualTo(path.strip());
+  }
 }

@@ -71,6 +71,23 @@ class SecretReferencesTest {
   }
 
   @Test
+  void resolvingFromConfigAloneReadsThroughAClientConfiguredByIt() {
+    Config resolved =
+        SecretReferences.resolve(
+            new Config(
+                Map.of(
+                    "AWS_REGION", "us-east-1",
+                    "AWS_ACCESS_KEY_ID", "test",
+                    "AWS_SECRET_ACCESS_KEY", "test",
+                    "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.baseUrl(),
+                    "STRIPE_API_KEY", SecretReferences.reference("shop/stripe", "apiKey"),
+                    "TOKEN", "secretsmanager:shop/plain")));
+
+    assertThat(resolved.require("STRIPE_API_KEY")).isEqualTo("sk_test_1");
+    assertThat(resolved.require("TOKEN")).isEqualTo("just-a-token");
+  }
+
+  @Test
   void plainSettingsNeedNoSecretsManagerAtAll() {
     Config plain = new Config(Map.of("STRIPE_API_KEY", "sk_test_plain"));
 

@@ -34,4 +34,15 @@ class RelayPolicyBoundsTest {
     assertThat(policy.backoff(4, 0)).isEqualTo(Duration.ofMillis(4_000));
     assertThat(policy.backoff(5, 0)).isEqualTo(Duration.ofMillis(4_001));
   }
+
+  @Test
+  void aBaseDelayTooLongToDoubleIsCappedRatherThanOverflowing() {
+    // 2^61 ms doubled twice no longer fits in a long; the cap (2^62 + 2^60 ms) is the delay.
+    long cap = (1L << 62) + (1L << 60);
+    RelayPolicy policy =
+        new RelayPolicy(
+            10, Duration.ofMillis(1L << 61), Duration.ofMillis(cap), Duration.ofMinutes(1));
+
+    assertThat(policy.backoff(3, 0)).isEqualTo(Duration.ofMillis(cap - cap / 2));
+  }
 }

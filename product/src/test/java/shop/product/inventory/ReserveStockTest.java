@@ -236,7 +236,7 @@ class ReserveStockTest {
     reserve.reserve(order("o1", new ReservationLine(mug.id(), 2)));
     sell.sell("o1");
 
-    release.release("o1");
+    assertThat(release.release("o1").state()).isEqualTo(ReservationState.SOLD);
     release.release("o1");
 
     Product after = catalog.product(mug.id()).orElseThrow();
@@ -252,6 +252,16 @@ class ReserveStockTest {
 
     assertThat(sell.sell("o1").state()).isEqualTo(ReservationState.CANCELLED);
     assertThat(catalog.product(mug.id()).orElseThrow().onHand()).isEqualTo(5);
+  }
+
+  @Test
+  void aRejectedOrderSellsNothingAndAnnouncesNothingMore() {
+    Product mug = product("MUG", 1);
+    reserve.reserve(order("o1", new ReservationLine(mug.id(), 2)));
+
+    assertThat(sell.sell("o1").state()).isEqualTo(ReservationState.REJECTED);
+    assertThat(catalog.product(mug.id()).orElseThrow().onHand()).isEqualTo(1);
+    assertThat(recorded).extracting(Reservation::state).containsExactly(ReservationState.REJECTED);
   }
 
   @Test
