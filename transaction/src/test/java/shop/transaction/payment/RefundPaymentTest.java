@@ -3,8 +3,11 @@ package shop.transaction.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import shop.transaction.order.OrderFixtures;
+import shop.transaction.order.Refund;
+import shop.transaction.order.RefundStatus;
 
 class RefundPaymentTest {
   private final FakeGateway gateway = new FakeGateway();
@@ -26,6 +29,24 @@ class RefundPaymentTest {
   @Test
   void refusesAnOrderWithoutAPayment() {
     assertThatThrownBy(() -> refunds.refund(OrderFixtures.pending(), null))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(gateway.refunds).isEmpty();
+  }
+
+  @Test
+  void refusesToRefundPartOfAnOrderWithoutAPayment() {
+    Refund refund =
+        new Refund(
+            "f1",
+            "k1",
+            100,
+            "goodwill",
+            List.of(),
+            RefundStatus.PENDING,
+            OrderFixtures.T0,
+            OrderFixtures.T0);
+
+    assertThatThrownBy(() -> refunds.refundPart(OrderFixtures.pending(), refund))
         .isInstanceOf(IllegalStateException.class);
     assertThat(gateway.refunds).isEmpty();
   }
