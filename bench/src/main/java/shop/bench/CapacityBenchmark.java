@@ -28,6 +28,14 @@ public final class CapacityBenchmark {
     try (Reader in = Files.newBufferedReader(figures)) {
       measured.load(in);
     }
+    // priced at the sizes deployed now, whatever they were when the figures were measured
+    DeployedMemory deployed = DeployedMemory.read(DeployedMemory.FILE);
+    for (String function : measured.getProperty("functions", "").split(",")) {
+      if (!function.isBlank()) {
+        measured.setProperty(
+            "function." + function + ".memoryMb", Integer.toString(deployed.mb(function)));
+      }
+    }
     String tables = new CapacityModel(measured).markdown(RATES);
     System.out.println("<!-- ./shop bench capacity, from " + figures + " -->");
     System.out.print(tables);

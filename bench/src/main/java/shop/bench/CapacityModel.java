@@ -71,14 +71,21 @@ final class CapacityModel {
         continue;
       }
       String key = "function." + name + ".";
+      int mb = (int) number(key + "memoryMb");
+      double mean = number(key + "meanMs");
+      if (figures.containsKey(key + "cpuShare")) {
+        // measured at full speed: below one vCPU its CPU part stretches (MemoryModel)
+        double cpu = mean * Math.min(1, number(key + "cpuShare"));
+        mean = MemoryModel.billedMs(cpu, mean - cpu, mb);
+      }
       functions.add(
           new Function(
               name,
               figures.getProperty(key + "service"),
               figures.getProperty(key + "kind"),
               number(key + "calls"),
-              number(key + "meanMs"),
-              (int) number(key + "memoryMb")));
+              mean,
+              mb));
     }
   }
 

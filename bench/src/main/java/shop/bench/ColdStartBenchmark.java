@@ -260,6 +260,12 @@ public final class ColdStartBenchmark {
             () -> List.of("map")),
         new ColdStartCase(
             "transaction",
+            "shop.transaction.api.SettleRefundsHandler",
+            "schedule",
+            false,
+            () -> List.of("map")),
+        new ColdStartCase(
+            "transaction",
             "shop.transaction.api.MigrateHandler",
             "{} (up to date)",
             false,

@@ -33,13 +33,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * for {@link #QUIET}. The scheduled functions run on their own clock and are reported apart.
  */
 public final class CostBenchmark {
-  /**
-   * Each service's function memory as deployed: the defaults of infra's {@code DeploymentConfig}
-   * (kept equal by hand: the bench does not depend on the CDK app).
-   */
-  static final Map<String, Integer> DEPLOYED_MEMORY_MB =
-      Map.of("product", 1024, "user", 1024, "transaction", 1024, "notification", 1024, "ops", 1024);
-
   private static final Duration QUIET = Duration.ofMillis(500);
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -102,14 +95,16 @@ public final class CostBenchmark {
               java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       Instant began = Instant.now();
       long measuredFrom;
-      try (AutoCloseable listening =
-          Invocations.listen(
-              invocation -> {
-                seen.add(invocation);
-                if (!invocation.kind().equals("schedule")) {
-                  lastEnd.set(System.nanoTime());
-                }
-              })) {
+      Map<Invocation, Double> invocationCpu;
+      try (CpuTimeline timeline = CpuTimeline.start();
+          AutoCloseable listening =
+              Invocations.listen(
+                  invocation -> {
+                    seen.add(invocation);
+                    if (!invocation.kind().equals("schedule")) {
+                      lastEnd.set(System.nanoTime());
+                    }
+                  })) {
         for (int i = 0; i < warmUp; i++) {
           placeAndSettle(client, tap, customer, product, lastEnd);
         }
@@ -122,13 +117,16 @@ public final class CostBenchmark {
         }
         starts[orders] = System.nanoTime();
         cpuAt[orders] = os.getProcessCpuTime();
+        invocationCpu = timeline.cpuMillis(List.copyOf(seen));
       }
       List<Double> cpu = new ArrayList<>();
       for (int i = 0; i < orders; i++) {
         cpu.add((cpuAt[i + 1] - cpuAt[i]) / 1e6);
       }
-      CostReport.Run run = bucket(seen, starts, measuredFrom, cpu);
-      CostReport report = new CostReport(run, CostBenchmark::deployedAs, DEPLOYED_MEMORY_MB);
+      CostReport.Run run = bucket(seen, starts, measuredFrom, cpu, invocationCpu);
+      DeployedMemory deployed = DeployedMemory.read(DeployedMemory.FILE);
+      CostReport report =
+          new CostReport(run, CostBenchmark::deployedAs, function -> deployed.mb(function.name()));
       System.out.println();
       System.out.print(report.table());
       Path figures = Path.of(".shop", "cost-figures.properties");
@@ -144,6 +142,7 @@ public final class CostBenchmark {
           orders);
       perOrder(
           measured, "sms", calls.stream().filter(c -> c.url().startsWith("/2010-04-01/")), orders);
+      liveMemory(measured);
       measured.setProperty(
           "events.perOrder",
           String.format(
@@ -161,6 +160,25 @@ public final class CostBenchmark {
     } finally {
       shop.close();
     }
+  }
+
+  /**
+   * The local cloud's live heap (after a full collection) and its memory outside the heap (classes,
+   * compiled code): every service and emulator together, an upper bound of one function's, which
+   * the memory model ({@code ./shop bench memory}) sizes from.
+   */
+  private static void liveMemory(Properties figures) {
+    var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+    memory.gc();
+    figures.setProperty(
+        "heap.liveMb",
+        String.format(Locale.ROOT, "%.0f", memory.getHeapMemoryUsage().getUsed() / 1048576.0));
+    figures.setProperty(
+        "nonHeap.usedMb",
+        String.format(Locale.ROOT, "%.0f", memory.getNonHeapMemoryUsage().getUsed() / 1048576.0));
+    System.out.printf(
+        "local cloud's memory after the run: live heap %s MB, outside the heap %s MB%n",
+        figures.getProperty("heap.liveMb"), figures.getProperty("nonHeap.usedMb"));
   }
 
   private static void perOrder(
@@ -201,7 +219,11 @@ public final class CostBenchmark {
 
   /** Each measured order's invocations (by their start), and the scheduled ones apart. */
   static CostReport.Run bucket(
-      List<Invocation> seen, long[] starts, long measuredFrom, List<Double> cpuMillis) {
+      List<Invocation> seen,
+      long[] starts,
+      long measuredFrom,
+      List<Double> cpuMillis,
+      Map<Invocation, Double> invocationCpu) {
     int orders = starts.length - 1;
     List<List<Invocation>> byOrder = new ArrayList<>();
     for (int i = 0; i < orders; i++) {
@@ -226,7 +248,8 @@ public final class CostBenchmark {
         }
       }
     }
-    return new CostReport.Run(byOrder, scheduled, (starts[orders] - measuredFrom) / 1e9, cpuMillis);
+    return new CostReport.Run(
+        byOrder, scheduled, (starts[orders] - measuredFrom) / 1e9, cpuMillis, invocationCpu);
   }
 
   /**

@@ -16,6 +16,8 @@ import shop.localstack.runtime.Invocations.Invocation;
  * memory sizes. The CPU beside it is the whole local cloud's (every thread of the JVM: handlers,
  * drivers, emulators) while the order ran: the handlers run on virtual threads, whose CPU time the
  * JVM does not report one by one, so that is an upper bound of what the handlers spent on a core.
+ * Each function's CPU is its invocations' share of that CPU ({@link CpuTimeline}), the same kind of
+ * upper bound; the rest of its billed time waited on I/O (or for a core).
  */
 final class CostReport {
   /**
@@ -28,40 +30,48 @@ final class CostReport {
   static final double USD_PER_REQUEST = 0.20 / 1_000_000;
   static final String PRICE_DATE = "2026-12-06";
 
-  private static final String ROW = "%-40s %6s %6s %7s %7s %8s %6s %9s %8s%n";
+  private static final String ROW = "%-40s %6s %6s %7s %7s %8s %7s %6s %9s %8s%n";
 
   /** A function as deployed: its name, the service whose memory setting it has, and its trigger. */
   record Function(String name, String service, String kind) {}
 
   /**
    * What was measured: each order's invocations, the scheduled ones beside the orders, and the
-   * local cloud's CPU milliseconds during each order.
+   * local cloud's CPU milliseconds during each order, and each invocation's share of it ({@link
+   * CpuTimeline}).
    */
   record Run(
       List<List<Invocation>> orders,
       List<Invocation> scheduled,
       double seconds,
-      List<Double> cpuMillis) {}
+      List<Double> cpuMillis,
+      Map<Invocation, Double> invocationCpuMillis) {}
 
   private final Run run;
   private final java.util.function.Function<Invocation, Function> deployedAs;
-  private final Map<String, Integer> memoryMb;
+  private final java.util.function.ToIntFunction<Function> memoryMb;
 
   CostReport(
       Run run,
       java.util.function.Function<Invocation, Function> deployedAs,
-      Map<String, Integer> memoryMb) {
+      java.util.function.ToIntFunction<Function> memoryMb) {
     if (run.orders().isEmpty()) {
       throw new IllegalArgumentException("no orders");
     }
     this.run = run;
     this.deployedAs = deployedAs;
-    this.memoryMb = Map.copyOf(memoryMb);
+    this.memoryMb = memoryMb;
   }
 
-  /** One function's figures per order. */
+  /** One function's figures per order; {@code cpu}: its invocations' share of the CPU, mean. */
   record Line(
-      Function function, double invocations, double p50, double p99, double mean, int memoryMb) {
+      Function function,
+      double invocations,
+      double p50,
+      double p99,
+      double mean,
+      double cpu,
+      int memoryMb) {
     double gbSecondsPer1000() {
       return mean / 1000 * memoryMb / 1024.0 * 1000;
     }
@@ -84,7 +94,13 @@ final class CostReport {
     List<Line> lines = new ArrayList<>();
     for (Function function : billed.keySet()) {
       List<Double> perOrder = new ArrayList<>();
+      double cpu = 0;
       for (List<Invocation> order : run.orders()) {
+        cpu +=
+            order.stream()
+                .filter(i -> deployedAs.apply(i).equals(function))
+                .mapToDouble(i -> run.invocationCpuMillis().getOrDefault(i, 0.0))
+                .sum();
         perOrder.add(
             (double)
                 order.stream()
@@ -99,7 +115,8 @@ final class CostReport {
               Stats.median(perOrder),
               Stats.percentile(perOrder, 99),
               perOrder.stream().mapToDouble(Double::doubleValue).average().orElse(0),
-              memory(function)));
+              cpu / run.orders().size(),
+              memoryMb.applyAsInt(function)));
     }
     return lines;
   }
@@ -124,6 +141,7 @@ final class CostReport {
             "p50 ms",
             "p99 ms",
             "mean ms",
+            "cpu ms",
             "MB",
             "GB-s/1k",
             "$/1k"));
@@ -140,6 +158,7 @@ final class CostReport {
               ms(line.p50()),
               ms(line.p99()),
               String.format(Locale.ROOT, "%.1f", line.mean()),
+              String.format(Locale.ROOT, "%.1f", line.cpu()),
               line.memoryMb(),
               String.format(Locale.ROOT, "%.2f", line.gbSecondsPer1000()),
               String.format(Locale.ROOT, "%.4f", line.dollarsPer1000())));
@@ -159,6 +178,7 @@ final class CostReport {
             ms(Stats.percentile(totals, 99)),
             String.format(
                 Locale.ROOT, "%.1f", totals.stream().mapToDouble(d -> d).average().orElse(0)),
+            "",
             "",
             String.format(Locale.ROOT, "%.2f", gbSeconds),
             String.format(Locale.ROOT, "%.4f", dollars)));
@@ -240,19 +260,15 @@ final class CostReport {
       figures.setProperty(key + "kind", line.function().kind());
       figures.setProperty(key + "calls", String.format(Locale.ROOT, "%.3f", line.invocations()));
       figures.setProperty(key + "meanMs", String.format(Locale.ROOT, "%.2f", line.mean()));
+      // a share, not milliseconds: it carries over to a run that did not measure it
+      figures.setProperty(
+          key + "cpuShare",
+          String.format(Locale.ROOT, "%.3f", line.mean() == 0 ? 0 : line.cpu() / line.mean()));
       figures.setProperty(key + "p99Ms", ms(line.p99()));
       figures.setProperty(key + "memoryMb", Integer.toString(line.memoryMb()));
     }
     figures.setProperty("functions", String.join(",", names));
     return figures;
-  }
-
-  private int memory(Function function) {
-    Integer mb = memoryMb.get(function.service());
-    if (mb == null) {
-      throw new IllegalArgumentException("no memory size for " + function.service());
-    }
-    return mb;
   }
 
   private static int byKindThenName(Function a, Function b) {

@@ -146,7 +146,7 @@ final class ShopClient {
   }
 
   /** Creates a product (as the admin); answers its id. */
-  String createProduct(String admin, String sku, String name, int price) {
+  String createProduct(String admin, String sku, String name, long price) {
     NewProduct product = new NewProduct().sku(sku).name(name).price(price).currency("EUR");
     return ShopApi.call(() -> shop.product().createProduct(product, ShopApi.bearer(admin))).getId();
   }

@@ -33,6 +33,17 @@ class CapacityModelTest {
   }
 
   @Test
+  void aFunctionWithLessThanAVcpuIsBilledForItsStretchedCpu() {
+    Properties figures = figures();
+    figures.setProperty("function.shop-transaction-api.cpuShare", "0.5");
+    figures.setProperty("function.shop-transaction-api.memoryMb", "512");
+
+    // 50 ms waiting + 50 ms of CPU at 512 / 1769 of a vCPU
+    assertThat(new CapacityModel(figures).functions().getFirst().meanMs())
+        .isCloseTo(50 + 50 * 1769 / 512.0, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
   void concurrencyIsTheRateTimesTheBilledTime() {
     CapacityModel model = new CapacityModel(figures());
 

@@ -22,9 +22,17 @@ class CostReportTest {
 
   private static CostReport report(List<List<Invocation>> orders) {
     return new CostReport(
-        new CostReport.Run(orders, List.of(), 10, orders.stream().map(o -> 10.0).toList()),
+        new CostReport.Run(
+            orders, List.of(), 10, orders.stream().map(o -> 10.0).toList(), cpuOf(orders)),
         CostBenchmark::deployedAs,
-        MEMORY);
+        function -> MEMORY.get(function.service()));
+  }
+
+  /** Each invocation's CPU share: the invoking thread's CPU of these fixtures. */
+  private static Map<Invocation, Double> cpuOf(List<List<Invocation>> orders) {
+    Map<Invocation, Double> cpu = new java.util.IdentityHashMap<>();
+    orders.forEach(order -> order.forEach(i -> cpu.put(i, i.cpuNanos() / 1e6)));
+    return cpu;
   }
 
   @Test
@@ -77,6 +85,7 @@ class CostReportTest {
         .isEqualTo("shop-transaction-api,shop-product-inventory-events");
     assertThat(figures.getProperty("function.shop-product-inventory-events.meanMs"))
         .isEqualTo("10.00");
+    assertThat(figures.getProperty("function.shop-transaction-api.cpuShare")).isEqualTo("0.250");
     assertThat(figures.getProperty("total.p50Ms")).isEqualTo("110");
   }
 
@@ -96,7 +105,8 @@ class CostReportTest {
             List.of(before, first, lateForFirst, second, sweep, after),
             starts,
             10 * 1_000_000L,
-            List.of(5.0, 6.0));
+            List.of(5.0, 6.0),
+            Map.of());
 
     assertThat(run.orders()).containsExactly(List.of(first, lateForFirst), List.of(second));
     assertThat(run.scheduled()).containsExactly(sweep);

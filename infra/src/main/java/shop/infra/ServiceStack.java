@@ -74,15 +74,16 @@ abstract class ServiceStack extends Stack {
       Duration timeout,
       Map<String, String> environment,
       ShopFunction.Network network) {
+    String name = "shop-" + service + "-" + role;
     ShopFunction function =
         new ShopFunction(
             this,
             role,
             new ShopFunction.Props(
-                "shop-" + service + "-" + role,
+                name,
                 handlerClass,
                 code,
-                config.memory(service),
+                config.memory(service, name),
                 timeout,
                 environment,
                 network,

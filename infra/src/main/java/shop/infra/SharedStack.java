@@ -11,15 +11,9 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.HttpAuthorizerType;
-import software.amazon.awscdk.services.apigatewayv2.HttpStage;
-import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
-import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
-import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
-import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.cloudfront.Distribution;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -39,7 +33,6 @@ import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
-import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -53,7 +46,8 @@ import software.constructs.Construct;
 /**
  * What every service shares: the event bus and its archive, the platform's DynamoDB tables and the
  * services' own tables, the product image bucket, the third-party secrets, the alarm topic, and the
- * one HTTP API with its JWT authorizer. Service stacks add their routes to the API.
+ * one HTTP API with its JWT authorizer. Service stacks add their routes to the API; its stage is
+ * {@link ApiStageStack}, deployed after them.
  */
 public final class SharedStack extends Stack {
   /** Where API Gateway and the services find the issuer's keys (the user service serves it). */
@@ -242,23 +236,6 @@ public final class SharedStack extends Stack {
             .description("The shop's HTTP API: every service's openapi.yaml routes")
             .createDefaultStage(false)
             .build();
-    LogGroup accessLogs =
-        LogGroup.Builder.create(this, "ApiAccessLogs")
-            .retention(config.logRetention())
-            .removalPolicy(RemovalPolicy.DESTROY)
-            .build();
-    HttpStage.Builder.create(this, "DefaultStage")
-        .httpApi(api)
-        .stageName("$default")
-        .autoDeploy(true)
-        .throttle(
-            ThrottleSettings.builder()
-                .rateLimit(config.apiRateLimit())
-                .burstLimit(config.apiBurstLimit())
-                .build())
-        .accessLogSettings(accessLogSettings(new LogGroupLogDestination(accessLogs)))
-        .build();
-
     jwtAuthorizer =
         HttpAuthorizer.Builder.create(this, "JwtAuthorizer")
             .httpApi(api)
@@ -304,25 +281,6 @@ public final class SharedStack extends Stack {
         "The default *.cloudfront.net certificate cannot pin a minimum TLS version; it is set with"
             + " the storefront's own domain and certificate");
     return cdn;
-  }
-
-  private static IAccessLogSettings accessLogSettings(IAccessLogDestination destination) {
-    return new IAccessLogSettings() {
-      @Override
-      public IAccessLogDestination getDestination() {
-        return destination;
-      }
-
-      @Override
-      public AccessLogFormat getFormat() {
-        return AccessLogFormat.custom(
-            "{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
-                + "\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\","
-                + "\"status\":\"$context.status\",\"latency\":\"$context.responseLatency\","
-                + "\"integrationError\":\"$context.integrationErrorMessage\","
-                + "\"authorizerError\":\"$context.authorizer.error\"}");
-      }
-    };
   }
 
   /** The actions of DynamoDB that change or delete an existing item. */

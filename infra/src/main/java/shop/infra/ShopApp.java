@@ -25,10 +25,12 @@ public final class ShopApp {
       TransactionStack transaction,
       NotificationStack notification,
       OpsStack ops,
+      ApiStageStack apiStage,
       MonitoringStack monitoring) {
 
     List<software.amazon.awscdk.Stack> all() {
-      return List.of(shared, data, product, user, transaction, notification, ops, monitoring);
+      return List.of(
+          shared, data, product, user, transaction, notification, ops, apiStage, monitoring);
     }
   }
 
@@ -55,15 +57,20 @@ public final class ShopApp {
     TransactionStack transaction = new TransactionStack(app, props, shared, data, jars);
     // Checkout, and nothing else, asks product for price quotes.
     product.allowPriceQuotesFrom(transaction.api());
+    UserStack user = new UserStack(app, props, shared, data, jars);
+    NotificationStack notification = new NotificationStack(app, props, shared, jars);
+    OpsStack ops = new OpsStack(app, props, shared, jars);
     Stacks stacks =
         new Stacks(
             shared,
             data,
             product,
-            new UserStack(app, props, shared, data, jars),
+            user,
             transaction,
-            new NotificationStack(app, props, shared, jars),
-            new OpsStack(app, props, shared, jars),
+            notification,
+            ops,
+            new ApiStageStack(
+                app, props, shared, config, List.of(product, user, transaction, notification, ops)),
             new MonitoringStack(app, props, shared));
     Tags.of(app).add("project", "shop");
     stacks.all().forEach(NagFindings::suppress);

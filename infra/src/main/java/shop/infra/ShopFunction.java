@@ -58,12 +58,14 @@ final class ShopFunction extends Construct implements IGrantable {
   /** Where a function that reaches the database runs. */
   record Network(IVpc vpc, ISecurityGroup securityGroup) {}
 
+  private final String name;
   private final Function function;
   private final Alias alias;
   private final LogGroup logs;
 
   ShopFunction(Construct scope, String id, Props props) {
     super(scope, id);
+    this.name = props.name();
     Map<String, String> environment = new TreeMap<>(props.environment());
     environment.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
     logs =
@@ -131,6 +133,11 @@ final class ShopFunction extends Construct implements IGrantable {
             .treatMissingData(TreatMissingData.NOT_BREACHING)
             .build();
     latency.addAlarmAction(notify);
+  }
+
+  /** The function's name, {@code shop-<service>-<role>}. */
+  String name() {
+    return name;
   }
 
   /** The function itself (its versions publish the SnapStart snapshots). */

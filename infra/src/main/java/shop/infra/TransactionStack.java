@@ -12,6 +12,7 @@ import shop.transaction.api.MigrateHandler;
 import shop.transaction.api.OrdersApi;
 import shop.transaction.api.OutboxOperationsHandler;
 import shop.transaction.api.OutboxSweepHandler;
+import shop.transaction.api.SettleRefundsHandler;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -63,6 +64,15 @@ final class TransactionStack extends ServiceStack {
             env,
             network);
     schedule("expire-orders", expire, ScheduleExpression.rate(Duration.minutes(5)));
+    // Refunds left PENDING (their function died, or Stripe was down): looked up, else asked for.
+    ShopFunction settleRefunds =
+        function(
+            "settle-refunds",
+            SettleRefundsHandler.class.getName(),
+            Duration.minutes(2),
+            stripe,
+            network);
+    schedule("settle-refunds", settleRefunds, ScheduleExpression.rate(Duration.minutes(5)));
 
     migrateOnDeploy(MigrateHandler.class, data, network);
     allowPublishingOwnEvents();

@@ -40,6 +40,48 @@ class DeploymentConfigTest {
         .isEqualTo(90);
   }
 
+  @Test
+  void aFunctionsMemoryIsItsOwnSettingElseItsServicesElseTheMeasuredSize() {
+    Map<String, Integer> measured = DeploymentConfig.measuredMemory();
+    String origins = "https://shop.example.com";
+
+    DeploymentConfig defaults = config(Map.of("shop:corsOrigins", origins));
+    assertThat(defaults.memory("transaction", "shop-transaction-api"))
+        .isEqualTo(measured.getOrDefault("shop-transaction-api", measured.get("default")));
+    assertThat(defaults.memory("user", "shop-user-migrate")).isEqualTo(measured.get("default"));
+
+    DeploymentConfig service =
+        config(Map.of("shop:corsOrigins", origins, "shop:memory:transaction", "2048"));
+    assertThat(service.memory("transaction", "shop-transaction-api")).isEqualTo(2048);
+    assertThat(service.memory("transaction", "shop-transaction-payments-events")).isEqualTo(2048);
+    assertThat(service.memory("user", "shop-user-api"))
+        .isEqualTo(defaults.memory("user", "shop-user-api"));
+
+    DeploymentConfig function =
+        config(
+            Map.of(
+                "shop:corsOrigins",
+                origins,
+                "shop:memory:transaction",
+                "2048",
+                "shop:memory:shop-transaction-api",
+                "1769"));
+    assertThat(function.memory("transaction", "shop-transaction-api")).isEqualTo(1769);
+    assertThat(function.memory("transaction", "shop-transaction-payments-events")).isEqualTo(2048);
+  }
+
+  @Test
+  void aMemorySettingMustNameAServiceOrAFunction() {
+    assertThatThrownBy(
+            () ->
+                config(
+                    Map.of(
+                        "shop:corsOrigins", "https://shop.example.com",
+                        "shop:memory:transaction-api", "512")))
+        .hasMessageContaining("shop:memory:transaction-api")
+        .hasMessageContaining("shop-<service>-<role>");
+  }
+
   private static DeploymentConfig config(Map<String, Object> context) {
     return DeploymentConfig.from(App.Builder.create().context(context).build().getNode());
   }

@@ -80,6 +80,28 @@ class ServiceStacksTest {
   }
 
   @Test
+  void eachFunctionHasItsOwnMemoryTheMeasuredSizeByDefault() {
+    DeploymentConfig config = shop.stacks.shared().config();
+    for (ServiceStack stack : services().keySet()) {
+      Template template = shop.template(stack);
+      for (ShopFunction function : stack.functions()) {
+        template.hasResourceProperties(
+            "AWS::Lambda::Function",
+            Map.of(
+                "FunctionName",
+                function.name(),
+                "MemorySize",
+                config.memory(stack.service, function.name())));
+      }
+    }
+    // the memory model's choices, not one size for all of a service's functions
+    Map<String, Integer> measured = DeploymentConfig.measuredMemory();
+    assertThat(config.memory("transaction", "shop-transaction-payments-events"))
+        .isEqualTo(measured.get("shop-transaction-payments-events"))
+        .isNotEqualTo(config.memory("transaction", "shop-transaction-api"));
+  }
+
+  @Test
   void everyFunctionIsJava21OnArmWithSnapStartTracingAndAnAlias() {
     for (ServiceStack stack : services().keySet()) {
       Template template = shop.template(stack);
@@ -92,7 +114,6 @@ class ServiceStacksTest {
               "Architectures", List.of("arm64"),
               "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
               "TracingConfig", Map.of("Mode", "Active"),
-              "MemorySize", shop.stacks.shared().config().memory(stack.service),
               "LoggingConfig", Match.objectLike(Map.of())),
           functions);
       template.resourcePropertiesCountIs(
@@ -287,15 +308,16 @@ class ServiceStacksTest {
   }
 
   @Test
-  void schedulesRunTheSweepsAndTheExpiry() {
+  void schedulesRunTheSweepsTheExpiryAndTheRefundSettling() {
     template("product").resourceCountIs("AWS::Scheduler::Schedule", 1);
     template("user").resourceCountIs("AWS::Scheduler::Schedule", 1);
-    template("transaction").resourceCountIs("AWS::Scheduler::Schedule", 2);
-    template("transaction")
-        .hasResourceProperties(
-            "AWS::Scheduler::Schedule",
-            Map.of(
-                "Name", "shop-transaction-expire-orders", "ScheduleExpression", "rate(5 minutes)"));
+    template("transaction").resourceCountIs("AWS::Scheduler::Schedule", 3);
+    for (String sweep : List.of("expire-orders", "settle-refunds")) {
+      template("transaction")
+          .hasResourceProperties(
+              "AWS::Scheduler::Schedule",
+              Map.of("Name", "shop-transaction-" + sweep, "ScheduleExpression", "rate(5 minutes)"));
+    }
   }
 
   @Test
@@ -338,7 +360,11 @@ class ServiceStacksTest {
             assertThat(reads).as(function).doesNotContain("Stripe");
           }
         });
-    List<String> callers = List.of("shop-transaction-api", "shop-transaction-payments-events");
+    List<String> callers =
+        List.of(
+            "shop-transaction-api",
+            "shop-transaction-payments-events",
+            "shop-transaction-settle-refunds");
     assertThat(transaction).containsKeys(callers.toArray(String[]::new));
     transaction.forEach(
         (function, reads) -> {

@@ -46,6 +46,7 @@ import shop.transaction.order.PlaceOrder;
 import shop.transaction.order.ReceiveReturn;
 import shop.transaction.order.RejectOrder;
 import shop.transaction.order.RequestReturn;
+import shop.transaction.order.SettlePendingRefunds;
 import shop.transaction.order.ShipOrder;
 import shop.transaction.order.ViewOrders;
 import shop.transaction.payment.ApplyPaymentNotice;
@@ -108,6 +109,7 @@ public final class TransactionModule {
   private final DecideReturn decideReturn;
   private final ReceiveReturn receiveReturn;
   private final IssueRefund issueRefund;
+  private final SettlePendingRefunds settlePendingRefunds;
   private final CancelOrderAsStaff cancelOrderAsStaff;
   private final SqsEventConsumer paymentEvents;
   private final SqsEventConsumer erasureEvents;
@@ -162,6 +164,13 @@ public final class TransactionModule {
     this.decideReturn = new DecideReturn(orders, clock);
     this.receiveReturn = new ReceiveReturn(orders, refunds, clock);
     this.issueRefund = new IssueRefund(orders, refunds, clock);
+    this.settlePendingRefunds =
+        new SettlePendingRefunds(
+            orders,
+            refunds,
+            refunds,
+            config.getDuration("REFUND_SWEEP_GRACE", SettlePendingRefunds.DEFAULT_GRACE),
+            clock);
     this.cancelOrderAsStaff = new CancelOrderAsStaff(orders, refunds, clock);
     this.paymentEvents =
         paymentEvents(
@@ -294,6 +303,10 @@ public final class TransactionModule {
 
   public IssueRefund issueRefund() {
     return issueRefund;
+  }
+
+  public SettlePendingRefunds settlePendingRefunds() {
+    return settlePendingRefunds;
   }
 
   public CancelOrderAsStaff cancelOrderAsStaff() {

@@ -1,7 +1,10 @@
 package shop.localstack.stripe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,7 +14,9 @@ final class Refunds {
   private final PaymentIntents intents;
   private final Charges charges;
   private final Events events;
-  private final Map<String, ObjectNode> byId = new HashMap<>();
+
+  /** In the order they were made: a list answers newest first. */
+  private final Map<String, ObjectNode> byId = new LinkedHashMap<>();
 
   Refunds(PaymentIntents intents, Charges charges, Events events) {
     this.intents = intents;
@@ -56,6 +61,36 @@ final class Refunds {
     return refund;
   }
 
+  /**
+   * The refunds of one payment intent (or charge), or all, newest first, a page at a time as Stripe
+   * lists them ({@code limit} 1-100, default 10; {@code starting_after} the last id seen).
+   */
+  ObjectNode list(Form form) {
+    String intent = form.get("payment_intent");
+    String charge = form.get("charge");
+    List<ObjectNode> matching = new ArrayList<>();
+    for (ObjectNode refund : byId.values()) {
+      if ((intent == null || intent.equals(refund.path("payment_intent").asText()))
+          && (charge == null || charge.equals(refund.path("charge").asText()))) {
+        matching.add(refund);
+      }
+    }
+    Collections.reverse(matching);
+    String after = form.get("starting_after");
+    int from = 0;
+    if (after != null) {
+      from = matching.indexOf(retrieve(after)) + 1;
+    }
+    int limit = limit(form.get("limit"));
+    List<ObjectNode> page = matching.subList(from, Math.min(matching.size(), from + limit));
+    ObjectNode list = StripeJson.object();
+    list.put("object", "list");
+    list.putArray("data").addAll(page);
+    list.put("has_more", from + page.size() < matching.size());
+    list.put("url", "/v1/refunds");
+    return list;
+  }
+
   ObjectNode retrieve(String id) {
     ObjectNode refund = byId.get(id);
     if (refund == null) {
@@ -91,6 +126,21 @@ final class Refunds {
           null, "Charge " + chargeId + " has not succeeded and cannot be refunded.", "charge");
     }
     return charge;
+  }
+
+  private static int limit(String value) {
+    if (value == null) {
+      return 10;
+    }
+    try {
+      int limit = Integer.parseInt(value);
+      if (limit >= 1 && limit <= 100) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw StripeFailure.invalid(null, "Invalid limit: must be an integer from 1 to 100.", "limit");
   }
 
   private static long positive(String amount) {

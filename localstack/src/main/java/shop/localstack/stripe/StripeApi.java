@@ -89,6 +89,7 @@ final class StripeApi {
       case "GET payment_intents {id}" -> expanded(intents.retrieve(id), form);
       case "GET charges {id}" -> charges.retrieve(id);
       case "POST refunds" -> refunds.create(form, request);
+      case "GET refunds" -> refunds.list(form);
       case "GET refunds {id}" -> refunds.retrieve(id);
       case "POST webhook_endpoints" -> endpoints.create(form);
       case "GET webhook_endpoints {id}" -> endpoints.retrieve(id);

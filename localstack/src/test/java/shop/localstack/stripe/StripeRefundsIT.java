@@ -10,8 +10,12 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
+import com.stripe.model.StripeCollection;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import shop.localstack.Endpoints;
@@ -94,6 +98,58 @@ class StripeRefundsIT {
     assertThat(readBack.getLatestChargeObject().getAmountRefunded()).isEqualTo(1250);
     Refund rest = refund(paid.getId(), null);
     assertThat(rest.getAmount()).isEqualTo(4900 - 1250);
+  }
+
+  @Test
+  void listsAnIntentsRefundsNewestFirstPageByPageWithTheirMetadata() throws Exception {
+    PaymentIntent paid = sandbox.charge(offSessionCharge(4900, "pm_card_visa", null));
+    PaymentIntent elsewhere = sandbox.charge(offSessionCharge(1000, "pm_card_visa", null));
+    List<String> made = new ArrayList<>();
+    for (long amount = 100; amount <= 300; amount += 100) {
+      made.add(
+          sandbox
+              .stripe
+              .v1()
+              .refunds()
+              .create(
+                  RefundCreateParams.builder()
+                      .setPaymentIntent(paid.getId())
+                      .setAmount(amount)
+                      .putMetadata("refund_key", "refund-" + amount)
+                      .build())
+              .getId());
+    }
+    refund(elsewhere.getId(), 500L);
+
+    StripeCollection<Refund> first =
+        sandbox
+            .stripe
+            .v1()
+            .refunds()
+            .list(RefundListParams.builder().setPaymentIntent(paid.getId()).setLimit(2L).build());
+    assertThat(first.getHasMore()).isTrue();
+    assertThat(first.getData()).extracting(Refund::getId).containsExactly(made.get(2), made.get(1));
+    List<String> keys = new ArrayList<>();
+    for (Refund refund :
+        sandbox
+            .stripe
+            .v1()
+            .refunds()
+            .list(RefundListParams.builder().setPaymentIntent(paid.getId()).setLimit(2L).build())
+            .autoPagingIterable()) {
+      keys.add(refund.getMetadata().get("refund_key"));
+    }
+    assertThat(keys).containsExactly("refund-300", "refund-200", "refund-100");
+    assertThatThrownBy(
+            () ->
+                sandbox
+                    .stripe
+                    .v1()
+                    .refunds()
+                    .list(RefundListParams.builder().setLimit(101L).build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.getStripeError().getParam()).isEqualTo("limit"));
   }
 
   @Test

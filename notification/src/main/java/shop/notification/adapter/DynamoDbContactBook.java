@@ -2,10 +2,10 @@ package shop.notification.adapter;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import shop.notification.NotificationTables;
 import shop.notification.delivery.Contact;
 import shop.notification.delivery.ContactBook;
+import shop.notification.delivery.LatestContact;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -28,14 +28,17 @@ public final class DynamoDbContactBook implements ContactBook {
   }
 
   @Override
-  public Optional<Contact> current(String userId) {
+  public LatestContact current(String userId) {
     Map<String, AttributeValue> item =
         dynamo.getItem(r -> r.tableName(table).key(key(userId)).consistentRead(true)).item();
-    if (item == null || item.isEmpty() || item.containsKey("erased")) {
-      return Optional.empty();
+    if (item == null || item.isEmpty()) {
+      return new LatestContact.Unknown();
+    }
+    if (item.containsKey("erased")) {
+      return new LatestContact.Erased();
     }
     AttributeValue phone = item.get("phone");
-    return Optional.of(
+    return new LatestContact.Known(
         new Contact(
             item.get("email").s(),
             item.get("name").s(),

@@ -1,7 +1,5 @@
 package shop.notification.delivery;
 
-import java.util.Optional;
-
 /**
  * The latest contact details of each customer, as the user service published them (port). Order
  * events carry the contact the access token froze when the order was placed; what is here is newer
@@ -9,8 +7,8 @@ import java.util.Optional;
  */
 public interface ContactBook {
 
-  /** The customer's latest known contact, if they changed it since this service started keeping. */
-  Optional<Contact> current(String userId);
+  /** What is known of the customer's contact now: changed, never changed, or erased. */
+  LatestContact current(String userId);
 
   /**
    * Keeps {@code contact} as the customer's current one unless a change with a version of {@code

@@ -1,5 +1,6 @@
 package shop.notification.delivery;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +19,11 @@ import shop.notification.message.Templates;
  *
  * <p>A message about an order goes to the customer's contact as it is now ({@link ContactBook}),
  * not as the access token that placed the order froze it: whoever opted in to SMS a minute before
- * ordering gets the SMS. An account mail goes to the address it is about, as the event says.
+ * ordering gets the SMS; an erased customer is told nothing. An account mail goes to the address it
+ * is about, as the event says.
  */
 public final class NotifyCustomer {
+  private static final System.Logger LOG = System.getLogger(NotifyCustomer.class.getName());
   private final Templates templates;
   private final EmailSender email;
   private final SmsSender sms;
@@ -51,10 +54,24 @@ public final class NotifyCustomer {
   }
 
   public void handle(Notification notification) {
-    Contact contact =
-        notification.orderId() == null
-            ? notification.contact()
-            : contacts.current(notification.userId()).orElse(notification.contact());
+    Contact contact = notification.contact();
+    if (notification.orderId() != null) {
+      switch (contacts.current(notification.userId())) {
+        case LatestContact.Known latest -> contact = latest.contact();
+        case LatestContact.Unknown unknown -> {
+          // the contact the order event carries is still the current one
+        }
+        case LatestContact.Erased erased -> {
+          // An erased customer's old order can still change (a refund): nobody is told, and the
+          // anonymised order's placeholder address is not written to.
+          LOG.log(
+              Level.INFO,
+              "event {0} is about an erased account: told to nobody",
+              notification.eventId());
+          return;
+        }
+      }
+    }
     // Render everything before sending anything: a broken template must not leave half a
     // notification sent.
     EmailContent content = templates.email(notification.template(), notification.model());

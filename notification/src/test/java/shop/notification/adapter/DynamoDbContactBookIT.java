@@ -14,6 +14,7 @@ import shop.notification.delivery.Contact;
 import shop.notification.delivery.Delivery;
 import shop.notification.delivery.DeliveryKey;
 import shop.notification.delivery.DeliveryStatus;
+import shop.notification.delivery.LatestContact;
 import shop.notification.delivery.SendReceipt;
 import shop.notification.message.Template;
 import shop.platform.testing.LocalDynamoDb;
@@ -49,9 +50,9 @@ class DynamoDbContactBookIT {
     contacts.remember(user, optedOut, 2);
     contacts.remember(user, optedOut, 3);
 
-    assertThat(contacts.current(user)).contains(optedIn);
+    assertThat(contacts.current(user)).isEqualTo(new LatestContact.Known(optedIn));
     contacts.remember(user, optedOut, 4);
-    assertThat(contacts.current(user)).contains(optedOut);
+    assertThat(contacts.current(user)).isEqualTo(new LatestContact.Known(optedOut));
   }
 
   @Test
@@ -77,7 +78,7 @@ class DynamoDbContactBookIT {
     ledger.eraseRecipients(user);
     contacts.remember(user, new Contact("ada@example.com", "Ada", null, false), 4);
 
-    assertThat(contacts.current(user)).isEmpty();
+    assertThat(contacts.current(user)).isInstanceOf(LatestContact.Erased.class);
     assertThat(ledger.ofUser(user, 10))
         .hasSize(Channel.values().length)
         .allSatisfy(

@@ -2,7 +2,6 @@ package shop.notification.delivery;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** The contact book in memory, with the version rule of the DynamoDB one. */
 final class InMemoryContactBook implements ContactBook {
@@ -11,8 +10,14 @@ final class InMemoryContactBook implements ContactBook {
   private final Map<String, Kept> kept = new HashMap<>();
 
   @Override
-  public synchronized Optional<Contact> current(String userId) {
-    return Optional.ofNullable(kept.get(userId)).map(Kept::contact);
+  public synchronized LatestContact current(String userId) {
+    Kept latest = kept.get(userId);
+    if (latest == null) {
+      return new LatestContact.Unknown();
+    }
+    return latest.contact() == null
+        ? new LatestContact.Erased()
+        : new LatestContact.Known(latest.contact());
   }
 
   @Override

@@ -93,6 +93,17 @@ class NotifyCustomerTest {
   }
 
   @Test
+  void anErasedCustomersOrderThatChangesLaterIsToldToNobody() {
+    new ForgetCustomer(contacts, ledger).forget(new ForgetCustomer.Command("user-1", 4));
+
+    notifyCustomer.handle(orderConfirmed(optedIn()));
+
+    assertThat(ses.sent).isEmpty();
+    assertThat(twilio.sent).isEmpty();
+    assertThat(ledger.all()).isEmpty();
+  }
+
+  @Test
   void anErasedCustomerLeavesSendsAddressedToNobodyAndNoContact() {
     contacts.remember("user-1", optedIn(), 2);
     notifyCustomer.handle(orderConfirmed(optedIn()));
@@ -101,7 +112,7 @@ class NotifyCustomerTest {
     new ForgetCustomer(contacts, ledger).forget(new ForgetCustomer.Command("user-1", 4));
     new RememberContact(contacts).remember(new RememberContact.Command("user-1", optedIn(), 3));
 
-    assertThat(contacts.current("user-1")).isEmpty();
+    assertThat(contacts.current("user-1")).isInstanceOf(LatestContact.Erased.class);
     assertThat(ledger.all())
         .hasSize(2)
         .allSatisfy(d -> assertThat(d.key().recipient()).isEqualTo(DeliveryKey.ERASED))

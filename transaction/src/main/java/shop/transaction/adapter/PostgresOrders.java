@@ -250,6 +250,16 @@ public final class PostgresOrders implements OrderRepository {
         limit);
   }
 
+  @Override
+  public List<Order> withPendingRefunds(Instant startedBefore, int limit) {
+    return select(
+        "JOIN (SELECT order_id, min(created_at) AS since FROM refunds"
+            + " WHERE status = 'PENDING' AND created_at < $1 GROUP BY order_id) pending"
+            + " ON pending.order_id = orders.id ORDER BY pending.since LIMIT $2",
+        startedBefore,
+        limit);
+  }
+
   private OrderPage page(OrderPageQuery query) {
     return query.page(select(query.where(), query.args().toArray()));
   }

@@ -19,10 +19,12 @@ import com.stripe.net.Webhook;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import shop.platform.config.Config;
 import shop.platform.config.Lazy;
@@ -48,6 +50,12 @@ import shop.transaction.payment.RefundRequest;
 public final class StripePayments implements PaymentGateway, PaymentNotices {
   /** Stripe's advice, and the most a replayed webhook may be late. */
   static final long WEBHOOK_TOLERANCE_SECONDS = 300;
+
+  /** The metadata field each refund carries its idempotency key in, to be found by it later. */
+  static final String REFUND_KEY = "refund_key";
+
+  /** Refund states in which no money went back. */
+  private static final Set<String> FAILED_REFUNDS = Set.of("failed", "canceled");
 
   private final Supplier<StripeClient> stripe;
   private final Supplier<String> apiKey;
@@ -152,10 +160,38 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
                       .setPaymentIntent(request.paymentIntentId())
                       .setAmount(request.amount().amount())
                       .putMetadata("order_id", request.orderId())
+                      .putMetadata(REFUND_KEY, request.idempotencyKey())
                       .build(),
                   options(request.idempotencyKey()));
       // Stripe states the amount; should an answer omit it, it is what we asked.
       return refund.getAmount() != null ? refund.getAmount() : request.amount().amount();
+    } catch (StripeException e) {
+      throw unavailableOrBroken(e);
+    }
+  }
+
+  @Override
+  public boolean hasRefund(String paymentIntentId, String idempotencyKey) {
+    try {
+      for (Refund refund :
+          stripe
+              .get()
+              .v1()
+              .refunds()
+              .list(
+                  RefundListParams.builder()
+                      .setPaymentIntent(paymentIntentId)
+                      .setLimit(100L)
+                      .build(),
+                  RequestOptions.builder().setApiKey(apiKey.get()).build())
+              .autoPagingIterable()) {
+        if (refund.getMetadata() != null
+            && idempotencyKey.equals(refund.getMetadata().get(REFUND_KEY))
+            && !FAILED_REFUNDS.contains(refund.getStatus())) {
+          return true;
+        }
+      }
+      return false;
     } catch (StripeException e) {
       throw unavailableOrBroken(e);
     }

@@ -62,4 +62,7 @@ public interface OrderRepository {
 
   /** Orders in one of {@code statuses} created before {@code createdBefore}, oldest first. */
   List<Order> stuck(Set<OrderStatus> statuses, Instant createdBefore, int limit);
+
+  /** Orders with a PENDING refund started before {@code startedBefore}, oldest refund first. */
+  List<Order> withPendingRefunds(Instant startedBefore, int limit);
 }

@@ -16,6 +16,14 @@ public interface PaymentGateway {
   long refund(RefundRequest request);
 
   /**
+   * Whether the provider holds a refund of {@code paymentIntentId} made with {@code idempotencyKey}
+   * that has not failed (every refund carries its key in its metadata, so it can be found after the
+   * provider has forgotten the key). Throws {@link PaymentUnavailable} when the provider cannot be
+   * asked.
+   */
+  boolean hasRefund(String paymentIntentId, String idempotencyKey);
+
+  /**
    * The payment {@code paymentIntentId} as the provider holds it; empty when the provider knows no
    * such payment. Throws {@link PaymentUnavailable} when the provider cannot be asked.
    */

@@ -1,5 +1,6 @@
 package shop.transaction.payment;
 
+import shop.transaction.order.MadeRefunds;
 import shop.transaction.order.Money;
 import shop.transaction.order.Order;
 import shop.transaction.order.PaymentRefunds;
@@ -8,9 +9,10 @@ import shop.transaction.order.Refunds;
 
 /**
  * Gives an order's money back through the gateway, once: in full (the idempotency key derived from
- * the order) or in part (the key derived from the refund).
+ * the order) or in part (the key derived from the refund); and finds a part refund the gateway made
+ * by that key.
  */
-public final class RefundPayment implements Refunds, PaymentRefunds {
+public final class RefundPayment implements Refunds, PaymentRefunds, MadeRefunds {
   private final PaymentGateway gateway;
 
   public RefundPayment(PaymentGateway gateway) {
@@ -48,5 +50,11 @@ public final class RefundPayment implements Refunds, PaymentRefunds {
             order.paymentIntentId(),
             new Money(refund.amount(), order.total().currency()),
             refund.providerKey()));
+  }
+
+  @Override
+  public boolean contains(Order order, Refund refund) {
+    return order.paymentIntentId() != null
+        && gateway.hasRefund(order.paymentIntentId(), refund.providerKey());
   }
 }

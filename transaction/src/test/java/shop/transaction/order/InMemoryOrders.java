@@ -190,6 +190,23 @@ public final class InMemoryOrders implements OrderRepository {
         .toList();
   }
 
+  @Override
+  public synchronized List<Order> withPendingRefunds(Instant startedBefore, int limit) {
+    return orders.values().stream()
+        .filter(o -> pendingSince(o) != null && pendingSince(o).isBefore(startedBefore))
+        .sorted(Comparator.comparing(InMemoryOrders::pendingSince))
+        .limit(limit)
+        .toList();
+  }
+
+  private static Instant pendingSince(Order order) {
+    return order.fulfilment().refunds().stream()
+        .filter(r -> r.status() == RefundStatus.PENDING)
+        .map(Refund::createdAt)
+        .min(Comparator.naturalOrder())
+        .orElse(null);
+  }
+
   private void store(Changed change) {
     Order after = change.after();
     orders.put(after.id(), after);

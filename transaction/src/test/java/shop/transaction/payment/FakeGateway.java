@@ -11,6 +11,10 @@ import shop.transaction.order.Money;
 final class FakeGateway implements PaymentGateway {
   final List<ChargeRequest> charges = new ArrayList<>();
   final List<RefundRequest> refunds = new ArrayList<>();
+
+  /** The refunds the provider made (asked for while it was up). */
+  final List<RefundRequest> made = new ArrayList<>();
+
   ChargeOutcome next = new ChargeOutcome.Succeeded("pi_1");
   boolean down;
 
@@ -36,7 +40,20 @@ final class FakeGateway implements PaymentGateway {
     if (down) {
       throw new PaymentUnavailable("Stripe 500", null);
     }
+    made.add(request);
     return request.amount().amount();
+  }
+
+  @Override
+  public boolean hasRefund(String paymentIntentId, String idempotencyKey) {
+    if (down) {
+      throw new PaymentUnavailable("Stripe 500", null);
+    }
+    return made.stream()
+        .anyMatch(
+            r ->
+                r.paymentIntentId().equals(paymentIntentId)
+                    && r.idempotencyKey().equals(idempotencyKey));
   }
 
   @Override

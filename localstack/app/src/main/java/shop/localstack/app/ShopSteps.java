@@ -44,6 +44,7 @@ import shop.transaction.api.ExpireOrdersHandler;
 import shop.transaction.api.OrdersApi;
 import shop.transaction.api.OutboxSweepHandler;
 import shop.transaction.api.PaymentEventsHandler;
+import shop.transaction.api.SettleRefundsHandler;
 import shop.user.UserModule;
 import shop.user.api.CartEventsHandler;
 import shop.user.api.UserApi;
@@ -58,6 +59,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class ShopSteps {
   private static final Logger LOG = LoggerFactory.getLogger(ShopSteps.class);
   private static final Duration OUTBOX_SWEEP = Duration.ofSeconds(5);
+
+  /** Often, so that a refund left pending settles soon after its grace; the cloud's is 5 min. */
+  private static final Duration REFUND_SWEEP = Duration.ofSeconds(15);
 
   private final Endpoints endpoints;
   private final Topology topology;
@@ -230,9 +234,8 @@ final class ShopSteps {
             "transaction outbox sweep",
             () -> new OutboxSweepHandler(transaction).run())
         .every(
-            Duration.ofMinutes(1),
-            "order expiry",
-            () -> new ExpireOrdersHandler(transaction).run());
+            Duration.ofMinutes(1), "order expiry", () -> new ExpireOrdersHandler(transaction).run())
+        .every(REFUND_SWEEP, "pending refunds", () -> new SettleRefundsHandler(transaction).run());
   }
 
   /**

@@ -34,6 +34,9 @@ public final class DrillShop implements ParameterResolver {
   /** The Stripe client's read timeout in the drills (the default is 10 s). */
   static final Duration STRIPE_TIMEOUT = Duration.ofSeconds(2);
 
+  /** How long a refund stays PENDING before the sweep settles it (the default is 5 minutes). */
+  static final Duration REFUND_SWEEP_GRACE = Duration.ofSeconds(10);
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == LocalShop.class;
@@ -70,7 +73,14 @@ public final class DrillShop implements ParameterResolver {
                             visibilitySeconds(s.consumer())))
                 .toList());
     return LocalShop.start(
-        CloudPorts.ephemeral(), 0, fast, Map.of("STRIPE_TIMEOUT", STRIPE_TIMEOUT.toString()));
+        CloudPorts.ephemeral(),
+        0,
+        fast,
+        Map.of(
+            "STRIPE_TIMEOUT",
+            STRIPE_TIMEOUT.toString(),
+            "REFUND_SWEEP_GRACE",
+            REFUND_SWEEP_GRACE.toString()));
   }
 
   private record Running(LocalShop shop) implements AutoCloseable {

@@ -26,7 +26,13 @@ final class Sandbox {
   record Charge(String orderId, String idempotencyKey, String paymentMethod, int status) {}
 
   /** One Stripe refund create call as the sandbox received it ({@code amount} 0: none given). */
-  record RefundCall(String paymentIntent, long amount, String idempotencyKey, int status) {}
+  record RefundCall(
+      String paymentIntent,
+      String orderId,
+      long amount,
+      String idempotencyKey,
+      int status,
+      String mapping) {}
 
   /** Every refund create call in the journal. */
   List<RefundCall> refunds() {
@@ -37,9 +43,11 @@ final class Sandbox {
       refunds.add(
           new RefundCall(
               form.get("payment_intent"),
+              form.get("metadata[order_id]"),
               Long.parseLong(form.getOrDefault("amount", "0")),
               request.path("headers").path("Idempotency-Key").asText(null),
-              entry.path("response").path("status").asInt()));
+              entry.path("response").path("status").asInt(),
+              entry.path("stubMapping").path("id").asText(null)));
     }
     return refunds;
   }

@@ -253,7 +253,7 @@ final class ShopClient {
         new NewProduct()
             .sku(prefix + "-" + UUID.randomUUID().toString().substring(0, 8))
             .name("Drill " + prefix)
-            .price(Math.toIntExact(price))
+            .price(price)
             .currency("EUR")
             .stock(stock);
     return ShopApi.call(() -> clients.product().createProduct(product, ShopApi.bearer(admin)))
