@@ -229,4 +229,25 @@ class SettlePendingRefundsTest {
 
     assertThat(lookedUp).containsExactly("refund-r2");
   }
+
+  @Test
+  void aRefundRecordedByAnotherWriterFirstIsNotCountedTwice() {
+    pendingRefund("order-1", "r1", 1000);
+    madeByProvider = Set.of("refund-r1");
+    boolean[] raced = {false};
+    orders.afterFind =
+        order -> {
+          if (!raced[0]) {
+            raced[0] = true;
+            orders.put(OrderRefunds.complete(order, "r1", STARTED).after());
+          }
+        };
+
+    assertThat(sweepAfter(Duration.ofMinutes(6))).isZero();
+
+    Order after = orders.find("order-1").orElseThrow();
+    assertThat(after.fulfilment().refund("r1").orElseThrow().status())
+        .isEqualTo(RefundStatus.SUCCEEDED);
+    assertThat(after.fulfilment().refundedAmount()).isEqualTo(1000);
+  }
 }
