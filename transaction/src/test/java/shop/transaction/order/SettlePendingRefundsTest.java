@@ -250,4 +250,22 @@ class SettlePendingRefundsTest {
         .isEqualTo(RefundStatus.SUCCEEDED);
     assertThat(after.fulfilment().refundedAmount()).isEqualTo(1000);
   }
+
+  @Test
+  void anOrderThatKeepsChangingWaitsAndTheSweepGoesOn() {
+    pendingRefund("order-1", "r1", 1000);
+    pendingRefund("order-2", "r2", 1000);
+    madeByProvider = Set.of("refund-r1", "refund-r2");
+    orders.afterFind =
+        order -> {
+          if (order.id().equals("order-1")) {
+            orders.put(order.next(order.status(), order.fulfilment(), STARTED, "change"));
+          }
+        };
+
+    assertThat(sweepAfter(Duration.ofMinutes(6))).isEqualTo(1);
+
+    assertThat(statusOf("order-1", "r1")).isEqualTo(RefundStatus.PENDING);
+    assertThat(statusOf("order-2", "r2")).isEqualTo(RefundStatus.SUCCEEDED);
+  }
 }
