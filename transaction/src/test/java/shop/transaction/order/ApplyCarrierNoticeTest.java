@@ -50,4 +50,37 @@ class ApplyCarrierNoticeTest {
         .isInstanceOf(InvalidCarrierNotice.class);
     assertThat(orders.find("order-1").orElseThrow().status()).isEqualTo(OrderStatus.SHIPPED);
   }
+
+  @Test
+  void theNoticeDeliversOnlyTheParcelItTracks() {
+    Order firstParcel =
+        OrderShipping.ship(
+                OrderFixtures.paid(),
+                "ship-0",
+                "DHL",
+                "JD0000",
+                null,
+                java.util.List.of(new ProductQuantity("p-mug", 2)),
+                OrderFixtures.T0)
+            .after();
+    orders.put(
+        OrderShipping.ship(
+                firstParcel, "ship-1", "DHL", "JD0001", null, java.util.List.of(), OrderFixtures.T0)
+            .after());
+
+    apply.apply("evt_4,delivered", "good");
+
+    Fulfilment after = orders.find("order-1").orElseThrow().fulfilment();
+    assertThat(after.shipment("ship-1").orElseThrow().delivered()).isTrue();
+    assertThat(after.shipment("ship-0").orElseThrow().delivered()).isFalse();
+  }
+
+  @Test
+  void aNoticeForAnUnknownParcelIsNotFound() {
+    orders.put(OrderFixtures.paid());
+
+    assertThatThrownBy(() -> apply.apply("evt_5,delivered", "good"))
+        .isInstanceOf(shop.platform.domain.NotFoundException.class)
+        .hasMessageContaining("JD0001");
+  }
 }

@@ -56,4 +56,30 @@ class CancelOrderAsStaffTest {
         .isInstanceOf(IllegalTransition.class);
     assertThat(refunded).isEmpty();
   }
+
+  @Test
+  void aRefundWebhookLandingBeforeTheSaveIsThisCancelsOwnOutcome() {
+    orders.put(OrderFixtures.paid());
+    Refunds refundedThenWebhook =
+        (order, intent) -> {
+          refunded.add(intent);
+          long amount = order.fulfilment().refundable();
+          orders.put(
+              order.refund(CancelReason.CUSTOMER_REQUEST, amount, order.updatedAt()).after());
+          return amount;
+        };
+    CancelOrderAsStaff racing =
+        new CancelOrderAsStaff(orders, refundedThenWebhook, Clock.systemUTC());
+
+    Order after = racing.cancel(new CancelOrderAsStaff.Command("order-1", "customer called"));
+
+    assertThat(after.status()).isEqualTo(OrderStatus.REFUNDED);
+    assertThat(after).isEqualTo(orders.find("order-1").orElseThrow());
+    assertThat(refunded).containsExactly("pi_1");
+  }
+
+  @Test
+  void staffGiveAReason() {
+    ShipOrderTest.assertRefused("reason", () -> new CancelOrderAsStaff.Command("order-1", ""));
+  }
 }

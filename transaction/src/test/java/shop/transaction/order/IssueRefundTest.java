@@ -110,4 +110,18 @@ class IssueRefundTest {
     assertThat(orders.find("order-1").orElseThrow().fulfilment().refundedAmount())
         .isEqualTo(refunded);
   }
+
+  @Test
+  void theCommandTakesAKeyOfUpTo255CharsAPositiveAmountAndStaffsReason() {
+    String longest = "k".repeat(255);
+    assertThat(new IssueRefundCommand("o", longest, 1, "goodwill").amount()).isEqualTo(1);
+
+    ShipOrderTest.assertRefused(
+        "Idempotency-Key", () -> new IssueRefundCommand("o", longest + "k", 1, "goodwill"));
+    ShipOrderTest.assertRefused(
+        "Idempotency-Key", () -> new IssueRefundCommand("o", " ", 1, "goodwill"));
+    ShipOrderTest.assertRefused("amount", () -> new IssueRefundCommand("o", "k", 0, "goodwill"));
+    ShipOrderTest.assertRefused("reason", () -> new IssueRefundCommand("o", "k", 1, null));
+    ShipOrderTest.assertRefused("reason", () -> new IssueRefundCommand("o", "k", 1, Refund.RETURN));
+  }
 }

@@ -33,4 +33,14 @@ class OrderLineTest {
   private static OrderLine line(int quantity, long unitPrice) {
     return new OrderLine("p-mug", "MUG-001", "Enamel mug", quantity, unitPrice);
   }
+
+  @Test
+  void aParcelOrReturnLineTakesOneToAThousandOfAProduct() {
+    assertThat(new ProductQuantity("p-mug", 1).quantity()).isEqualTo(1);
+    assertThat(new ProductQuantity("p-mug", OrderLine.MAX_QUANTITY).quantity()).isEqualTo(1000);
+    assertThatThrownBy(() -> new ProductQuantity("p-mug", 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ProductQuantity("p-mug", OrderLine.MAX_QUANTITY + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

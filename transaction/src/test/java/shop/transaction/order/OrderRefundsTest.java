@@ -64,4 +64,21 @@ class OrderRefundsTest {
           .isInstanceOf(IllegalTransition.class);
     }
   }
+
+  @Test
+  void anUnknownRefundIsNotFound() {
+    assertThatThrownBy(() -> OrderRefunds.complete(OrderFixtures.paid(), "f9", T0))
+        .isInstanceOf(shop.platform.domain.NotFoundException.class)
+        .hasMessageContaining("f9");
+  }
+
+  @Test
+  void oneMinorUnitIsTheSmallestRefund() {
+    Order started = OrderRefunds.start(OrderFixtures.paid(), "f1", "k1", 1, "goodwill", T0).after();
+
+    assertThat(started.fulfilment().refundable()).isEqualTo(4899);
+    assertThatThrownBy(
+            () -> new Refund("f2", "k2", 0, "goodwill", List.of(), RefundStatus.PENDING, T0, T0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -127,4 +127,40 @@ class OrderReturnsTest {
             .after();
     return OrderReturns.decide(asked, "r1", true, null, DELIVERED_AT).after();
   }
+
+  @Test
+  void aReturnIsRefundedAtItsOwnLinesPrice() {
+    List<ProductQuantity> oneTee = List.of(new ProductQuantity("p-tee", 1));
+    Order asked =
+        OrderReturns.request(OrderFixtures.delivered(), "r1", oneTee, "x", WINDOW, DELIVERED_AT)
+            .after();
+    Order approved = OrderReturns.decide(asked, "r1", true, null, DELIVERED_AT).after();
+
+    Changed received = OrderReturns.receive(approved, "r1", "f1", DELIVERED_AT);
+
+    assertThat(received.after().fulfilment().refund("f1").orElseThrow().amount()).isEqualTo(2400);
+  }
+
+  @Test
+  void aReturnReceivedWhenNothingIsLeftToRefundStartsNoRefund() {
+    Order nothingLeft =
+        OrderRefunds.start(approvedReturnOfOneMug(), "f0", "k0", 4900, "goodwill", DELIVERED_AT)
+            .after();
+
+    Changed received = OrderReturns.receive(nothingLeft, "r1", "f1", DELIVERED_AT);
+
+    assertThat(received.events()).hasExactlyElementsOfTypes(OrderEvent.ReturnReceived.class);
+    OrderReturn r = received.after().fulfilment().orderReturn("r1").orElseThrow();
+    assertThat(r.status()).isEqualTo(ReturnStatus.RECEIVED);
+    assertThat(r.refundId()).isNull();
+    assertThat(received.after().fulfilment().refund("f1")).isEmpty();
+  }
+
+  @Test
+  void anUnknownReturnIsNotFound() {
+    assertThatThrownBy(
+            () -> OrderReturns.decide(approvedReturnOfOneMug(), "r9", true, null, DELIVERED_AT))
+        .isInstanceOf(shop.platform.domain.NotFoundException.class)
+        .hasMessageContaining("r9");
+  }
 }

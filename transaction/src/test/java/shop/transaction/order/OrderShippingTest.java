@@ -136,4 +136,31 @@ class OrderShippingTest {
     assertThatThrownBy(() -> OrderShipping.deliver(OrderFixtures.shipped(), "nope", T0))
         .isInstanceOf(shop.platform.domain.NotFoundException.class);
   }
+
+  @Test
+  void whatAnEarlierParcelTookIsNoLongerThereToShip() {
+    Order oneMugShipped =
+        OrderShipping.ship(
+                OrderFixtures.paid(),
+                "s1",
+                "DHL",
+                "JD1",
+                null,
+                List.of(new ProductQuantity("p-mug", 1)),
+                T0)
+            .after();
+
+    assertThatThrownBy(
+            () ->
+                OrderShipping.ship(
+                    oneMugShipped,
+                    "s2",
+                    "DHL",
+                    "JD2",
+                    null,
+                    List.of(new ProductQuantity("p-mug", 2)),
+                    T0))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("only 1 of p-mug");
+  }
 }

@@ -205,4 +205,20 @@ class OrderTest {
                     null))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aFailedPaymentKeepsTheIntentItWasGivenOrTheOneKnownBefore() {
+    assertThat(
+            OrderFixtures.reserved()
+                .failPayment("pi_9", "declined", null, LATER)
+                .after()
+                .paymentIntentId())
+        .isEqualTo("pi_9");
+    assertThat(
+            OrderFixtures.actionRequired()
+                .failPayment(null, "declined", null, LATER)
+                .after()
+                .paymentIntentId())
+        .isEqualTo("pi_1");
+  }
 }

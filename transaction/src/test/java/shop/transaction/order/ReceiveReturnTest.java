@@ -1,6 +1,7 @@
 package shop.transaction.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,5 +28,15 @@ class ReceiveReturnTest {
     assertThat(after.fulfilment().refundedAmount()).isEqualTo(1250);
     assertThat(orders.events().stream().map(OrderEvent::name))
         .containsSubsequence("ReturnReceived", "RefundStarted", "RefundIssued");
+  }
+
+  @Test
+  void receivingAnUnknownReturnIsNotFound() {
+    orders.put(OrderReturnsTest.approvedReturnOfOneMug());
+
+    assertThatThrownBy(() -> receive.receive("r9"))
+        .isInstanceOf(shop.platform.domain.NotFoundException.class)
+        .hasMessageContaining("r9");
+    assertThat(refunded).isEmpty();
   }
 }

@@ -187,4 +187,85 @@ class SettlePendingRefundsTest {
   private RefundStatus statusOf(String orderId, String refundId) {
     return orders.find(orderId).orElseThrow().fulfilment().refund(refundId).orElseThrow().status();
   }
+
+  @Test
+  void anOutageAfterSomeWereSettledAnswersHowManyWere() {
+    pendingRefund("order-1", "r1", 1000);
+    pendingRefund("order-2", "r2", 1000);
+    // order-2's refund started a minute later: the sweep reaches it last.
+    Order second = orders.find("order-2").orElseThrow();
+    Refund later =
+        new Refund(
+            "r2",
+            null,
+            1000,
+            "goodwill",
+            List.of(),
+            RefundStatus.PENDING,
+            STARTED.plusSeconds(60),
+            STARTED.plusSeconds(60));
+    orders.put(
+        second.next(
+            second.status(), second.fulfilment().with(later), STARTED.plusSeconds(60), "refund"));
+    madeByProvider = Set.of("refund-r1");
+    askFailure = new UnavailableException("Stripe 503");
+
+    assertThat(sweepAfter(Duration.ofMinutes(10))).isEqualTo(1);
+
+    assertThat(statusOf("order-1", "r1")).isEqualTo(RefundStatus.SUCCEEDED);
+    assertThat(statusOf("order-2", "r2")).isEqualTo(RefundStatus.PENDING);
+  }
+
+  @Test
+  void refundsSettledBeforeAreNotLookedUpAgain() {
+    pendingRefund("order-1", "r1", 1000);
+    madeByProvider = Set.of("refund-r1");
+    sweepAfter(Duration.ofMinutes(6));
+    Order order = orders.find("order-1").orElseThrow();
+    orders.put(OrderRefunds.start(order, "r2", null, 500, "more", STARTED).after());
+    lookedUp.clear();
+
+    assertThat(sweepAfter(Duration.ofMinutes(6))).isEqualTo(1);
+
+    assertThat(lookedUp).containsExactly("refund-r2");
+  }
+
+  @Test
+  void aRefundRecordedByAnotherWriterFirstIsNotCountedTwice() {
+    pendingRefund("order-1", "r1", 1000);
+    madeByProvider = Set.of("refund-r1");
+    boolean[] raced = {false};
+    orders.afterFind =
+        order -> {
+          if (!raced[0]) {
+            raced[0] = true;
+            orders.put(OrderRefunds.complete(order, "r1", STARTED).after());
+          }
+        };
+
+    assertThat(sweepAfter(Duration.ofMinutes(6))).isZero();
+
+    Order after = orders.find("order-1").orElseThrow();
+    assertThat(after.fulfilment().refund("r1").orElseThrow().status())
+        .isEqualTo(RefundStatus.SUCCEEDED);
+    assertThat(after.fulfilment().refundedAmount()).isEqualTo(1000);
+  }
+
+  @Test
+  void anOrderThatKeepsChangingWaitsAndTheSweepGoesOn() {
+    pendingRefund("order-1", "r1", 1000);
+    pendingRefund("order-2", "r2", 1000);
+    madeByProvider = Set.of("refund-r1", "refund-r2");
+    orders.afterFind =
+        order -> {
+          if (order.id().equals("order-1")) {
+            orders.put(order.next(order.status(), order.fulfilment(), STARTED, "change"));
+          }
+        };
+
+    assertThat(sweepAfter(Duration.ofMinutes(6))).isEqualTo(1);
+
+    assertThat(statusOf("order-1", "r1")).isEqualTo(RefundStatus.PENDING);
+    assertThat(statusOf("order-2", "r2")).isEqualTo(RefundStatus.SUCCEEDED);
+  }
 }

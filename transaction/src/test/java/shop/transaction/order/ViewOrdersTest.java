@@ -84,4 +84,29 @@ class ViewOrdersTest {
             OrderFixtures.T0)
         .after();
   }
+
+  @Test
+  void staffSearchAtMostAHundredAPage() {
+    for (int i = 0; i < ViewOrders.MAX_PAGE + 1; i++) {
+      orders.put(OrderFixtures.placed("placed-" + i).after());
+    }
+    orders.put(placedBy("user-2"));
+
+    OrderSearch byUser = new OrderSearch(null, "user-2", null, null);
+    assertThat(view.search(byUser, null, 10).orders())
+        .singleElement()
+        .extracting(Order::userId)
+        .isEqualTo("user-2");
+    OrderSearch everything = new OrderSearch(OrderStatus.PENDING, null, null, null);
+    assertThat(view.search(everything, null, 1000).orders()).hasSize(ViewOrders.MAX_PAGE);
+  }
+
+  @Test
+  void aSearchPeriodEndsAfterItStarts() {
+    java.time.Instant t = OrderFixtures.T0;
+    ShipOrderTest.assertRefused("to", () -> new OrderSearch(null, null, t, t));
+    assertThat(new OrderSearch(null, null, t, t.plusSeconds(1)).to()).isEqualTo(t.plusSeconds(1));
+    assertThat(new OrderSearch(null, null, null, t).to()).isEqualTo(t);
+    assertThat(new OrderSearch(null, null, t, null).from()).isEqualTo(t);
+  }
 }

@@ -69,4 +69,22 @@ class RefundPaymentTest {
     assertThat(refunds.contains(order, other)).isFalse();
     assertThat(refunds.contains(OrderFixtures.pending(), part)).as("no payment").isFalse();
   }
+
+  @Test
+  void refusesToRefundPartOfAnOrderWithoutAPayment() {
+    Refund refund =
+        new Refund(
+            "f1",
+            "k1",
+            100,
+            "goodwill",
+            List.of(),
+            RefundStatus.PENDING,
+            OrderFixtures.T0,
+            OrderFixtures.T0);
+
+    assertThatThrownBy(() -> refunds.refundPart(OrderFixtures.pending(), refund))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(gateway.refunds).isEmpty();
+  }
 }
