@@ -85,7 +85,7 @@ class NotifyCustomerTest {
   void aCustomersHistoryStartsAtVersionOne() {
     new RememberContact(contacts).remember(new RememberContact.Command("user-1", optedIn(), 1));
 
-    assertThat(contacts.current("user-1")).hasValue(optedIn());
+    assertThat(contacts.current("user-1")).isEqualTo(new LatestContact.Known(optedIn()));
     assertThatThrownBy(() -> new RememberContact.Command("user-1", optedIn(), 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
