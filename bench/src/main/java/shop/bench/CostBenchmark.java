@@ -268,10 +268,16 @@ public final class CostBenchmark {
         yield new CostReport.Function("shop-" + service + "-" + name + "-events", service, "sqs");
       }
       case "schedule" -> {
-        // "user outbox sweep", "order expiry": the local schedules' names
-        String service = name.startsWith("order ") ? "transaction" : name.split(" ")[0];
-        String role = name.startsWith("order ") ? "expire-orders" : "outbox-sweep";
-        yield new CostReport.Function("shop-" + service + "-" + role, service, "cron");
+        // The local schedules' names: "<service> outbox sweep", and transaction's two sweeps.
+        String deployed =
+            switch (name) {
+              case "order expiry" -> "transaction expire-orders";
+              case "pending refunds" -> "transaction settle-refunds";
+              default -> name.split(" ")[0] + " outbox-sweep";
+            };
+        String service = deployed.split(" ")[0];
+        yield new CostReport.Function(
+            "shop-" + service + "-" + deployed.split(" ")[1], service, "cron");
       }
       default -> {
         // Invoke API: shop-<service>-outbox-ops

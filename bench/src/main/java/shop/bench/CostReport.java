@@ -227,8 +227,9 @@ final class CostReport {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "Scheduled functions (not per order; here every 5 s, deployed every minute,"
-                    + " expiry every 5 minutes), over %.0f s:%n",
+                "Scheduled functions (not per order; here outbox sweeps every 5 s, expiry every"
+                    + " minute, refunds every 15 s; deployed every minute and every 5 minutes), over"
+                    + " %.0f s:%n",
                 run.seconds()));
     for (Map.Entry<Function, List<Invocation>> entry : byFunction.entrySet()) {
       List<Double> billed = entry.getValue().stream().map(i -> (double) i.billedMillis()).toList();
