@@ -1,7 +1,6 @@
 package shop.bench;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,15 +18,9 @@ public final class CapacityBenchmark {
   private CapacityBenchmark() {}
 
   public static void main(String[] args) throws IOException {
-    Path latest = Path.of(".shop", "cost-figures.properties");
-    Path figures =
-        args.length > 0
-            ? Path.of(args[0])
-            : Files.isRegularFile(latest) ? latest : Path.of("bench", "cost-figures.properties");
-    Properties measured = new Properties();
-    try (Reader in = Files.newBufferedReader(figures)) {
-      measured.load(in);
-    }
+    CostFigures costFigures = CostFigures.from(args);
+    Path figures = costFigures.file();
+    Properties measured = costFigures.measured();
     // priced at the sizes deployed now, whatever they were when the figures were measured
     DeployedMemory deployed = DeployedMemory.read(DeployedMemory.FILE);
     for (String function : measured.getProperty("functions", "").split(",")) {
