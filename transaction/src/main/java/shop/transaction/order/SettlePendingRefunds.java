@@ -56,10 +56,11 @@ public final class SettlePendingRefunds {
   public int settle(Instant stopBy) {
     int settled = 0;
     while (clock.instant().isBefore(stopBy)) {
-      List<Order> due = orders.withPendingRefunds(clock.instant().minus(grace), BATCH);
+      Instant startedBefore = clock.instant().minus(grace);
+      List<Order> due = orders.withPendingRefunds(startedBefore, BATCH);
       int batch = 0;
       for (Order order : due) {
-        for (Refund refund : pendingOf(order)) {
+        for (Refund refund : pendingOf(order, startedBefore)) {
           try {
             batch += settle(order, refund) ? 1 : 0;
           } catch (UnavailableException e) {
@@ -80,8 +81,8 @@ public final class SettlePendingRefunds {
     return settled;
   }
 
-  private List<Refund> pendingOf(Order order) {
-    Instant startedBefore = clock.instant().minus(grace);
+  /** The order's refunds the query found it for: pending, started before the same cut-off. */
+  private static List<Refund> pendingOf(Order order, Instant startedBefore) {
     return order.fulfilment().refunds().stream()
         .filter(r -> r.status() == RefundStatus.PENDING)
         .filter(r -> r.createdAt().isBefore(startedBefore))
