@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 /**
  * PostgreSQL: a real PostgreSQL server (zonky's embedded binaries) run as a child process, with one
  * database per service that owns one, all owned by one login role. The data directory is a temp
- * directory removed on close; durability is off because nothing here outlives the JVM. {@link
- * #restart} stops the server and starts it again on the same port and data, for reliability drills.
+ * directory removed on close, copied from a {@link PostgresTemplate} rather than initdb'd;
+ * durability is off because nothing here outlives the JVM. {@link #restart} stops the server and
+ * starts it again on the same port and data, for reliability drills.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
   static final String ROLE = "shop";
@@ -36,7 +37,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   static EmbeddedPostgresServer start(int port, List<String> databases)
       throws IOException, SQLException {
     Path data = Files.createTempDirectory("shop-postgres-");
-    EmbeddedPostgres postgres = launch(port, data);
+    EmbeddedPostgres postgres;
+    try {
+      PostgresTemplate.ofClasspathBinaries().copyInto(data);
+      postgres = launch(port, data);
+    } catch (IOException | RuntimeException e) {
+      delete(data);
+      throw e;
+    }
     try {
       createDatabases(postgres, databases);
     } catch (SQLException | RuntimeException e) {
@@ -93,7 +101,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
   }
 
-  private static void delete(Path directory) {
+  /** Deletes {@code directory} and what it holds, if it exists. */
+  static void delete(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
     try (Stream<Path> paths = Files.walk(directory)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {

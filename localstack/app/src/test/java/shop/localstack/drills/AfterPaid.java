@@ -1,6 +1,7 @@
 package shop.localstack.drills;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -55,7 +56,7 @@ final class AfterPaid {
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(300))
-        .until(() -> api.status(customer, orderId).equals(status));
+        .until(() -> api.status(customer, orderId), equalTo(status));
   }
 
   /** The order as staff see it, contract-checked. */

@@ -2,6 +2,7 @@ package shop.localstack.drills;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class IdempotencyKeyDrillIT {
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(300))
-          .until(() -> api.status(customer, orderId).equals("PAID"));
+          .until(() -> api.status(customer, orderId), equalTo("PAID"));
       // Give a stray duplicate time to show itself before counting.
       Thread.sleep(2000);
       long charges = sandbox.charges().stream().filter(c -> orderId.equals(c.orderId())).count();

@@ -72,6 +72,14 @@ class OperatorConsoleIT {
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> OrderTrailIT.ops(ops, "trail", order).contains("dead-lettered"));
+      // The trail counts the last failed receive; SQS moves the message to the DLQ only when it
+      // would be received once more, a visibility timeout later.
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () ->
+                  OrderTrailIT.ops(ops, "dlq", "show", "notifications", "--json").contains(order));
 
       browser = chrome(driver.get(), chromium.get());
       WebDriverWait wait = new WebDriverWait(browser, WAIT);

@@ -40,10 +40,21 @@ final class ShopClient {
 
   private static final Duration ADMIN_TOKEN_REUSE = Duration.ofMinutes(10);
 
+  /**
+   * The admin's token per shop, shared by every client of this JVM: each login needs a one-time
+   * code no earlier login used, so a login per client would wait up to 30 s for the next step.
+   */
+  private static final Map<URI, AdminToken> ADMIN_TOKENS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record AdminToken(String token, Instant at) {
+    boolean fresh() {
+      return at.plus(ADMIN_TOKEN_REUSE).isAfter(Instant.now());
+    }
+  }
+
   private final URI api;
   private final ShopApi clients;
-  private String adminToken;
-  private Instant adminTokenAt;
   private final HttpClient http = builder().build();
 
   ShopClient(LocalShop shop) {
@@ -199,17 +210,17 @@ final class ShopClient {
    * The seeded admin's token, from a login with a one-time code. Kept for a few minutes (it lives
    * 15): each login takes a fresh code, and a burst of them would wait for the 30-second steps.
    */
-  synchronized String adminToken() {
-    if (adminToken == null || adminTokenAt.plus(ADMIN_TOKEN_REUSE).isBefore(Instant.now())) {
-      LoginRequest login =
-          new LoginRequest()
-              .email(DemoAdmin.EMAIL)
-              .password(DemoAdmin.PASSWORD)
-              .otp(DemoAdmin.otp());
-      adminToken = ShopApi.call(() -> clients.user().logIn(login, null)).getAccessToken();
-      adminTokenAt = Instant.now();
-    }
-    return adminToken;
+  String adminToken() {
+    return ADMIN_TOKENS
+        .compute(api, (shop, known) -> known != null && known.fresh() ? known : adminLogin())
+        .token();
+  }
+
+  private AdminToken adminLogin() {
+    LoginRequest login =
+        new LoginRequest().email(DemoAdmin.EMAIL).password(DemoAdmin.PASSWORD).otp(DemoAdmin.otp());
+    return new AdminToken(
+        ShopApi.call(() -> clients.user().logIn(login, null)).getAccessToken(), Instant.now());
   }
 
   /** Registers a customer (named {@code prefix-<random>@example.com}) with a saved Visa card. */

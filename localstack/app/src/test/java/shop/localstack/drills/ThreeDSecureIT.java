@@ -2,6 +2,7 @@ package shop.localstack.drills;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stripe.net.Webhook;
@@ -41,7 +42,7 @@ class ThreeDSecureIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(300))
-        .until(() -> api.status(customer, orderId).equals("PAYMENT_ACTION_REQUIRED"));
+        .until(() -> api.status(customer, orderId), equalTo("PAYMENT_ACTION_REQUIRED"));
 
     JsonNode payment = api.expect(200, api.payment(customer, orderId));
     String clientSecret = payment.path("clientSecret").asText();
@@ -78,7 +79,7 @@ class ThreeDSecureIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(300))
-        .until(() -> api.status(customer, orderId).equals("PAID"));
+        .until(() -> api.status(customer, orderId), equalTo("PAID"));
     JsonNode paid = api.expect(200, api.payment(customer, orderId));
     assertThat(paid.path("status").asText()).isEqualTo("PAID");
     assertThat(paid.has("clientSecret")).as("no secret once paid").isFalse();
