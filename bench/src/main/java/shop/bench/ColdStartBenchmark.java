@@ -40,10 +40,12 @@ public final class ColdStartBenchmark {
           options.stream()
               .filter(o -> o.startsWith("--options="))
               .flatMap(o -> Stream.of(o.substring("--options=".length()).split(",")))
+              .filter(o -> !o.isBlank())
               .toList(),
           options.stream()
               .filter(o -> o.startsWith("--only="))
               .flatMap(o -> Stream.of(o.substring("--only=".length()).split(",")))
+              .filter(o -> !o.isBlank())
               .toList(),
           !options.contains("--no-prime"));
       status = 0;

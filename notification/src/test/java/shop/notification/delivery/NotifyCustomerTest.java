@@ -8,12 +8,11 @@ import static shop.notification.delivery.Notifications.orderConfirmed;
 import static shop.notification.delivery.Notifications.welcome;
 import static shop.notification.delivery.Notifications.withoutSmsOptIn;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import shop.platform.testing.MutableClock;
 
 class NotifyCustomerTest {
   private static final Duration LEASE = Duration.ofSeconds(60);
@@ -243,33 +242,5 @@ class NotifyCustomerTest {
         .extracting(Email::reference)
         .isEqualTo(
             new DeliveryKey(notification.eventId(), Channel.EMAIL, "ada@example.com").reference());
-  }
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

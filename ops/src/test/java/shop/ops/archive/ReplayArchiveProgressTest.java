@@ -10,11 +10,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import shop.ops.MutableClock;
 import shop.ops.archive.ArchiveReplays.ReplayProgress;
 import shop.ops.audit.AuditEntry;
 import shop.ops.audit.InMemoryAuditLog;
 import shop.ops.deadletter.Consumers;
+import shop.platform.testing.MutableClock;
 
 class ReplayArchiveProgressTest {
   private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");

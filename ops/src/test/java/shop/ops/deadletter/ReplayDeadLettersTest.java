@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import shop.ops.MutableClock;
 import shop.ops.audit.AuditEntry;
 import shop.ops.audit.InMemoryAuditLog;
 import shop.ops.deadletter.DeadLetterQueues.MoveProgress;
 import shop.platform.domain.InvalidFieldException;
+import shop.platform.testing.MutableClock;
 
 class ReplayDeadLettersTest {
   private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");

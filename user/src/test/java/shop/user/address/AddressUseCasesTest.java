@@ -9,8 +9,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import shop.platform.domain.ConflictException;
 import shop.platform.domain.NotFoundException;
+import shop.platform.testing.MutableClock;
 import shop.user.fakes.InMemoryAddresses;
-import shop.user.fakes.MutableClock;
 
 class AddressUseCasesTest {
   private static final UUID ADA = UUID.randomUUID();

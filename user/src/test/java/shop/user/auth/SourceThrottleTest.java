@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import shop.platform.domain.TooManyAttemptsException;
-import shop.user.fakes.MutableClock;
+import shop.platform.testing.MutableClock;
 
 class SourceThrottleTest {
   private final MutableClock clock = MutableClock.at("2026-11-24T09:00:10Z");

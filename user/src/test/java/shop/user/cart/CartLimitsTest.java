@@ -7,8 +7,8 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import shop.platform.domain.ConflictException;
+import shop.platform.testing.MutableClock;
 import shop.user.fakes.InMemoryCarts;
-import shop.user.fakes.MutableClock;
 
 class CartLimitsTest {
   private final InMemoryCarts carts = new InMemoryCarts();

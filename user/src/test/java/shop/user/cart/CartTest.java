@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import shop.platform.domain.InvalidFieldException;
 import shop.platform.domain.NotFoundException;
+import shop.platform.testing.MutableClock;
 import shop.user.fakes.InMemoryCarts;
-import shop.user.fakes.MutableClock;
 
 class CartTest {
   private final MutableClock clock = MutableClock.at("2026-11-24T09:00:00Z");

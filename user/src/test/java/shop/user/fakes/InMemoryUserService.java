@@ -3,6 +3,7 @@ package shop.user.fakes;
 import java.time.Duration;
 import java.time.Instant;
 import shop.platform.auth.Totp;
+import shop.platform.testing.MutableClock;
 import shop.user.account.Account;
 import shop.user.account.ConfirmTotp;
 import shop.user.account.GrantRole;

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import shop.platform.domain.InvalidFieldException;
 import shop.platform.domain.NotFoundException;
+import shop.platform.testing.MutableClock;
 import shop.user.account.Account;
 import shop.user.fakes.FakeGateway;
 import shop.user.fakes.InMemoryAccounts;
 import shop.user.fakes.InMemoryPaymentMethods;
 import shop.user.fakes.InMemoryUserService;
-import shop.user.fakes.MutableClock;
 
 class AddPaymentMethodTest {
   private final InMemoryUserService users = new InMemoryUserService();

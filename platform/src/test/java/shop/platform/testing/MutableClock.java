@@ -1,4 +1,4 @@
-package shop.ops;
+package shop.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +12,10 @@ public final class MutableClock extends Clock {
 
   public MutableClock(Instant now) {
     this.now = now;
+  }
+
+  public static MutableClock at(String instant) {
+    return new MutableClock(Instant.parse(instant));
   }
 
   public void advance(Duration by) {
