@@ -13,11 +13,12 @@ import shop.localstack.runtime.Invocations.Invocation;
  * Billed time per order: each order's handler invocations grouped by the function that would run
  * them on Lambda, summed per order, then p50/p99 over the orders per function and in total, the
  * invoking thread's CPU against the wall clock, and the GB-seconds and dollars at the deployed
- * memory sizes. The CPU beside it is the whole local cloud's (every thread of the JVM: handlers,
- * drivers, emulators) while the order ran: the handlers run on virtual threads, whose CPU time the
- * JVM does not report one by one, so that is an upper bound of what the handlers spent on a core.
- * Each function's CPU is its invocations' share of that CPU ({@link CpuTimeline}), the same kind of
- * upper bound; the rest of its billed time waited on I/O (or for a core).
+ * memory sizes (the CPU part slowed below one vCPU, as {@link MemoryModel} does). The CPU beside it
+ * is the whole local cloud's (every thread of the JVM: handlers, drivers, emulators) while the
+ * order ran: the handlers run on virtual threads, whose CPU time the JVM does not report one by
+ * one, so that is an upper bound of what the handlers spent on a core. Each function's CPU is its
+ * invocations' share of that CPU ({@link CpuTimeline}), the same kind of upper bound; the rest of
+ * its billed time waited on I/O (or for a core).
  */
 final class CostReport {
   /**
@@ -72,8 +73,17 @@ final class CostReport {
       double mean,
       double cpu,
       int memoryMb) {
+    /**
+     * The mean billed time at the deployed memory: measured with a whole core, so its CPU part is
+     * slowed below one vCPU as {@link MemoryModel#billedMs} does; the wait on I/O is not.
+     */
+    double deployedMs() {
+      double cpuPart = Math.min(cpu, mean);
+      return MemoryModel.billedMs(cpuPart, mean - cpuPart, memoryMb);
+    }
+
     double gbSecondsPer1000() {
-      return mean / 1000 * memoryMb / 1024.0 * 1000;
+      return deployedMs() / 1000 * memoryMb / 1024.0 * 1000;
     }
 
     double dollarsPer1000() {
