@@ -89,11 +89,12 @@ class MemoryModelTest {
 
   @Test
   void aConsumerStaysWithinItsQueuesConcurrencyAtTenOrdersASecond() {
-    // 1.5 x 450 = 675 ms, but 5 at a time at 10 orders/s allow 500: 100 x 1769 / MB <= 150
-    MemoryModel.Choice payments = only(figures("shop-transaction-payments-events:sqs:450:100"));
+    // 1.5 x 450 = 675 ms, but inventory's 5 at a time at 10 orders/s allow 500: 100 x 1769 / MB
+    // <= 150
+    MemoryModel.Choice inventory = only(figures("shop-product-inventory-events:sqs:450:100"));
 
-    assertThat(payments.function().budgetMs()).isEqualTo(500.0);
-    assertThat(payments.mb()).isEqualTo(1216);
+    assertThat(inventory.function().budgetMs()).isEqualTo(500.0);
+    assertThat(inventory.mb()).isEqualTo(1216);
   }
 
   @Test

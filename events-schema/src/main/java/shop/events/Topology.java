@@ -71,7 +71,9 @@ public record Topology(
                   "shop.transaction.api.PaymentEventsHandler",
                   5,
                   10,
-                  5,
+                  // Its calls wait on Stripe (about 0.5 s an order): 5 at a time is 98 % busy at
+                  // 10 orders/s, docs/CAPACITY.md's lowest rate; 10 leaves half free.
+                  10,
                   120),
               new Subscription(
                   "notifications",
