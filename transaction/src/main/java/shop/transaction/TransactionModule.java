@@ -175,7 +175,7 @@ public final class TransactionModule {
     this.cancelOrderAsStaff = new CancelOrderAsStaff(orders, refunds, clock);
     this.paymentEvents =
         paymentEvents(
-            new CapturePayment(orders, stripe, refunds, clock),
+            new CapturePayment(orders, stripe, stripe.paymentMethodOwners(), refunds, clock),
             new RejectOrder(orders, clock),
             failures,
             outbox,

@@ -8,6 +8,7 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentMethod;
 import com.stripe.param.CustomerCreateParams;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,7 +63,9 @@ class StripeCustomersIT {
     Customer deleted = sandbox.stripe.v1().customers().delete(customer);
 
     assertThat(deleted.getDeleted()).isTrue();
-    assertThat(sandbox.stripe.v1().customers().retrieve(customer).getDeleted()).isTrue();
+    Customer retrieved = sandbox.stripe.v1().customers().retrieve(customer);
+    assertThat(retrieved.getDeleted()).isTrue();
+    assertThat(retrieved.getMetadata()).as("a deleted customer is a stub").isNull();
     assertThatThrownBy(() -> sandbox.stripe.v1().customers().delete(customer))
         .isInstanceOfSatisfying(
             InvalidRequestException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
@@ -85,6 +88,37 @@ class StripeCustomersIT {
     assertThat(retrieved.getCard().getBrand()).isEqualTo("visa");
     assertThat(retrieved.getCard().getLast4()).isEqualTo("4242");
     assertThat(retrieved.getCard().getExpYear()).isPositive();
+  }
+
+  @Test
+  void aPaymentMethodNamesItsCustomerWhoseMetadataNamesTheUser() throws Exception {
+    String customer =
+        sandbox
+            .stripe
+            .v1()
+            .customers()
+            .create(CustomerCreateParams.builder().putMetadata("userId", "u-ada").build())
+            .getId();
+    String method = sandbox.attach("pm_card_visa", customer).getId();
+
+    String owner = sandbox.stripe.v1().paymentMethods().retrieve(method).getCustomer();
+
+    assertThat(owner).isEqualTo(customer);
+    assertThat(sandbox.stripe.v1().customers().retrieve(owner).getMetadata())
+        .containsExactly(Map.entry("userId", "u-ada"));
+  }
+
+  @Test
+  void anUnknownPaymentMethodIsNotFound() {
+    assertThatThrownBy(() -> sandbox.stripe.v1().paymentMethods().retrieve("pm_unknown"))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(404);
+              assertThat(e.getCode()).isEqualTo("resource_missing");
+              assertThat(e.getStripeError().getMessage())
+                  .isEqualTo("No such PaymentMethod: 'pm_unknown'");
+            });
   }
 
   @Test

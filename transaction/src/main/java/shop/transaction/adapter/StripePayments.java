@@ -99,6 +99,11 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
     return new StripePayments(client, apiKey, webhookSecret);
   }
 
+  /** Who owns a payment method, asked with this adapter's client and key. */
+  public StripePaymentMethodOwners paymentMethodOwners() {
+    return new StripePaymentMethodOwners(stripe, apiKey);
+  }
+
   @Override
   public ChargeOutcome charge(ChargeRequest request) {
     PaymentIntentCreateParams.Builder params =
@@ -306,7 +311,7 @@ public final class StripePayments implements PaymentGateway, PaymentNotices {
     return message != null ? message : "The payment was declined.";
   }
 
-  private static RuntimeException unavailableOrBroken(StripeException e) {
+  static RuntimeException unavailableOrBroken(StripeException e) {
     if (e instanceof ApiConnectionException
         || e instanceof ApiException
         || e instanceof RateLimitException

@@ -13,7 +13,8 @@ import shop.transaction.order.OrderUpdates;
 
 /**
  * Product reserved the stock: charge the customer's saved payment method and record the outcome
- * (PAID, or PaymentFailed and cancelled, or waiting for the customer).
+ * (PAID, or PaymentFailed and cancelled, or waiting for the customer). A card that is not the
+ * order's user's is not charged: the order fails as a declined one does (see {@link Payer}).
  *
  * <p>The charge cannot share a transaction with the database, so the steps are each safe to repeat:
  * the order becomes RESERVED first (a retry finds it so), the charge's idempotency key is derived
@@ -25,14 +26,20 @@ public final class CapturePayment {
   private final OrderRepository orders;
   private final OrderUpdates updates;
   private final PaymentGateway gateway;
+  private final Payer payer;
   private final RefundPayment refunds;
   private final Clock clock;
 
   public CapturePayment(
-      OrderRepository orders, PaymentGateway gateway, RefundPayment refunds, Clock clock) {
+      OrderRepository orders,
+      PaymentGateway gateway,
+      PaymentMethodOwners owners,
+      RefundPayment refunds,
+      Clock clock) {
     this.orders = orders;
     this.updates = new OrderUpdates(orders);
     this.gateway = gateway;
+    this.payer = new Payer(owners);
     this.refunds = refunds;
     this.clock = clock;
   }
@@ -61,13 +68,17 @@ public final class CapturePayment {
       return;
     }
     ChargeOutcome outcome =
-        gateway.charge(
-            new ChargeRequest(
-                order.id(),
-                order.total(),
-                order.paymentMethodId(),
-                order.stripeCustomerId(),
-                "charge-" + order.id()));
+        switch (payer.of(order)) {
+          case Payer.Choice.Charge c ->
+              gateway.charge(
+                  new ChargeRequest(
+                      order.id(),
+                      order.total(),
+                      order.paymentMethodId(),
+                      c.customerId(),
+                      "charge-" + order.id()));
+          case Payer.Choice.Refuse r -> new ChargeOutcome.Declined(null, r.reason(), null);
+        };
     updates.apply(orderId, message, current -> record(current, outcome));
   }
 

@@ -32,6 +32,16 @@ public final class OrderFixtures {
     return placed("order-1").after();
   }
 
+  /**
+   * A pending order paid with {@code paymentMethodId} by a token that carried no Stripe customer
+   * (issued before the customer's first card).
+   */
+  public static Order pendingWithoutCustomer(String paymentMethodId) {
+    return Order.place(
+            "order-1", USER, ada(), twoLines(), "EUR", paymentMethodId, null, address(), T0)
+        .after();
+  }
+
   public static Order reserved() {
     return pending().reserve(T0.plusSeconds(1)).after();
   }

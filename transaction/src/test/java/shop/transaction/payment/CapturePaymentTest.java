@@ -18,8 +18,9 @@ import shop.transaction.order.OrderStatus;
 class CapturePaymentTest {
   private final InMemoryOrders orders = new InMemoryOrders();
   private final FakeGateway gateway = new FakeGateway();
+  private final FakePaymentMethodOwners owners = new FakePaymentMethodOwners();
   private final CapturePayment capture =
-      new CapturePayment(orders, gateway, new RefundPayment(gateway), Clock.systemUTC());
+      new CapturePayment(orders, gateway, owners, new RefundPayment(gateway), Clock.systemUTC());
 
   @Test
   void chargesTheOrderOnceAndMarksItPaid() {
@@ -41,6 +42,87 @@ class CapturePaymentTest {
         .map(e -> e.getClass().getSimpleName())
         .containsExactly("Reserved", "PaymentCaptured");
     assertThat(orders.wasHandled(new HandledMessage(Consumers.PAYMENTS, "evt-1"))).isTrue();
+  }
+
+  @Test
+  void aCustomerFromTheTokenIsChargedWithoutAskingWhoseTheCardIs() {
+    orders.put(OrderFixtures.pending());
+
+    capture.capture("evt-1", "order-1");
+
+    assertThat(owners.asked).isEmpty();
+    assertThat(gateway.charges)
+        .singleElement()
+        .extracting(ChargeRequest::customerId)
+        .isEqualTo("cus_1");
+  }
+
+  @Test
+  void withoutACustomerInTheTokenTheCardIsChargedWithItsCustomerMadeForTheOrdersUser() {
+    orders.put(OrderFixtures.pendingWithoutCustomer("pm_1"));
+    owners.owners.put("pm_1", new PaymentMethodOwner("cus_ada", OrderFixtures.USER));
+
+    capture.capture("evt-1", "order-1");
+
+    assertThat(orders.find("order-1").orElseThrow().status()).isEqualTo(OrderStatus.PAID);
+    assertThat(gateway.charges)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.customerId()).isEqualTo("cus_ada");
+              assertThat(c.paymentMethodId()).isEqualTo("pm_1");
+            });
+  }
+
+  @Test
+  void anotherUsersCardIsNotChargedAndTheOrderFailsAsDeclined() {
+    orders.put(OrderFixtures.pendingWithoutCustomer("pm_bobs"));
+    owners.owners.put("pm_bobs", new PaymentMethodOwner("cus_bob", "user-bob"));
+
+    capture.capture("evt-1", "order-1");
+
+    assertThat(gateway.charges).isEmpty();
+    assertThat(orders.find("order-1").orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(orders.events())
+        .filteredOn(OrderEvent.PaymentFailed.class::isInstance)
+        .singleElement()
+        .satisfies(
+            e -> assertThat(((OrderEvent.PaymentFailed) e).reason()).isEqualTo(Payer.NOT_YOURS));
+    assertThat(orders.wasHandled(new HandledMessage(Consumers.PAYMENTS, "evt-1"))).isTrue();
+  }
+
+  @Test
+  void aCustomerThatRecordsNoUserIsNotChargedWithoutTheTokensClaim() {
+    orders.put(OrderFixtures.pendingWithoutCustomer("pm_old"));
+    owners.owners.put("pm_old", new PaymentMethodOwner("cus_made_before_metadata", null));
+
+    capture.capture("evt-1", "order-1");
+
+    assertThat(gateway.charges).isEmpty();
+    assertThat(orders.find("order-1").orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+  }
+
+  @Test
+  void aCardAttachedToNoOneIsChargedAloneAsStripeAllows() {
+    orders.put(OrderFixtures.pendingWithoutCustomer("pm_card_visa"));
+
+    capture.capture("evt-1", "order-1");
+
+    assertThat(gateway.charges).singleElement().extracting(ChargeRequest::customerId).isNull();
+    assertThat(orders.find("order-1").orElseThrow().status()).isEqualTo(OrderStatus.PAID);
+  }
+
+  @Test
+  void whenStripeCannotSayWhoseTheCardIsTheMessageFailsAndNothingIsCharged() {
+    orders.put(OrderFixtures.pendingWithoutCustomer("pm_1"));
+    owners.down = true;
+
+    assertThatThrownBy(() -> capture.capture("evt-1", "order-1"))
+        .isInstanceOf(PaymentUnavailable.class);
+
+    assertThat(gateway.charges).isEmpty();
+    assertThat(orders.find("order-1").orElseThrow().status()).isEqualTo(OrderStatus.RESERVED);
+    assertThat(orders.wasHandled(new HandledMessage(Consumers.PAYMENTS, "evt-1"))).isFalse();
   }
 
   @Test

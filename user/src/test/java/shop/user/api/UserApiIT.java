@@ -1,5 +1,6 @@
 package shop.user.api;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -247,7 +248,9 @@ class UserApiIT {
     service.stubs.verify(
         1,
         postRequestedFor(urlEqualTo("/v1/customers"))
-            .withHeader("Idempotency-Key", equalTo("customer-" + id)));
+            .withHeader("Idempotency-Key", equalTo("customer-" + id))
+            // transaction charges a card with this customer only for the user it names
+            .withRequestBody(containing("metadata[userId]=" + id)));
     assertThat(
             service.count(
                 "SELECT count(*) FROM users WHERE stripe_customer_id = 'cus_Q1w2E3r4T5y6'"))
