@@ -30,7 +30,8 @@ public final class AwsClients {
     this.config = config;
     this.region = Region.of(config.require("AWS_REGION"));
     this.credentials = credentials(config);
-    this.httpClient = UrlConnectionHttpClient.builder().build();
+    // While SnapStart primes, requests are answered without being sent (PrimingHttpClient).
+    this.httpClient = new PrimingHttpClient(UrlConnectionHttpClient.builder().build());
   }
 
   /**

@@ -242,7 +242,12 @@ public final class HttpApi {
           ProblemException.unavailable("the service cannot serve right now; try again shortly"),
           request);
     }
-    LOG.error("unexpected failure in {}", request.routeKey(), e);
+    if (Priming.isPriming()) {
+      // Expected: priming's AWS SDK requests are answered with a refusal, never sent.
+      LOG.debug("primed {} up to {}", request.routeKey(), e.toString());
+    } else {
+      LOG.error("unexpected failure in {}", request.routeKey(), e);
+    }
     ProblemException internal =
         new ProblemException(
             Problem.of(
@@ -254,7 +259,7 @@ public final class HttpApi {
 
   private APIGatewayV2HTTPResponse problem(ProblemException e, HttpRequest request) {
     Problem problem = e.problem().withInstance(request.requestId());
-    if (problem.status() >= 500) {
+    if (problem.status() >= 500 && !Priming.isPriming()) {
       LOG.warn("{} answered {}: {}", request.routeKey(), problem.status(), problem.detail());
     }
     return json(problem.status(), e.headers(), problem, PROBLEM_JSON);
