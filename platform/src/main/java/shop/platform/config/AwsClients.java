@@ -54,6 +54,14 @@ public final class AwsClients {
         .map(URI::create);
   }
 
+  /**
+   * How many AWS SDK requests in this JVM a primer made, each answered without being sent (see
+   * {@code PrimingHttpClient}): for tests that a primer runs the SDK's request path.
+   */
+  public static long primedRequests() {
+    return PrimingHttpClient.refusals();
+  }
+
   public Region region() {
     return region;
   }

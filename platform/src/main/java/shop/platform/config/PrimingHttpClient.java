@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import shop.platform.snapstart.Priming;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -27,6 +28,8 @@ final class PrimingHttpClient implements SdkHttpClient {
   /** The error code of every answer given while priming. */
   static final String REFUSED = "PrimingRefused";
 
+  private static final AtomicLong REFUSALS = new AtomicLong();
+
   private static final String MESSAGE = "a SnapStart primer's request is never sent";
 
   private final SdkHttpClient delegate;
@@ -38,6 +41,11 @@ final class PrimingHttpClient implements SdkHttpClient {
   @Override
   public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
     return Priming.isPriming() ? new Refusal(request) : delegate.prepareRequest(request);
+  }
+
+  /** How many requests were answered with a refusal in this JVM. */
+  static long refusals() {
+    return REFUSALS.get();
   }
 
   @Override
@@ -60,6 +68,7 @@ final class PrimingHttpClient implements SdkHttpClient {
 
     @Override
     public HttpExecuteResponse call() throws IOException {
+      REFUSALS.incrementAndGet();
       // Read the body as the real client would write it: its stream is part of the path primed.
       if (request.contentStreamProvider().isPresent()) {
         try (InputStream body = request.contentStreamProvider().get().newStream()) {

@@ -85,9 +85,11 @@ class PrimingHttpClientIT {
                                       e -> e.source("shop.test").detailType("T").detail("{}")))));
             });
 
+    long primed = AwsClients.primedRequests();
     Priming.primeAll();
 
     assertThat(received).hasValue(0);
+    assertThat(AwsClients.primedRequests() - primed).isEqualTo(2);
     assertThat(read.get())
         .isInstanceOfSatisfying(
             DynamoDbException.class,
