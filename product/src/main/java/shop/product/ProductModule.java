@@ -31,6 +31,7 @@ import shop.platform.outbox.OutboxOperations;
 import shop.platform.outbox.OutboxRelay;
 import shop.platform.outbox.RelayPolicy;
 import shop.platform.outbox.RelaySummary;
+import shop.platform.snapstart.Priming;
 import shop.platform.snapstart.StoreConnection;
 import shop.product.adapter.MongoCatalog;
 import shop.product.adapter.MongoIndexes;
@@ -122,6 +123,9 @@ public final class ProductModule implements AutoCloseable {
   private final QuotePrices quotePrices;
   private final ReserveStock reserveStock;
   private final SqsEventConsumer inventoryEvents;
+  // Held here: Priming keeps a primer only as long as its owner does.
+  private final Priming.Primer inventoryPrimer;
+  private static final String PRIMING_ID = "00000000-0000-0000-0000-000000000000";
 
   /** The module of this Lambda instance, built from the environment on first use. */
   public static ProductModule instance() {
@@ -238,6 +242,15 @@ public final class ProductModule implements AutoCloseable {
                     e.data().lines().stream()
                         .map(l -> new ReservationLine(l.productId(), l.quantity()))
                         .toList()));
+    // The consumer's MongoDB reads (its writes cannot be primed without writing), for an order and
+    // a product no document has; the client is closed before the snapshot (StoreConnection).
+    this.inventoryPrimer =
+        Priming.register(
+            "inventory reads",
+            () -> {
+              inventory.reservation(PRIMING_ID);
+              catalog.products(List.of(PRIMING_ID));
+            });
     this.inventoryEvents =
         new SqsEventConsumer(
             INVENTORY_CONSUMER,
