@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
 /** The SDK's requests while priming never reach a server; outside priming they do. */
 class PrimingHttpClientIT {
@@ -82,7 +83,11 @@ class PrimingHttpClientIT {
                           bus.putEvents(
                               r ->
                                   r.entries(
-                                      e -> e.source("shop.test").detailType("T").detail("{}")))));
+                                      PutEventsRequestEntry.builder()
+                                          .source("shop.test")
+                                          .detailType("T")
+                                          .detail("{}")
+                                          .build()))));
             });
 
     long primed = AwsClients.primedRequests();
