@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
+import org.apache.logging.log4j.ThreadContext;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -67,11 +68,21 @@ public final class Priming {
     synchronized (LIVE) {
       primers = List.copyOf(LIVE);
     }
+    long start = System.nanoTime();
     PRIMING.set(true);
     try {
       primers.forEach(Primer::prime);
     } finally {
       PRIMING.remove();
+    }
+    // One line as a request's are written (JSON, with thread context): the first request's log
+    // line then finds that path run too. It also tells operators that priming ran.
+    ThreadContext.put("phase", "snapstart-priming");
+    try {
+      LOG.info(
+          "primed {} primers in {} ms", primers.size(), (System.nanoTime() - start) / 1_000_000);
+    } finally {
+      ThreadContext.remove("phase");
     }
     List<StoreConnection<?>> connections;
     synchronized (CONNECTIONS) {
