@@ -31,8 +31,13 @@ public final class OpsApi
     new ArchiveRoutes(module).register(builder);
     new MetricsRoutes(module).register(builder);
     module.health().routes(builder);
-    // Priming lists the dead-letter queues: its SQS requests run the SDK's path and are never sent.
-    this.api = builder.primeWith("GET /admin/dlqs", Map.of()).build();
+    // Priming lists the dead-letter queues (SQS) and the audit log (DynamoDB), the console's first
+    // reads: their requests run the SDK's path and are never sent.
+    this.api =
+        builder
+            .primeWith("GET /admin/dlqs", Map.of())
+            .primeWith("GET /admin/audit", Map.of())
+            .build();
   }
 
   /** The routes this handler serves; checked against openapi.yaml. */
