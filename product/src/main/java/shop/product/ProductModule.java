@@ -95,6 +95,9 @@ public final class ProductModule implements AutoCloseable {
   /** The consumer of the queue "inventory", as in the topology. */
   static final String INVENTORY_CONSUMER = "inventory";
 
+  /** The order and product priming reads: ids no document has. */
+  private static final String PRIMING_ID = "00000000-0000-0000-0000-000000000000";
+
   private static volatile ProductModule instance;
 
   private final StoreConnection<MongoClient> mongo;
@@ -125,7 +128,6 @@ public final class ProductModule implements AutoCloseable {
   private final SqsEventConsumer inventoryEvents;
   // Held here: Priming keeps a primer only as long as its owner does.
   private final Priming.Primer inventoryPrimer;
-  private static final String PRIMING_ID = "00000000-0000-0000-0000-000000000000";
 
   /** The module of this Lambda instance, built from the environment on first use. */
   public static ProductModule instance() {

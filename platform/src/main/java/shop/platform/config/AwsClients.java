@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -60,6 +61,21 @@ public final class AwsClients {
    */
   public static long primedRequests() {
     return PrimingHttpClient.refusals();
+  }
+
+  /** Whether {@code failure} is, or was caused by, the refusal of a primer's SDK request. */
+  public static boolean isPrimingRefusal(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AwsServiceException refused
+          && refused.awsErrorDetails() != null
+          && PrimingHttpClient.REFUSED.equals(refused.awsErrorDetails().errorCode())) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   public Region region() {

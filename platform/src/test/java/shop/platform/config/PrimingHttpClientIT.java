@@ -111,6 +111,8 @@ class PrimingHttpClientIT {
               assertThat(e.awsErrorDetails().errorCode()).isEqualTo(PrimingHttpClient.REFUSED);
               assertThat(e.numAttempts()).isEqualTo(1);
             });
+    assertThat(AwsClients.isPrimingRefusal(new IllegalStateException(read.get()))).isTrue();
+    assertThat(AwsClients.isPrimingRefusal(new IllegalStateException("other"))).isFalse();
     assertThat(primer).isNotNull();
 
     // Priming over, the same client goes through again.
