@@ -23,6 +23,7 @@ import shop.notification.delivery.Notification;
 import shop.notification.delivery.SendLedger;
 import shop.notification.message.EmailContent;
 import shop.notification.message.Templates;
+import shop.platform.config.AwsClients;
 import shop.platform.snapstart.Priming;
 
 /**
@@ -31,8 +32,9 @@ import shop.platform.snapstart.Priming;
  * claim and, when SES is a provider, the SES send), so that the first batch after a restore finds
  * those paths run. Each step's DynamoDB or SES request goes through the AWS SDK, whose HTTP client
  * answers a primer with a refusal and sends nothing (see {@code AwsClients}): nothing is claimed,
- * recorded or sent. SendGrid and Twilio have their own HTTP clients, which priming never calls; nor
- * does it go through {@code NotifyCustomer}, whose failover would.
+ * recorded or sent. The claim and the send run only after the contact read was seen refused.
+ * SendGrid and Twilio have their own HTTP clients, which priming never calls; nor does it go
+ * through {@code NotifyCustomer}, whose failover would.
  */
 final class NotificationPrimer {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationPrimer.class);
@@ -67,37 +69,41 @@ final class NotificationPrimer {
     return Priming.register("notification of an order", this::prime);
   }
 
-  private void prime() {
-    if (!Priming.isPriming()) {
-      // Its claim and send are safe only because a priming thread's SDK requests are never sent.
-      throw new IllegalStateException("the notification primer runs only while priming");
-    }
+  void prime() {
     Notification notification =
         notifications.of(CloudEventCodec.instance().decode(sample(EventType.ORDER_CREATED)));
-    step("contact", () -> contacts.current(notification.userId()));
+    boolean offline = refused("contact", () -> contacts.current(notification.userId()));
     EmailContent content = templates.email(notification.template(), notification.model());
     if (notification.template().sendsSms()) {
       templates.sms(notification.template(), notification.model());
     }
+    if (!offline) {
+      // The claim and the send are safe only while this thread's SDK requests are refused unsent.
+      LOG.warn("the contact read was not refused while priming: the claim and the send are not");
+      return;
+    }
     Instant now = clock.instant();
     DeliveryKey key =
         new DeliveryKey(notification.eventId(), Channel.EMAIL, notification.contact().email());
-    step("claim", () -> ledger.claim(Delivery.starting(key, notification, now), now.plus(lease)));
+    refused(
+        "claim", () -> ledger.claim(Delivery.starting(key, notification, now), now.plus(lease)));
     Email email =
         new Email(
             notification.contact().email(),
             notification.contact().name(),
             content,
             key.reference());
-    ses.ifPresent(sender -> step("SES send", () -> sender.send(email)));
+    ses.ifPresent(sender -> refused("SES send", () -> sender.send(email)));
   }
 
-  /** Runs one step up to its refused request; the next step runs either way. */
-  private static void step(String name, Runnable step) {
+  /** Runs one step up to its SDK request; whether the request was refused, as priming's are. */
+  private static boolean refused(String name, Runnable step) {
     try {
       step.run();
-    } catch (RuntimeException refused) {
-      LOG.debug("primed {} up to {}", name, refused.toString());
+      return false;
+    } catch (RuntimeException e) {
+      LOG.debug("primed {} up to {}", name, e.toString());
+      return AwsClients.isPrimingRefusal(e);
     }
   }
 
