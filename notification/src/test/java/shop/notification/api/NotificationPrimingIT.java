@@ -32,6 +32,7 @@ class NotificationPrimingIT {
   private static LocalDynamoDb dynamo;
   private static ProviderSandbox providers;
   private static NotificationEventsHandler events;
+  private static NotificationApi api;
 
   @BeforeAll
   static void start() {
@@ -57,7 +58,9 @@ class NotificationPrimingIT {
                     Map.entry("TWILIO_AUTH_TOKEN", "test-token"),
                     Map.entry("TWILIO_FROM", "+15005550006"),
                     Map.entry("TWILIO_BASE_URL", providers.baseUrl())));
-    events = new NotificationEventsHandler(new NotificationModule(config, TestTokens.verifier()));
+    NotificationModule module = new NotificationModule(config, TestTokens.verifier());
+    events = new NotificationEventsHandler(module);
+    api = new NotificationApi(module);
   }
 
   @AfterAll
@@ -73,8 +76,8 @@ class NotificationPrimingIT {
     Priming.primeAll();
 
     assertThat(AwsClients.primedRequests() - primed)
-        .as("the contact read, the claim and the SES send, each refused unsent")
-        .isGreaterThanOrEqualTo(3);
+        .as("the contact read, the claim, the SES send and the API's query, each refused unsent")
+        .isGreaterThanOrEqualTo(4);
     assertThat(items()).as("nothing written to the send ledger").isZero();
     assertThat(providers.sesEmails()).isEmpty();
     assertThat(providers.sendGridEmails()).isEmpty();
