@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import shop.events.CustomerContactChanged;
 import shop.events.EventEnvelope;
 import shop.events.EventType;
@@ -43,6 +44,7 @@ import shop.platform.events.FailureRecorder;
 import shop.platform.events.SqsDeadLetters;
 import shop.platform.events.SqsEventConsumer;
 import shop.platform.http.Health;
+import shop.platform.snapstart.Priming;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -114,6 +116,8 @@ public final class NotificationModule {
   private final Supplier<NotifyCustomer> notifyCustomer = Lazy.of(this::newNotifyCustomer);
   private final Supplier<SqsEventConsumer> notificationEvents =
       Lazy.of(this::newNotificationEvents);
+  // Held here: Priming keeps a primer only as long as its owner does. Set with the consumer.
+  private Priming.Primer primer;
 
   public NotificationModule(Config config) {
     this(config, null);
@@ -231,21 +235,31 @@ public final class NotificationModule {
     }
     EmailSender primary = emailSender(primaryName, config);
     Optional<EmailSender> secondary = secondaryName.map(name -> emailSender(name, config));
+    MustacheTemplates templates = new MustacheTemplates();
+    // A claim outlives any run of the handler (whose timeout is below the visibility timeout), so
+    // two deliveries never send at once; see DynamoDbIdempotencyLedger.
+    Duration lease = Duration.ofSeconds(SUBSCRIPTION.visibilityTimeoutSeconds());
+    Optional<SesEmailSender> ses =
+        Stream.concat(Stream.of(primary), secondary.stream())
+            .filter(SesEmailSender.class::isInstance)
+            .map(SesEmailSender.class::cast)
+            .findFirst();
+    this.primer =
+        new NotificationPrimer(eventNotifications, templates, contacts, ledger, ses, clock, lease)
+            .register();
     var twilio =
         TwilioSmsSender.client(
             config.require("TWILIO_ACCOUNT_SID"),
             config.require("TWILIO_AUTH_TOKEN"),
             config.require("TWILIO_BASE_URL"));
     return new NotifyCustomer(
-        new MustacheTemplates(),
+        templates,
         new FailoverEmailSender(primary, secondary),
         new TwilioSmsSender(twilio, config.require("TWILIO_FROM")),
         ledger,
         contacts,
         clock,
-        // A claim outlives any run of the handler (whose timeout is below the visibility
-        // timeout), so two deliveries never send at once; see DynamoDbIdempotencyLedger.
-        Duration.ofSeconds(SUBSCRIPTION.visibilityTimeoutSeconds()));
+        lease);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import shop.platform.config.Config;
 
 /**
@@ -17,6 +18,7 @@ import shop.platform.config.Config;
  */
 public final class MisreportingSqs implements AutoCloseable {
   private final HttpServer server;
+  private final AtomicInteger received = new AtomicInteger();
 
   public MisreportingSqs() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -36,7 +38,13 @@ public final class MisreportingSqs implements AutoCloseable {
             "AWS_ENDPOINT_URL_SQS", url));
   }
 
+  /** How many requests reached this endpoint. */
+  public int received() {
+    return received.get();
+  }
+
   private void answer(HttpExchange exchange) throws IOException {
+    received.incrementAndGet();
     exchange.getRequestBody().readAllBytes();
     String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
     String body =

@@ -31,6 +31,7 @@ import shop.platform.outbox.OutboxOperations;
 import shop.platform.outbox.OutboxRelay;
 import shop.platform.outbox.RelayPolicy;
 import shop.platform.outbox.RelaySummary;
+import shop.platform.snapstart.Priming;
 import shop.platform.snapstart.StoreConnection;
 import shop.product.adapter.MongoCatalog;
 import shop.product.adapter.MongoIndexes;
@@ -94,6 +95,9 @@ public final class ProductModule implements AutoCloseable {
   /** The consumer of the queue "inventory", as in the topology. */
   static final String INVENTORY_CONSUMER = "inventory";
 
+  /** The order and product priming reads: ids no document has. */
+  private static final String PRIMING_ID = "00000000-0000-0000-0000-000000000000";
+
   private static volatile ProductModule instance;
 
   private final StoreConnection<MongoClient> mongo;
@@ -122,6 +126,8 @@ public final class ProductModule implements AutoCloseable {
   private final QuotePrices quotePrices;
   private final ReserveStock reserveStock;
   private final SqsEventConsumer inventoryEvents;
+  // Held here: Priming keeps a primer only as long as its owner does.
+  private final Priming.Primer inventoryPrimer;
 
   /** The module of this Lambda instance, built from the environment on first use. */
   public static ProductModule instance() {
@@ -238,6 +244,15 @@ public final class ProductModule implements AutoCloseable {
                     e.data().lines().stream()
                         .map(l -> new ReservationLine(l.productId(), l.quantity()))
                         .toList()));
+    // The consumer's MongoDB reads (its writes cannot be primed without writing), for an order and
+    // a product no document has; the client is closed before the snapshot (StoreConnection).
+    this.inventoryPrimer =
+        Priming.register(
+            "inventory reads",
+            () -> {
+              inventory.reservation(PRIMING_ID);
+              catalog.products(List.of(PRIMING_ID));
+            });
     this.inventoryEvents =
         new SqsEventConsumer(
             INVENTORY_CONSUMER,

@@ -40,7 +40,7 @@ public record Delivery(
   }
 
   /** A send about to be attempted for the first time. */
-  static Delivery starting(DeliveryKey key, Notification notification, Instant now) {
+  public static Delivery starting(DeliveryKey key, Notification notification, Instant now) {
     return new Delivery(
         key,
         notification.userId(),

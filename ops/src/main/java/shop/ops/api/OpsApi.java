@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
 import shop.ops.OpsModule;
 import shop.platform.http.HttpApi;
 
@@ -30,7 +31,13 @@ public final class OpsApi
     new ArchiveRoutes(module).register(builder);
     new MetricsRoutes(module).register(builder);
     module.health().routes(builder);
-    this.api = builder.build();
+    // Priming lists the dead-letter queues (SQS) and the audit log (DynamoDB), the console's first
+    // reads: their requests run the SDK's path and are never sent.
+    this.api =
+        builder
+            .primeWith("GET /admin/dlqs", Map.of())
+            .primeWith("GET /admin/audit", Map.of())
+            .build();
   }
 
   /** The routes this handler serves; checked against openapi.yaml. */

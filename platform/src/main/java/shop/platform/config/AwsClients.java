@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -30,7 +31,8 @@ public final class AwsClients {
     this.config = config;
     this.region = Region.of(config.require("AWS_REGION"));
     this.credentials = credentials(config);
-    this.httpClient = UrlConnectionHttpClient.builder().build();
+    // While SnapStart primes, requests are answered without being sent (PrimingHttpClient).
+    this.httpClient = new PrimingHttpClient(UrlConnectionHttpClient.builder().build());
   }
 
   /**
@@ -51,6 +53,29 @@ public final class AwsClients {
         .optional("AWS_ENDPOINT_URL_" + serviceId.toUpperCase(Locale.ROOT))
         .or(() -> config.optional("AWS_ENDPOINT_URL"))
         .map(URI::create);
+  }
+
+  /**
+   * How many AWS SDK requests in this JVM a primer made, each answered without being sent (see
+   * {@code PrimingHttpClient}): for tests that a primer runs the SDK's request path.
+   */
+  public static long primedRequests() {
+    return PrimingHttpClient.refusals();
+  }
+
+  /** Whether {@code failure} is, or was caused by, the refusal of a primer's SDK request. */
+  public static boolean isPrimingRefusal(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AwsServiceException refused
+          && refused.awsErrorDetails() != null
+          && PrimingHttpClient.REFUSED.equals(refused.awsErrorDetails().errorCode())) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   public Region region() {

@@ -169,12 +169,29 @@ public final class SqsEventConsumer {
 
   /**
    * Before a SnapStart snapshot: reads a sample of every subscribed event as a delivery would be
-   * read (the EventBridge envelope, the CloudEvent, its schema, the record) and writes it back as
-   * the outbox would, without handling it. No handler runs and nothing leaves the process.
+   * read (the EventBridge envelope, the CloudEvent, its schema, the record, on a virtual thread of
+   * its own with the message's log and trace context) and writes it back as the outbox would,
+   * without handling it. No handler runs, no metric is emitted and nothing leaves the process.
    */
   void prime() {
-    for (EventType type : handlers.keySet()) {
-      String sample = sample(type);
+    List<Future<?>> reads = new ArrayList<>();
+    try (ExecutorService messages = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (EventType type : handlers.keySet()) {
+        reads.add(messages.submit(() -> primeRead(type)));
+      }
+    }
+    for (Future<?> read : reads) {
+      if (read.state() == Future.State.FAILED) {
+        throw new IllegalStateException("priming a sample failed", read.exceptionNow());
+      }
+    }
+  }
+
+  private void primeRead(EventType type) {
+    Traces.Scope trace = Traces.continueFrom(null);
+    try (CommittedEvents.Scope scope = CommittedEvents.open();
+        CloseableThreadContext.Instance context =
+            CloseableThreadContext.put("consumer", consumer).put("messageId", "priming")) {
       EventBridgeMessage parsed =
           EventBridgeMessage.parse(
               "{\"source\":\""
@@ -182,10 +199,15 @@ public final class SqsEventConsumer {
                   + "\",\"detail-type\":\""
                   + type.eventName()
                   + "\",\"detail\":"
-                  + sample
+                  + sample(type)
                   + "}");
-      parsed.requirePublishedByOwnerOf(codec.decode(parsed.detail()).type());
-      codec.encode(codec.decode(parsed.detail()));
+      EventEnvelope<ShopEvent> event = codec.decode(parsed.detail());
+      parsed.requirePublishedByOwnerOf(event.type());
+      OrderIds.of(event.data()).ifPresent(orderId -> context.put("orderId", orderId));
+      codec.encode(event);
+      scope.ids();
+    } finally {
+      trace.close();
     }
   }
 

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shop.platform.auth.Caller;
 import shop.platform.auth.JwtVerifier;
+import shop.platform.config.AwsClients;
 import shop.platform.domain.DomainFailure;
 import shop.platform.observability.Metrics;
 import shop.platform.observability.RequestLog;
@@ -242,14 +243,22 @@ public final class HttpApi {
           ProblemException.unavailable("the service cannot serve right now; try again shortly"),
           request);
     }
-    LOG.error("unexpected failure in {}", request.routeKey(), e);
-    ProblemException internal =
-        new ProblemException(
-            Problem.of(
+    boolean primed = Priming.isPriming() && AwsClients.isPrimingRefusal(e);
+    if (primed) {
+      // Expected: priming's AWS SDK requests are answered with a refusal, never sent.
+      LOG.debug("primed {} up to {}", request.routeKey(), e.toString());
+    } else {
+      LOG.error("unexpected failure in {}", request.routeKey(), e);
+    }
+    Problem internal =
+        Problem.of(
                 500,
                 "Internal Server Error",
-                "something went wrong on our side; quote request id " + request.requestId()));
-    return problem(internal, request);
+                "something went wrong on our side; quote request id " + request.requestId())
+            .withInstance(request.requestId());
+    return primed
+        ? json(500, Map.of(), internal, PROBLEM_JSON)
+        : problem(new ProblemException(internal), request);
   }
 
   private APIGatewayV2HTTPResponse problem(ProblemException e, HttpRequest request) {

@@ -1,6 +1,7 @@
 package shop.platform.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -26,18 +27,45 @@ public final class EventBridgeBus implements EventBus {
   private final Supplier<EventBridgeClient> client;
   private final String busName;
 
-  /** Builds the client before a SnapStart snapshot (offline); held so that it lives as we do. */
+  /** Primes the client before a SnapStart snapshot (offline); held so that it lives as we do. */
   @SuppressWarnings("unused")
   private final Priming.Primer primer;
 
+  /** With {@code client}, which priming only builds: it may not be one of {@link AwsClients}. */
   public EventBridgeBus(EventBridgeClient client, String busName) {
-    this(() -> client, busName);
+    this(() -> client, busName, false);
   }
 
-  private EventBridgeBus(Supplier<EventBridgeClient> client, String busName) {
+  private EventBridgeBus(Supplier<EventBridgeClient> client, String busName, boolean putEvents) {
     this.client = client;
     this.busName = busName;
-    this.primer = Priming.register("EventBridge client", client::get);
+    this.primer =
+        putEvents
+            ? Priming.register("EventBridge PutEvents", this::primePutEvents)
+            : Priming.register("EventBridge client", client::get);
+  }
+
+  /**
+   * Sends a representative PutEvents through the SDK's whole request path; the client of {@link
+   * AwsClients} answers a primer's request with a refusal and sends nothing. No outbox row is read
+   * or marked: the relay is not involved, and a refusal could never pass for a published event.
+   */
+  private void primePutEvents() {
+    Outgoing sample =
+        new Outgoing(
+            "00000000-0000-0000-0000-000000000000",
+            "shop.priming",
+            "Priming",
+            Instant.EPOCH,
+            "{}",
+            "Root=1-00000000-000000000000000000000000");
+    try {
+      client.get().putEvents(r -> r.entries(entry(sample)));
+      // Cannot happen on the priming thread with a client of AwsClients; said loudly if it does.
+      log.warn("a primer's PutEvents reached the bus: an event of source shop.priming was sent");
+    } catch (SdkException refused) {
+      log.debug("primed PutEvents up to {}", refused.toString());
+    }
   }
 
   /**
@@ -66,7 +94,8 @@ public final class EventBridgeBus implements EventBus {
                         .overrideConfiguration(
                             c -> c.apiCallAttemptTimeout(attempt).apiCallTimeout(call)),
                     "EVENTBRIDGE")),
-        Topology.shop().busName());
+        Topology.shop().busName(),
+        true);
   }
 
   @Override

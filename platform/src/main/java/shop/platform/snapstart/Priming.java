@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
+import org.apache.logging.log4j.ThreadContext;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -35,6 +36,8 @@ public final class Priming {
   private static final Set<StoreConnection<?>> CONNECTIONS =
       Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
   private static final Resource CHECKPOINT = new Checkpoint();
+  // Per thread, not global: tests and the benchmark prime in a JVM that may serve real calls too.
+  private static final ThreadLocal<Boolean> PRIMING = ThreadLocal.withInitial(() -> false);
 
   static {
     // Held by this class: CRaC's context holds its resources weakly.
@@ -65,13 +68,38 @@ public final class Priming {
     synchronized (LIVE) {
       primers = List.copyOf(LIVE);
     }
-    primers.forEach(Primer::prime);
+    long start = System.nanoTime();
+    PRIMING.set(true);
+    try {
+      primers.forEach(Primer::prime);
+    } finally {
+      PRIMING.remove();
+    }
+    // One line as a request's are written (JSON, with thread context): the first request's log
+    // line then finds that path run too. It also tells operators that priming ran.
+    ThreadContext.put("phase", "snapstart-priming");
+    try {
+      LOG.info(
+          "primed {} primers in {} ms", primers.size(), (System.nanoTime() - start) / 1_000_000);
+    } finally {
+      ThreadContext.remove("phase");
+    }
     List<StoreConnection<?>> connections;
     synchronized (CONNECTIONS) {
       connections = List.copyOf(CONNECTIONS);
     }
     connections.forEach(Priming::close);
     return primers.size();
+  }
+
+  /**
+   * Whether the calling thread is running primers. What a primer calls on its own thread sees this;
+   * threads it starts do not (a pool thread started while priming must not refuse real calls for
+   * ever after). The AWS SDK's HTTP client of {@code AwsClients} answers such a thread's requests
+   * itself, with a refusal, so that priming runs the SDK's request path without a socket.
+   */
+  public static boolean isPriming() {
+    return PRIMING.get();
   }
 
   private static void close(StoreConnection<?> connection) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import shop.platform.snapstart.Priming;
 import shop.platform.testing.CapturedMetrics;
+import software.amazon.cloudwatchlogs.emf.sinks.ConsoleSink;
 
 class MetricsTest {
   private final CapturedMetrics sink = new CapturedMetrics();
@@ -28,6 +30,19 @@ class MetricsTest {
     assertThat(line.get("currency").asText()).isEqualTo("EUR");
     assertThat(line.get("OrdersPlaced").asDouble()).isEqualTo(3);
     assertThat(line.get("Revenue").asDouble()).isEqualTo(1250);
+  }
+
+  @Test
+  void primingSerializesAPointButWritesNoLine() {
+    CapturedMetrics process = new CapturedMetrics();
+    Metrics.sendTo(process);
+    try {
+      Priming.primeAll();
+    } finally {
+      Metrics.sendTo(new ConsoleSink());
+    }
+
+    assertThat(process.lines()).noneMatch(line -> line.path("route").asText().equals("priming"));
   }
 
   @Test
