@@ -14,9 +14,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -24,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import shop.platform.testing.MutableClock;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Against a server speaking Secrets Manager's JSON protocol, through the real AWS SDK client. */
@@ -117,24 +115,7 @@ class SecretReferencesTest {
 
   @Test
   void aLiveSecretIsFetchedAgainOnceItsTtlHasPassedAndAfterASnapStartRestore() throws Exception {
-    Instant[] now = {Instant.parse("2026-12-06T10:00:00Z")};
-    Clock clock =
-        new Clock() {
-          @Override
-          public Instant instant() {
-            return now[0];
-          }
-
-          @Override
-          public ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(ZoneId zone) {
-            return this;
-          }
-        };
+    MutableClock clock = MutableClock.at("2026-12-06T10:00:00Z");
     SecretCache cache = new SecretCache(client(), Duration.ofMinutes(5), clock);
     Supplier<String> apiKey =
         cache.live(
@@ -144,9 +125,9 @@ class SecretReferencesTest {
     assertThat(apiKey.get()).isEqualTo("sk_test_1");
 
     secret("shop/stripe", "{\"apiKey\":\"rk_live_rotated\"}");
-    now[0] = now[0].plus(Duration.ofMinutes(4));
+    clock.advance(Duration.ofMinutes(4));
     assertThat(apiKey.get()).as("within the TTL").isEqualTo("sk_test_1");
-    now[0] = now[0].plus(Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(1));
     assertThat(apiKey.get()).as("once the TTL has passed").isEqualTo("rk_live_rotated");
 
     secret("shop/stripe", "{\"apiKey\":\"rk_live_after_restore\"}");
