@@ -82,7 +82,6 @@ import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
  * Topology#failuresTable()}).
  */
 public final class NotificationModule {
-  /** The subscription this service consumes, from the topology. */
   /**
    * The events of {@link #SUBSCRIPTION} that are no message: what the service keeps about the
    * customer (their latest contact, their erasure) changes.
@@ -90,6 +89,7 @@ public final class NotificationModule {
   public static final Set<EventType> CUSTOMER_FACTS =
       Set.of(EventType.CUSTOMER_CONTACT_CHANGED, EventType.USER_DELETED);
 
+  /** The subscription this service consumes, from the topology. */
   public static final Subscription SUBSCRIPTION =
       Topology.shop()
           .subscription("notifications")
