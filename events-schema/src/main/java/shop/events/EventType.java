@@ -84,6 +84,19 @@ public enum EventType {
     return "shop/events/samples/" + eventName() + "." + version() + ".json";
   }
 
+  /** The sample event's JSON, read from this module's resources (what priming handles). */
+  public String sample() {
+    try (java.io.InputStream in =
+        EventType.class.getClassLoader().getResourceAsStream(sampleResource())) {
+      if (in == null) {
+        throw new IllegalStateException("no sample " + sampleResource() + " on the classpath");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** The version suffix of the CloudEvent type, e.g. {@code v1}. */
   public String version() {
     return type.substring(type.lastIndexOf('.') + 1);

@@ -1,9 +1,5 @@
 package shop.notification;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +67,7 @@ final class NotificationPrimer {
 
   void prime() {
     Notification notification =
-        notifications.of(CloudEventCodec.instance().decode(sample(EventType.ORDER_CREATED)));
+        notifications.of(CloudEventCodec.instance().decode(EventType.ORDER_CREATED.sample()));
     boolean offline = refused("contact", () -> contacts.current(notification.userId()));
     EmailContent content = templates.email(notification.template(), notification.model());
     if (notification.template().sendsSms()) {
@@ -104,18 +100,6 @@ final class NotificationPrimer {
     } catch (RuntimeException e) {
       LOG.debug("primed {} up to {}", name, e.toString());
       return AwsClients.isPrimingRefusal(e);
-    }
-  }
-
-  private static String sample(EventType type) {
-    try (InputStream in =
-        NotificationPrimer.class.getClassLoader().getResourceAsStream(type.sampleResource())) {
-      if (in == null) {
-        throw new IllegalStateException("no sample " + type.sampleResource() + " on the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -2,10 +2,6 @@ package shop.platform.events;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -199,7 +195,7 @@ public final class SqsEventConsumer {
                   + "\",\"detail-type\":\""
                   + type.eventName()
                   + "\",\"detail\":"
-                  + sample(type)
+                  + type.sample()
                   + "}");
       EventEnvelope<ShopEvent> event = codec.decode(parsed.detail());
       parsed.requirePublishedByOwnerOf(event.type());
@@ -208,18 +204,6 @@ public final class SqsEventConsumer {
       scope.ids();
     } finally {
       trace.close();
-    }
-  }
-
-  private static String sample(EventType type) {
-    try (InputStream in =
-        SqsEventConsumer.class.getClassLoader().getResourceAsStream(type.sampleResource())) {
-      if (in == null) {
-        throw new IllegalStateException("no sample " + type.sampleResource() + " on the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
