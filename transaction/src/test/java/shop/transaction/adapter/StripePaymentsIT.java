@@ -45,7 +45,9 @@ class StripePaymentsIT {
     config.put("STRIPE_API_KEY", "sk_test_local");
     config.put("STRIPE_API_BASE", stripe.baseUrl());
     config.put("STRIPE_WEBHOOK_SECRET", SECRET);
-    config.put("STRIPE_TIMEOUT", "PT1S");
+    // Long enough for a stubbed answer on a loaded machine (1 s once timed out a 3-D Secure
+    // answer), short enough for the slow-Stripe case to stay quick.
+    config.put("STRIPE_TIMEOUT", "PT3S");
     payments = StripePayments.from(new Config(config), SecretCache.from(new Config(config)));
     stubIntent("pm_card_visa", 200, intent("pi_ok", "succeeded", ""));
     stubIntent(
@@ -73,7 +75,7 @@ class StripePaymentsIT {
                 aResponse()
                     .withHeader("Content-Type", "application/json")
                     .withBody(intent("pi_slow", "succeeded", ""))
-                    .withFixedDelay(1_500)));
+                    .withFixedDelay(5_000)));
     stripe.stubFor(
         get(urlPathEqualTo("/v1/payment_intents/pi_3ds"))
             .withQueryParam("expand[0]", equalTo("latest_charge"))
