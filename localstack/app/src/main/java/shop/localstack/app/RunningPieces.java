@@ -3,11 +3,13 @@ package shop.localstack.app;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
+import shop.localstack.runtime.SqsEventSourceMapping;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the local shop started and must stop: closed in the reverse order of their start, so that
  * the pollers and schedules stop before the modules they call, and those before their clients.
+ * Every poller is told to stop receiving before anything is closed.
  */
 final class RunningPieces implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunningPieces.class);
@@ -26,6 +28,12 @@ final class RunningPieces implements AutoCloseable {
     synchronized (this) {
       reversed = new ArrayList<>(pieces).reversed();
       pieces.clear();
+    }
+    // Every poller's last long poll ends at once, rather than one after another (a second each).
+    for (AutoCloseable piece : reversed) {
+      if (piece instanceof SqsEventSourceMapping mapping) {
+        mapping.stopReceiving();
+      }
     }
     for (AutoCloseable piece : reversed) {
       try {

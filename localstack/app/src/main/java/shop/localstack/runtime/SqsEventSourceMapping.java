@@ -118,10 +118,19 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     return crashAfter.get() < 0;
   }
 
-  @Override
-  public void close() {
+  /**
+   * Stops receiving without waiting: a poller's receive in flight still ends its long poll (up to
+   * a second) and its batch. {@link #close()} waits for that; telling every mapping first lets
+   * those waits run together when the local shop stops.
+   */
+  public void stopReceiving() {
     running.set(false);
     pollers.shutdown();
+  }
+
+  @Override
+  public void close() {
+    stopReceiving();
     try {
       if (!pollers.awaitTermination(3, TimeUnit.SECONDS)) {
         pollers.shutdownNow();
