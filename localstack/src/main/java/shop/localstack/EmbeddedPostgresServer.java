@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * PostgreSQL: a real PostgreSQL server (zonky's embedded binaries) run as a child process, with one
  * database per service that owns one, all owned by one login role. The data directory is a temp
- * directory removed on close, copied from a {@link PostgresTemplate} rather than initdb'd;
+ * directory removed on close (or, if the JVM is killed, at the next start: {@link
+ * PostgresLeftovers}), copied from a {@link PostgresTemplate} rather than initdb'd;
  * durability is off because nothing here outlives the JVM. {@link #restart} stops the server and
  * starts it again on the same port and data, for reliability drills.
  */
@@ -36,7 +37,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
   static EmbeddedPostgresServer start(int port, List<String> databases)
       throws IOException, SQLException {
-    Path data = Files.createTempDirectory("shop-postgres-");
+    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+    PostgresLeftovers.removeOrphans(temp);
+    Path data = PostgresLeftovers.newDataDirectory(temp);
     EmbeddedPostgres postgres;
     try {
       PostgresTemplate.ofClasspathBinaries().copyInto(data);
