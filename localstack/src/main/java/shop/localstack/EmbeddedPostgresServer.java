@@ -17,9 +17,9 @@ import java.util.stream.Stream;
  * PostgreSQL: a real PostgreSQL server (zonky's embedded binaries) run as a child process, with one
  * database per service that owns one, all owned by one login role. The data directory is a temp
  * directory removed on close (or, if the JVM is killed, at the next start: {@link
- * PostgresLeftovers}), copied from a {@link PostgresTemplate} rather than initdb'd;
- * durability is off because nothing here outlives the JVM. {@link #restart} stops the server and
- * starts it again on the same port and data, for reliability drills.
+ * PostgresLeftovers}), copied from a {@link PostgresTemplate} rather than initdb'd; durability is
+ * off because nothing here outlives the JVM. {@link #restart} stops the server and starts it again
+ * on the same port and data, for reliability drills.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
   static final String ROLE = "shop";

@@ -68,8 +68,7 @@ final class PostgresLeftovers {
         .flatMap(ProcessHandle::of)
         .filter(ProcessHandle::isAlive)
         // A pid may have been reused since: only ever stop a postgres.
-        .filter(
-            process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false));
   }
 
   /** SIGTERM is PostgreSQL's smart shutdown; nobody is connected any more, so it is quick. */

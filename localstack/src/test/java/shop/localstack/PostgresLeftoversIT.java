@@ -20,7 +20,8 @@ class PostgresLeftoversIT {
     EmbeddedPostgres left =
         EmbeddedPostgres.builder().setDataDirectory(orphan).setCleanDataDirectory(false).start();
     ProcessHandle postmaster =
-        ProcessHandle.of(Long.parseLong(Files.readAllLines(orphan.resolve("postmaster.pid")).get(0)))
+        ProcessHandle.of(
+                Long.parseLong(Files.readAllLines(orphan.resolve("postmaster.pid")).get(0)))
             .orElseThrow();
     Files.writeString(orphan.resolve("shop-owner.pid"), Long.toString(aPidNoLongerRunning()));
 
@@ -28,7 +29,9 @@ class PostgresLeftoversIT {
 
     assertThat(postmaster.onExit()).succeedsWithin(Duration.ofSeconds(15));
     assertThat(orphan).doesNotExist();
-    assertThat(left.getPort()).as("its port is free again").satisfies(PostgresLeftoversIT::bindable);
+    assertThat(left.getPort())
+        .as("its port is free again")
+        .satisfies(PostgresLeftoversIT::bindable);
   }
 
   @Test

@@ -3,8 +3,8 @@ package shop.localstack.app;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
-import shop.localstack.runtime.SqsEventSourceMapping;
 import org.slf4j.LoggerFactory;
+import shop.localstack.runtime.SqsEventSourceMapping;
 
 /**
  * What the local shop started and must stop: closed in the reverse order of their start, so that

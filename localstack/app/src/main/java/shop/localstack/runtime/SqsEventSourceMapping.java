@@ -119,9 +119,9 @@ public final class SqsEventSourceMapping implements AutoCloseable {
   }
 
   /**
-   * Stops receiving without waiting: a poller's receive in flight still ends its long poll (up to
-   * a second) and its batch. {@link #close()} waits for that; telling every mapping first lets
-   * those waits run together when the local shop stops.
+   * Stops receiving without waiting: a poller's receive in flight still ends its long poll (up to a
+   * second) and its batch. {@link #close()} waits for that; telling every mapping first lets those
+   * waits run together when the local shop stops.
    */
   public void stopReceiving() {
     running.set(false);
