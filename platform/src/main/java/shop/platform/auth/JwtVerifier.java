@@ -3,6 +3,7 @@ package shop.platform.auth;
 import com.auth0.jwk.JwkException;
 import com.auth0.jwk.JwkProvider;
 import com.auth0.jwk.JwkProviderBuilder;
+import com.auth0.jwk.JwksHttpResponse;
 import com.auth0.jwk.NetworkException;
 import com.auth0.jwk.SigningKeyNotFoundException;
 import com.auth0.jwt.JWT;
@@ -18,6 +19,7 @@ import com.auth0.jwt.interfaces.JWTVerifier;
 import com.auth0.jwt.interfaces.RSAKeyProvider;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +28,8 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,15 +50,22 @@ public final class JwtVerifier {
   public static final String ALGORITHM = "RS256";
   public static final Duration LEEWAY = Duration.ofSeconds(30);
   private static final long PRIMING_SEED = 20261124L;
+  private static final String PRIMING_KEY_ID = "priming";
 
   private final JWTVerifier verifier;
+  private final PrimingKeys primingKeys;
   private final String issuer;
   private final String audience;
   // Held here: the CRaC context keeps a primer only as long as its owner does.
   private final Priming.Primer primer;
 
   public JwtVerifier(KeyLookup keys, String issuer, String audience) {
+    this(keys, (kid, key) -> found -> kid.equals(found) ? key : null, issuer, audience);
+  }
+
+  private JwtVerifier(KeyLookup keys, PrimingKeys primingKeys, String issuer, String audience) {
     this.verifier = verifier(Algorithm.RSA256(new PublicKeysOnly(keys)), issuer, audience);
+    this.primingKeys = primingKeys;
     this.issuer = issuer;
     this.audience = audience;
     this.primer = Priming.register("jwt verifier", this::prime);
@@ -72,29 +83,23 @@ public final class JwtVerifier {
 
   /**
    * Before a SnapStart snapshot: signs a token with a throwaway key and verifies it as a request's
-   * token is verified (signature, claims, the caller), so that the JWT library, the RSA signature
-   * and JSON decoding are loaded and run once. The real keys are fetched on the first request, as
-   * without priming: keys in a snapshot could be stale by the time it is restored.
+   * token is verified (the key looked up by its {@code kid}, signature, claims, the caller), so
+   * that the JWT library, the RSA signature and JSON decoding are loaded and run once. The key is
+   * looked up as the real keys are, but never among them: a verifier of a JWKS URL asks a provider
+   * built as its own is (cache, rate limit, JWKS parsing) that reads the throwaway key's JWKS
+   * document from memory, and then drops it. The real keys are fetched on the first request, as
+   * without priming: keys in a snapshot could be stale by the time it is restored, and the
+   * throwaway key, whose seed is in this file, must never be one a request's token is verified
+   * with.
    */
   void prime() {
-    KeyPair pair;
-    try {
-      // From a fixed seed: priming draws no entropy that the snapshot would freeze and every
-      // restored copy of it would then share.
-      SecureRandom fixed = SecureRandom.getInstance("SHA1PRNG");
-      fixed.setSeed(PRIMING_SEED);
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048, fixed);
-      pair = generator.generateKeyPair();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no RSA or SHA1PRNG", e);
-    }
+    KeyPair pair = primingKeyPair();
     Algorithm throwaway =
         Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate());
     Instant now = Instant.now();
     String token =
         JWT.create()
-            .withKeyId("priming")
+            .withKeyId(PRIMING_KEY_ID)
             .withIssuer(issuer)
             .withAudience(audience)
             .withSubject("priming")
@@ -104,7 +109,23 @@ public final class JwtVerifier {
             .withIssuedAt(now)
             .withExpiresAt(now.plus(Duration.ofMinutes(1)))
             .sign(throwaway);
-    caller(verifier(throwaway, issuer, audience).verify(token));
+    KeyLookup lookup = primingKeys.serving(PRIMING_KEY_ID, (RSAPublicKey) pair.getPublic());
+    caller(verifier(Algorithm.RSA256(new PublicKeysOnly(lookup)), issuer, audience).verify(token));
+  }
+
+  /** Priming's throwaway key pair, the same in every run. */
+  static KeyPair primingKeyPair() {
+    try {
+      // From a fixed seed: priming draws no entropy that the snapshot would freeze and every
+      // restored copy of it would then share.
+      SecureRandom fixed = SecureRandom.getInstance("SHA1PRNG");
+      fixed.setSeed(PRIMING_SEED);
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048, fixed);
+      return generator.generateKeyPair();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no RSA or SHA1PRNG", e);
+    }
   }
 
   /**
@@ -118,18 +139,52 @@ public final class JwtVerifier {
   }
 
   public static JwtVerifier fromJwks(String jwksUrl, String issuer, String audience) {
-    JwkProvider provider;
+    URL url;
     try {
-      provider =
-          new JwkProviderBuilder(URI.create(jwksUrl).toURL())
-              .cached(10, 15, TimeUnit.MINUTES)
-              .rateLimited(10, 1, TimeUnit.MINUTES)
-              .timeouts(2000, 2000)
-              .build();
+      url = URI.create(jwksUrl).toURL();
     } catch (MalformedURLException | IllegalArgumentException e) {
       throw new IllegalArgumentException("JWKS_URL is not a URL: " + jwksUrl, e);
     }
-    return new JwtVerifier(kid -> jwksKey(provider, kid), issuer, audience);
+    JwkProvider provider = jwks(new JwkProviderBuilder(url));
+    PrimingKeys offline =
+        (kid, key) -> {
+          JwkProvider throwaway =
+              jwks(
+                  new JwkProviderBuilder(url)
+                      .httpClient(ignored -> new JwksHttpResponse(jwksDocument(kid, key))));
+          return found -> jwksKey(throwaway, found);
+        };
+    return new JwtVerifier(kid -> jwksKey(provider, kid), offline, issuer, audience);
+  }
+
+  /** The keys of a JWKS URL: cached, and refetched for an unknown {@code kid} at a limited rate. */
+  private static JwkProvider jwks(JwkProviderBuilder builder) {
+    return builder
+        .cached(10, 15, TimeUnit.MINUTES)
+        .rateLimited(10, 1, TimeUnit.MINUTES)
+        .timeouts(2000, 2000)
+        .build();
+  }
+
+  /** A JWKS document holding {@code key} alone, as the user service publishes its keys. */
+  private static String jwksDocument(String kid, RSAPublicKey key) {
+    return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\""
+        + ALGORITHM
+        + "\",\"kid\":\""
+        + kid
+        + "\",\"n\":\""
+        + base64Url(key.getModulus().toByteArray())
+        + "\",\"e\":\""
+        + base64Url(key.getPublicExponent().toByteArray())
+        + "\"}]}";
+  }
+
+  private static String base64Url(byte[] signed) {
+    // JWK integers are unsigned big-endian: BigInteger's sign byte goes.
+    int start = signed.length > 1 && signed[0] == 0 ? 1 : 0;
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(Arrays.copyOfRange(signed, start, signed.length));
   }
 
   public static JwtVerifier fromKeys(
@@ -194,6 +249,14 @@ public final class JwtVerifier {
     } catch (JwkException | ClassCastException e) {
       return null;
     }
+  }
+
+  /**
+   * How priming looks up its throwaway key {@code key}, named {@code kid}: as the real keys are.
+   */
+  @FunctionalInterface
+  private interface PrimingKeys {
+    KeyLookup serving(String kid, RSAPublicKey key);
   }
 
   /** Finds the public key for a {@code kid}; null when there is none. */

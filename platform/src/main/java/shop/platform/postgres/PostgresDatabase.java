@@ -113,7 +113,11 @@ public final class PostgresDatabase implements AutoCloseable {
             .port(uri.getPort() < 0 ? 5432 : uri.getPort())
             .database(uri.getPath().replaceFirst("^/", ""))
             .username(config.require("DATABASE_USER"))
-            .connectTimeout(Duration.ofSeconds(5));
+            .connectTimeout(Duration.ofSeconds(5))
+            // The driver's extensions (hstore, PostGIS, pgvector codecs) would ask the catalogue
+            // for their types on every new connection: a round trip in the first call after a
+            // restore, for types no service uses.
+            .autodetectExtensions(false);
     config.optional("DATABASE_PASSWORD").ifPresent(connection::password);
     sslMode(uri).ifPresent(connection::sslMode);
     return new ConnectionPool(

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.ThreadContext;
 import org.junit.jupiter.api.Test;
 import shop.platform.config.Config;
@@ -160,40 +165,53 @@ class JwtVerifierTest {
 
   @Test
   void fetchesKeysFromAJwksUrl() throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    String n = base64Url(TestTokens.publicKey().getModulus().toByteArray());
-    String e = base64Url(TestTokens.publicKey().getPublicExponent().toByteArray());
-    byte[] jwks =
-        ("{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\""
-                + TestTokens.KEY_ID
-                + "\",\"n\":\""
-                + n
-                + "\",\"e\":\""
-                + e
-                + "\"}]}")
-            .getBytes(StandardCharsets.UTF_8);
-    server.createContext(
-        "/.well-known/jwks.json",
-        exchange -> {
-          exchange.sendResponseHeaders(200, jwks.length);
-          exchange.getResponseBody().write(jwks);
-          exchange.close();
-        });
-    server.start();
-    try {
+    try (JwksServer server = new JwksServer()) {
       JwtVerifier remote =
-          JwtVerifier.fromJwks(
-              "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json",
-              TestTokens.ISSUER,
-              TestTokens.AUDIENCE);
+          JwtVerifier.fromJwks(server.url(), TestTokens.ISSUER, TestTokens.AUDIENCE);
 
       assertThat(remote.verify(TestTokens.customer("u-9")).userId()).isEqualTo("u-9");
       assertThatThrownBy(
               () -> remote.verify(TestTokens.sign(TestTokens.claims("u-9").withKeyId("gone"))))
           .isInstanceOf(ProblemException.class);
-    } finally {
-      server.stop(0);
     }
+  }
+
+  @Test
+  void primingAJwksVerifierFetchesNothingAndTheFirstRequestFetchesTheRealKeys() throws Exception {
+    try (JwksServer server = new JwksServer()) {
+      JwtVerifier remote =
+          JwtVerifier.fromJwks(server.url(), TestTokens.ISSUER, TestTokens.AUDIENCE);
+
+      remote.prime();
+      assertThat(server.fetches()).isZero();
+
+      assertThat(remote.verify(TestTokens.customer("u-9")).userId()).isEqualTo("u-9");
+      assertThat(server.fetches()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theThrowawayKeyOfPrimingNeverVerifiesARequestsToken() throws Exception {
+    KeyPair throwaway = JwtVerifier.primingKeyPair();
+    String forged =
+        TestTokens.claims("u-9")
+            .withKeyId("priming")
+            .sign(
+                Algorithm.RSA256(
+                    (RSAPublicKey) throwaway.getPublic(), (RSAPrivateKey) throwaway.getPrivate()));
+    try (JwksServer server = new JwksServer()) {
+      JwtVerifier remote =
+          JwtVerifier.fromJwks(server.url(), TestTokens.ISSUER, TestTokens.AUDIENCE);
+
+      remote.prime();
+
+      assertThatThrownBy(() -> remote.verify(forged))
+          .isInstanceOfSatisfying(
+              ProblemException.class, p -> assertThat(p.problem().status()).isEqualTo(401));
+    }
+    JwtVerifier configured = TestTokens.verifier();
+    configured.prime();
+    assertThatThrownBy(() -> configured.verify(forged)).isInstanceOf(ProblemException.class);
   }
 
   @Test
@@ -237,5 +255,48 @@ class JwtVerifierTest {
     int start = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
     byte[] unsigned = java.util.Arrays.copyOfRange(bytes, start, bytes.length);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(unsigned);
+  }
+
+  /** The user service's JWKS endpoint, serving the test key and counting its fetches. */
+  private static final class JwksServer implements AutoCloseable {
+    private final HttpServer server;
+    private final AtomicInteger fetches = new AtomicInteger();
+
+    JwksServer() throws IOException {
+      String n = base64Url(TestTokens.publicKey().getModulus().toByteArray());
+      String e = base64Url(TestTokens.publicKey().getPublicExponent().toByteArray());
+      byte[] jwks =
+          ("{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\""
+                  + TestTokens.KEY_ID
+                  + "\",\"n\":\""
+                  + n
+                  + "\",\"e\":\""
+                  + e
+                  + "\"}]}")
+              .getBytes(StandardCharsets.UTF_8);
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext(
+          "/.well-known/jwks.json",
+          exchange -> {
+            fetches.incrementAndGet();
+            exchange.sendResponseHeaders(200, jwks.length);
+            exchange.getResponseBody().write(jwks);
+            exchange.close();
+          });
+      server.start();
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
+    }
+
+    int fetches() {
+      return fetches.get();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
   }
 }

@@ -45,6 +45,17 @@ class PostgresDatabaseIT {
   }
 
   @Test
+  void aNewConnectionAsksTheCatalogueForNoExtensionTypes() {
+    db.execute("CREATE EXTENSION IF NOT EXISTS hstore");
+    try (PostgresDatabase database = PostgresDatabase.pooled(settings(""))) {
+      // With the driver's extension lookup, hstore would have been found and read as a Map.
+      assertThat(database.query("SELECT 'a=>1'::hstore AS h", row -> row.get("h")))
+          .singleElement()
+          .isInstanceOf(String.class);
+    }
+  }
+
+  @Test
   void primingLeavesNoConnectionOpenAndTheFirstQueryAfterARestoreReadsTheSecretAgain()
       throws Exception {
     AtomicInteger fetched = new AtomicInteger();

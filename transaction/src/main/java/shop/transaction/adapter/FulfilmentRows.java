@@ -47,26 +47,30 @@ final class FulfilmentRows {
 
   private FulfilmentRows() {}
 
-  /** The parcels, returns and refunds of the orders {@code ids}, oldest first, by order id. */
-  static Mono<Map<String, Parts>> select(Connection c, String[] ids) {
+  /**
+   * The parcels, returns and refunds of the orders {@code ids}, oldest first, by order id; each
+   * statement after {@code with}, a WITH clause or nothing.
+   */
+  static Mono<Map<String, Parts>> select(Connection c, String with, String[] ids) {
     Map<String, Parts> parts = new HashMap<>();
     return rows(
             c,
-            "SELECT * FROM shipments WHERE order_id = ANY($1) ORDER BY shipped_at, id",
+            with + "SELECT * FROM shipments WHERE order_id = ANY($1) ORDER BY shipped_at, id",
             r -> Map.entry(r.get("order_id", String.class), shipment(r)),
             (Object) ids)
         .doOnNext(e -> of(parts, e.getKey()).shipments.add(e.getValue()))
         .thenMany(
             rows(
                 c,
-                "SELECT * FROM order_returns WHERE order_id = ANY($1) ORDER BY requested_at, id",
+                with
+                    + "SELECT * FROM order_returns WHERE order_id = ANY($1) ORDER BY requested_at, id",
                 r -> Map.entry(r.get("order_id", String.class), orderReturn(r)),
                 (Object) ids))
         .doOnNext(e -> of(parts, e.getKey()).returns.add(e.getValue()))
         .thenMany(
             rows(
                 c,
-                "SELECT * FROM refunds WHERE order_id = ANY($1) ORDER BY created_at, id",
+                with + "SELECT * FROM refunds WHERE order_id = ANY($1) ORDER BY created_at, id",
                 r -> Map.entry(r.get("order_id", String.class), refund(r)),
                 (Object) ids))
         .doOnNext(e -> of(parts, e.getKey()).refunds.add(e.getValue()))

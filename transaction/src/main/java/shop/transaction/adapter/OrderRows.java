@@ -57,6 +57,35 @@ final class OrderRows {
   static final String SELECT_HISTORY =
       "SELECT version, event, status, at FROM order_history WHERE order_id = $1 ORDER BY version";
 
+  /** The id of priming's made-up order. */
+  static final String PRIMING_ORDER_ID = "priming";
+
+  /**
+   * What SnapStart's priming reads an order from instead of the tables: a made-up order of one
+   * line, written here as JSON and turned into rows of each table's own row type (so the driver
+   * decodes every column with the codec a stored row takes), under the tables' names, since a WITH
+   * query shadows the table it is named after. No table is read and the order is nobody's.
+   */
+  private static final String PRIMING_TABLES =
+      "WITH orders AS (SELECT * FROM jsonb_populate_record(NULL::orders, '{\"id\": \""
+          + PRIMING_ORDER_ID
+          + "\", \"user_id\": \"priming\", \"status\": \"PENDING\", \"version\": 1,"
+          + " \"total\": 1, \"currency\": \"EUR\", \"payment_method_id\": \"priming\","
+          + " \"customer_email\": \"priming@invalid\", \"customer_name\": \"priming\","
+          + " \"customer_sms_opt_in\": false, \"ship_name\": \"priming\","
+          + " \"ship_line1\": \"priming\", \"ship_city\": \"priming\","
+          + " \"ship_postal_code\": \"00000\", \"ship_country\": \"DE\","
+          + " \"created_at\": \"2026-01-01T00:00:00Z\", \"updated_at\": \"2026-01-01T00:00:00Z\","
+          + " \"captured_amount\": 0, \"refunded_amount\": 0}')),"
+          + " order_lines AS (SELECT * FROM jsonb_populate_recordset(NULL::order_lines, '[{"
+          + "\"order_id\": \""
+          + PRIMING_ORDER_ID
+          + "\", \"line_no\": 1, \"product_id\": \"priming\", \"sku\": \"priming\","
+          + " \"name\": \"priming\", \"quantity\": 1, \"unit_price\": 1}]')),"
+          + " shipments AS (SELECT * FROM jsonb_populate_recordset(NULL::shipments, '[]')),"
+          + " order_returns AS (SELECT * FROM jsonb_populate_recordset(NULL::order_returns, '[]')),"
+          + " refunds AS (SELECT * FROM jsonb_populate_recordset(NULL::refunds, '[]')) ";
+
   private OrderRows() {}
 
   /**
@@ -64,9 +93,23 @@ final class OrderRows {
    * in its order, each with its lines.
    */
   static Mono<List<Order>> select(Connection c, String where, Object... args) {
-    return rows(c, "SELECT " + COLUMNS + " FROM orders " + where, OrderRow::read, args)
+    return select(c, "", where, args);
+  }
+
+  /**
+   * For SnapStart's priming: priming's made-up order, read as {@link #select} reads an order (the
+   * same statements, parameters, codecs and mapping), from no table.
+   */
+  static Mono<List<Order>> primingRead(Connection c) {
+    return select(c, PRIMING_TABLES, "WHERE id = $1", PRIMING_ORDER_ID);
+  }
+
+  /** As {@link #select}, each statement after {@code with}, a WITH clause or nothing. */
+  private static Mono<List<Order>> select(Connection c, String with, String where, Object... args) {
+    return rows(c, with + "SELECT " + COLUMNS + " FROM orders " + where, OrderRow::read, args)
         .collectList()
-        .flatMap(found -> found.isEmpty() ? Mono.just(List.<Order>of()) : withLines(c, found));
+        .flatMap(
+            found -> found.isEmpty() ? Mono.just(List.<Order>of()) : withLines(c, with, found));
   }
 
   /** Inserts a new order with its lines. */
@@ -171,11 +214,11 @@ final class OrderRows {
     return Flux.from(statement.execute()).flatMap(r -> r.getRowsUpdated()).then();
   }
 
-  private static Mono<List<Order>> withLines(Connection c, List<OrderRow> found) {
+  private static Mono<List<Order>> withLines(Connection c, String with, List<OrderRow> found) {
     String[] ids = found.stream().map(OrderRow::id).toArray(String[]::new);
-    return rows(c, SELECT_LINES, OrderRows::line, (Object) ids)
+    return rows(c, with + SELECT_LINES, OrderRows::line, (Object) ids)
         .collectList()
-        .zipWith(FulfilmentRows.select(c, ids))
+        .zipWith(FulfilmentRows.select(c, with, ids))
         .map(
             linesAndParts -> {
               var lines = linesAndParts.getT1();

@@ -1,6 +1,7 @@
 package shop.user.adapter;
 
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import shop.platform.idempotency.PostgresInbox;
 import shop.platform.postgres.PostgresDatabase;
+import shop.platform.snapstart.Priming;
 import shop.user.cart.Cart;
 import shop.user.cart.CartItem;
 import shop.user.cart.Carts;
@@ -17,25 +19,61 @@ public final class PostgresCarts implements Carts {
   /** The consumer name of the cart subscription in {@link shop.events.Topology}. */
   public static final String CONSUMER = "carts";
 
+  private static final String SELECT_CART =
+      "SELECT product_id, quantity FROM cart_items WHERE user_id = $1"
+          + " ORDER BY added_at, product_id";
+
+  /** Priming's user: the nil UUID, which no account has. */
+  static final UUID PRIMING_USER = new UUID(0, 0);
+
+  /**
+   * What priming reads a cart from instead of the table: a made-up item of {@link #PRIMING_USER},
+   * written here as JSON and turned into a row of the table's own row type (so each column takes
+   * the codec a stored row takes), under the table's name, since a WITH query shadows it.
+   */
+  private static final String PRIMING_CART_ITEMS =
+      "WITH cart_items AS (SELECT * FROM jsonb_populate_recordset(NULL::cart_items, '[{"
+          + "\"user_id\": \""
+          + PRIMING_USER
+          + "\", \"product_id\": \"priming\", \"quantity\": 1,"
+          + " \"added_at\": \"2026-01-01T00:00:00Z\"}]')) ";
+
   private final PostgresDatabase db;
   private final PostgresInbox inbox;
+  // Held here: the CRaC context keeps a primer only as long as its owner does.
+  private final Priming.Primer primer;
 
   public PostgresCarts(PostgresDatabase db, PostgresInbox inbox) {
     this.db = db;
     this.inbox = inbox;
+    this.primer = Priming.register("cart rows", this::prime);
   }
 
   @Override
   public Cart get(UUID userId) {
-    return new Cart(
-        userId,
-        db.query(
-            "SELECT product_id, quantity FROM cart_items WHERE user_id = $1"
-                + " ORDER BY added_at, product_id",
-            row ->
-                new CartItem(
-                    row.get("product_id", String.class), row.get("quantity", Integer.class)),
-            userId));
+    return new Cart(userId, db.query(SELECT_CART, PostgresCarts::item, userId));
+  }
+
+  /**
+   * Before a SnapStart snapshot: reads a cart in a transaction as the cart consumer's transaction
+   * runs its statements (bound parameters, the transaction, the codecs, the mapping), but a made-up
+   * cart, from no table: nothing is written and nobody's cart is read.
+   */
+  void prime() {
+    List<CartItem> read =
+        db.transaction(
+                c ->
+                    PostgresDatabase.rows(
+                            c, PRIMING_CART_ITEMS + SELECT_CART, PostgresCarts::item, PRIMING_USER)
+                        .collectList())
+            .orElse(List.of());
+    if (read.size() != 1) {
+      throw new IllegalStateException("priming read " + read.size() + " cart items, not its own");
+    }
+  }
+
+  private static CartItem item(Readable row) {
+    return new CartItem(row.get("product_id", String.class), row.get("quantity", Integer.class));
   }
 
   @Override
