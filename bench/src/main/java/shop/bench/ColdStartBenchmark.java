@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -47,7 +48,11 @@ public final class ColdStartBenchmark {
               .flatMap(o -> Stream.of(o.substring("--only=".length()).split(",")))
               .filter(o -> !o.isBlank())
               .toList(),
-          !options.contains("--no-prime"));
+          !options.contains("--no-prime"),
+          options.stream()
+              .filter(o -> o.startsWith("--class-logs="))
+              .map(o -> Path.of(o.substring("--class-logs=".length())).toAbsolutePath())
+              .findFirst());
       status = 0;
     } catch (Exception | Error e) {
       e.printStackTrace();
@@ -59,9 +64,14 @@ public final class ColdStartBenchmark {
   /**
    * {@code startOptions}: start-up options measured beside each plain start ({@code appcds}, {@code
    * c2}); {@code only}: the handlers' simple names to start (empty: all); {@code primed}: each
-   * handler primed too.
+   * handler primed too; {@code classLogs}: where to keep each case's class-load log.
    */
-  private static void run(int runs, List<String> startOptions, List<String> only, boolean primed)
+  private static void run(
+      int runs,
+      List<String> startOptions,
+      List<String> only,
+      boolean primed,
+      Optional<Path> classLogs)
       throws Exception {
     System.out.printf(
         "cold-start benchmark: %d runs per handler, flags %s, %d cores, JDK %s%n",
@@ -87,7 +97,10 @@ public final class ColdStartBenchmark {
                               Stream.concat(Stream.of(c), startOptions.stream().map(c::with)),
                               primed ? Stream.of(c.primedToo()) : Stream.empty()))
               .toList();
-      ColdStartProbe probe = new ColdStartProbe(Path.of("").toAbsolutePath(), scratch);
+      if (classLogs.isPresent()) {
+        Files.createDirectories(classLogs.get());
+      }
+      ColdStartProbe probe = new ColdStartProbe(Path.of("").toAbsolutePath(), scratch, classLogs);
       Map<ColdStartCase, ColdStartSample> classLoads = new LinkedHashMap<>();
       Map<ColdStartCase, List<ColdStartSample>> timed = new LinkedHashMap<>();
       for (ColdStartCase c : cases) {

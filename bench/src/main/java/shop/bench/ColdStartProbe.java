@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import shop.bench.coldstart.FirstInvocation;
 
@@ -35,11 +36,17 @@ final class ColdStartProbe {
   private final Path runnerClasses;
   private final Path repository;
   private final Path scratch;
+  private final Optional<Path> keptClassLogs;
 
-  ColdStartProbe(Path repository, Path scratch) {
+  /**
+   * {@code keptClassLogs}: where each class-load log is kept, named after its case, to see which
+   * classes a start or a primed first call loads; empty, they are deleted once counted.
+   */
+  ColdStartProbe(Path repository, Path scratch, Optional<Path> keptClassLogs) {
     this.javaCommand = ProcessHandle.current().info().command().orElse("java");
     this.repository = repository;
     this.scratch = scratch;
+    this.keptClassLogs = keptClassLogs;
     try {
       this.runnerClasses =
           runnerJar(
@@ -101,7 +108,18 @@ final class ColdStartProbe {
       String option,
       boolean logClasses)
       throws IOException, InterruptedException {
-    Path classLog = scratch.resolve("classes-" + System.nanoTime() + ".log");
+    Path classLog =
+        keptClassLogs
+            .map(
+                kept ->
+                    kept.resolve(
+                        service
+                            + "-"
+                            + handler.substring(handler.lastIndexOf('.') + 1)
+                            + (primed ? "+prime" : "")
+                            + (option.isEmpty() ? "" : "+" + option)
+                            + ".log"))
+            .orElse(scratch.resolve("classes-" + System.nanoTime() + ".log"));
     List<String> command = new ArrayList<>(List.of(javaCommand));
     command.addAll(
         option.equals("c2")
@@ -171,7 +189,9 @@ final class ColdStartProbe {
               + String.join("\n", tail));
     }
     List<String> classes = logClasses ? Files.readAllLines(classLog) : List.of();
-    Files.deleteIfExists(classLog);
+    if (keptClassLogs.isEmpty()) {
+      Files.deleteIfExists(classLog);
+    }
     return ColdStartSample.parse(total, result, classes);
   }
 }
