@@ -318,7 +318,13 @@ public final class MongoInventory implements Inventory {
    */
   public void primeWrites(String noSuchId) {
     Document notAnOperator = new Document("primingNeverSent", true);
-    refusedByDriver(() -> Mongo.one(products.updateOne(eq(ID, noSuchId), notAnOperator)));
+    // Shaped as a hold's (a filter of conditions, operators combined), the non-operator first.
+    refusedByDriver(
+        () ->
+            Mongo.one(
+                products.updateOne(
+                    and(eq(ID, noSuchId), gte(AVAILABLE, 0)),
+                    Updates.combine(notAnOperator, Updates.inc(AVAILABLE, 0)))));
     refusedByDriver(() -> Mongo.one(products.updateMany(eq(ID, noSuchId), notAnOperator)));
     refusedByDriver(
         () ->
