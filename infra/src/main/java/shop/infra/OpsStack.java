@@ -47,6 +47,8 @@ final class OpsStack extends ServiceStack {
     for (Subscription subscription : Topology.shop().subscriptions()) {
       queues.add(arn("sqs", null, subscription.queue()));
       queues.add(arn("sqs", null, subscription.deadLetterQueue()));
+      // The DLQ listing asks these too (a row per consumer's undeliverable events).
+      queues.add(arn("sqs", null, subscription.undeliverableQueue()));
       rules.add(arn("events", "rule", shared.bus().getEventBusName() + "/" + subscription.rule()));
     }
     api.addToRolePolicy(

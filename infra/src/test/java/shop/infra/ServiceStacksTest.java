@@ -308,6 +308,21 @@ class ServiceStacksTest {
   }
 
   @Test
+  void opsMayAskEveryQueueItsDeadLetterListingShowsTheUndeliverableOnesToo() throws Exception {
+    String policies =
+        JSON.writeValueAsString(template("ops").findResources("AWS::IAM::Policy", Map.of()));
+    for (Subscription subscription : Topology.shop().subscriptions()) {
+      for (String queue :
+          List.of(
+              subscription.queue(),
+              subscription.deadLetterQueue(),
+              subscription.undeliverableQueue())) {
+        assertThat(policies).as("an ARN of " + queue).contains(":" + queue + "\"");
+      }
+    }
+  }
+
+  @Test
   void schedulesRunTheSweepsTheExpiryAndTheRefundSettling() {
     template("product").resourceCountIs("AWS::Scheduler::Schedule", 1);
     template("user").resourceCountIs("AWS::Scheduler::Schedule", 1);

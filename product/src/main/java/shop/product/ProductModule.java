@@ -244,14 +244,16 @@ public final class ProductModule implements AutoCloseable {
                     e.data().lines().stream()
                         .map(l -> new ReservationLine(l.productId(), l.quantity()))
                         .toList()));
-    // The consumer's MongoDB reads (its writes cannot be primed without writing), for an order and
-    // a product no document has; the client is closed before the snapshot (StoreConnection).
+    // The consumer's MongoDB reads, for an order and a product no document has, and its writes'
+    // paths up to the wire, which the driver refuses to send (MongoInventory.primeWrites); the
+    // client is closed before the snapshot (StoreConnection).
     this.inventoryPrimer =
         Priming.register(
-            "inventory reads",
+            "inventory reads and write paths",
             () -> {
               inventory.reservation(PRIMING_ID);
               catalog.products(List.of(PRIMING_ID));
+              inventory.primeWrites(PRIMING_ID);
             });
     this.inventoryEvents =
         new SqsEventConsumer(

@@ -43,6 +43,7 @@ class ProductPrimingIT {
       MongoDatabase database = client.getDatabase(stack.config.require("MONGODB_DATABASE"));
       assertThat(count(database, "reservations")).as("reservations").isZero();
       assertThat(count(database, "outbox")).as("outbox entries").isZero();
+      assertThat(count(database, "products")).as("products").isZero();
     }
   }
 

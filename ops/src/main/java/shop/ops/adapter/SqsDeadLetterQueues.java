@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import shop.events.EventJson;
 import shop.ops.deadletter.DeadLetter;
 import shop.ops.deadletter.DeadLetterQueues;
+import shop.platform.config.AwsClients;
+import shop.platform.snapstart.Priming;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry;
@@ -25,20 +27,44 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class SqsDeadLetterQueues implements DeadLetterQueues {
   private static final String ERROR_CODE = "ERROR_CODE";
   private static final String ERROR_MESSAGE = "ERROR_MESSAGE";
+  private static final String PRIMING_URL = "https://sqs.priming.invalid/000000000000/priming";
   private final SqsClient sqs;
   private final ObjectMapper json = EventJson.mapper();
   private final Map<String, String> urls = new ConcurrentHashMap<>();
+  // Held here: Priming keeps a primer only as long as its owner does.
+  private final Priming.Primer primer;
 
   public SqsDeadLetterQueues(SqsClient sqs) {
     this.sqs = sqs;
+    this.primer = Priming.register("dead-letter counts", this::primeCount);
+  }
+
+  /**
+   * Before a SnapStart snapshot: a count's request (GetQueueAttributes), refused unsent as every
+   * primer's SDK request is ({@link AwsClients#isPrimingRefusal}). The listing's own priming stops
+   * at the refusal of the queue URL's request, which comes first; the URL here is never resolved or
+   * cached, nor sent.
+   */
+  private void primeCount() {
+    try {
+      countAt(PRIMING_URL);
+    } catch (RuntimeException e) {
+      if (!AwsClients.isPrimingRefusal(e)) {
+        throw e;
+      }
+    }
   }
 
   @Override
   public long count(String queue) {
+    return countAt(url(queue));
+  }
+
+  private long countAt(String queueUrl) {
     Map<QueueAttributeName, String> attributes =
         sqs.getQueueAttributes(
                 r ->
-                    r.queueUrl(url(queue))
+                    r.queueUrl(queueUrl)
                         .attributeNames(
                             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))

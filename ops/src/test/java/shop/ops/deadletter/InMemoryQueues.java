@@ -3,39 +3,49 @@ package shop.ops.deadletter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Queues in memory: received messages stay hidden until released or deleted, as in SQS. */
+/**
+ * Queues in memory: received messages stay hidden until released or deleted, as in SQS. Safe to ask
+ * from several threads, as the listing does.
+ */
 final class InMemoryQueues implements DeadLetterQueues {
   final Map<String, List<DeadLetter>> messages = new LinkedHashMap<>();
   final Set<String> hidden = new HashSet<>();
   final Set<String> refuseSendsOf = new HashSet<>();
+  final Map<String, RuntimeException> failCountsOf = new HashMap<>();
+  final List<String> counted = new ArrayList<>();
   int moveTasks;
   int receives;
 
-  void put(String queue, DeadLetter letter) {
+  synchronized void put(String queue, DeadLetter letter) {
     messages.computeIfAbsent(queue, q -> new ArrayList<>()).add(letter);
   }
 
-  List<DeadLetter> in(String queue) {
+  synchronized List<DeadLetter> in(String queue) {
     return messages.getOrDefault(queue, List.of());
   }
 
-  List<DeadLetter> visibleIn(String queue) {
+  synchronized List<DeadLetter> visibleIn(String queue) {
     return in(queue).stream().filter(l -> !hidden.contains(l.messageId())).toList();
   }
 
   @Override
-  public long count(String queue) {
+  public synchronized long count(String queue) {
+    counted.add(queue);
+    if (failCountsOf.containsKey(queue)) {
+      throw failCountsOf.get(queue);
+    }
     return in(queue).size();
   }
 
   @Override
-  public List<DeadLetter> receive(String queue, Duration hideFor) {
+  public synchronized List<DeadLetter> receive(String queue, Duration hideFor) {
     receives++;
     List<DeadLetter> batch = visibleIn(queue).stream().limit(10).toList();
     if (!hideFor.isZero()) {
@@ -45,12 +55,12 @@ final class InMemoryQueues implements DeadLetterQueues {
   }
 
   @Override
-  public void release(String queue, List<DeadLetter> letters) {
+  public synchronized void release(String queue, List<DeadLetter> letters) {
     letters.forEach(l -> hidden.remove(l.messageId()));
   }
 
   @Override
-  public void send(String queue, DeadLetter letter) {
+  public synchronized void send(String queue, DeadLetter letter) {
     if (refuseSendsOf.contains(letter.id())) {
       throw new IllegalStateException("the queue refused " + letter.id());
     }
@@ -58,13 +68,14 @@ final class InMemoryQueues implements DeadLetterQueues {
   }
 
   @Override
-  public void delete(String queue, DeadLetter letter) {
+  public synchronized void delete(String queue, DeadLetter letter) {
     messages.get(queue).removeIf(l -> l.messageId().equals(letter.messageId()));
     hidden.remove(letter.messageId());
   }
 
   @Override
-  public String startMoveBack(String deadLetterQueue, String source, int maxPerSecond) {
+  public synchronized String startMoveBack(
+      String deadLetterQueue, String source, int maxPerSecond) {
     moveTasks++;
     for (DeadLetter letter : List.copyOf(in(deadLetterQueue))) {
       put(source, copy(letter, "moved-" + letter.messageId()));
@@ -74,7 +85,7 @@ final class InMemoryQueues implements DeadLetterQueues {
   }
 
   @Override
-  public MoveProgress moveProgress(String deadLetterQueue, String taskHandle) {
+  public synchronized MoveProgress moveProgress(String deadLetterQueue, String taskHandle) {
     return new MoveProgress(
         "COMPLETED", messages.values().stream().mapToLong(List::size).sum(), 0, null);
   }

@@ -306,6 +306,46 @@ public final class MongoInventory implements Inventory {
         "stock of " + productId + " changed " + ATTEMPTS + " times while being set; retry");
   }
 
+  /**
+   * For SnapStart's priming: runs the driver's write paths that the consumer's first call takes (an
+   * update as a hold's, an update of many as the outbox's claims, a find-and-modify as a
+   * reservation's) as far as the wire, without sending anything. Each update sets a field that is
+   * not an update operator: the driver refuses it while encoding the command, before a byte is
+   * written to the socket (no command is started, so no command listener sees one). Had a driver
+   * sent it anyway, it would still change nothing: it matches an id no document has and never
+   * upserts, and the server refuses a replacement as an update of many. What this cannot run is the
+   * answer's decoding.
+   */
+  public void primeWrites(String noSuchId) {
+    Document notAnOperator = new Document("primingNeverSent", true);
+    // Shaped as a hold's (a filter of conditions, operators combined), the non-operator first.
+    refusedByDriver(
+        () ->
+            Mongo.one(
+                products.updateOne(
+                    and(eq(ID, noSuchId), gte(AVAILABLE, 0)),
+                    Updates.combine(notAnOperator, Updates.inc(AVAILABLE, 0)))));
+    refusedByDriver(() -> Mongo.one(products.updateMany(eq(ID, noSuchId), notAnOperator)));
+    refusedByDriver(
+        () ->
+            Mongo.one(
+                reservations.findOneAndUpdate(
+                    eq(ID, noSuchId),
+                    notAnOperator,
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))));
+  }
+
+  private static void refusedByDriver(Runnable write) {
+    try {
+      write.run();
+    } catch (IllegalArgumentException expected) {
+      // The driver's refusal to encode it: the path up to the socket ran, and nothing was sent.
+      return;
+    }
+    throw new IllegalStateException(
+        "the MongoDB driver sent a priming update instead of refusing it");
+  }
+
   private static Reservation toReservation(Document d) {
     List<ReservationLine> lines =
         d.getList(LINES, Document.class, List.of()).stream()
