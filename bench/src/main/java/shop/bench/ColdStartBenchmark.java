@@ -305,7 +305,16 @@ public final class ColdStartBenchmark {
             "shop.ops.api.OpsApi",
             "GET /admin/dlqs (admin)",
             true,
-            http("GET", "/admin/dlqs", "-", admin)));
+            http("GET", "/admin/dlqs", "-", admin)),
+        new ColdStartCase(
+            "ops",
+            "shop.ops.api.TrailEventsHandler",
+            "SQS OrderCreated",
+            false,
+            sqs(
+                scratch,
+                "shop-trail",
+                () -> SampleEvents.orderCreated(UUID.randomUUID().toString(), userId, productId))));
   }
 
   private static Supplier<List<String>> http(
