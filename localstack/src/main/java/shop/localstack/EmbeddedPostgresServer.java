@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * PostgreSQL: a real PostgreSQL server (zonky's embedded binaries) run as a child process, with one
  * database per service that owns one, all owned by one login role. The data directory is a temp
- * directory removed on close (or, if the JVM is killed, at the next start: {@link
+ * directory removed on close (or, if the JVM is killed, at the next start of a local cloud: {@link
  * PostgresLeftovers}), copied from a {@link PostgresTemplate} rather than initdb'd; durability is
  * off because nothing here outlives the JVM. {@link #restart} stops the server and starts it again
  * on the same port and data, for reliability drills.
@@ -37,9 +37,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
   static EmbeddedPostgresServer start(int port, List<String> databases)
       throws IOException, SQLException {
-    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-    PostgresLeftovers.removeOrphans(temp);
-    Path data = PostgresLeftovers.newDataDirectory(temp);
+    Path data = PostgresLeftovers.newDataDirectory(Path.of(System.getProperty("java.io.tmpdir")));
     EmbeddedPostgres postgres;
     try {
       PostgresTemplate.ofClasspathBinaries().copyInto(data);

@@ -1,6 +1,7 @@
 package shop.localstack;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -80,6 +81,8 @@ public final class LocalCloud implements AutoCloseable {
    */
   public static Starting starting(CloudPorts ports, StartupTimeline timeline) {
     long started = System.nanoTime();
+    // Before the ports are checked: a killed cloud's PostgreSQL still holds its port.
+    PostgresLeftovers.removeOrphans(Path.of(System.getProperty("java.io.tmpdir")));
     Map<Service, Integer> port = ports.resolve();
     Endpoints endpoints = endpoints(port);
     ExecutorService starter =

@@ -35,6 +35,23 @@ class PostgresLeftoversIT {
   }
 
   @Test
+  void aLocalCloudStartsOnThePortAKilledOnesPostgresStillHolds() throws Exception {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    Path orphan = PostgresLeftovers.newDataDirectory(tmp);
+    PostgresTemplate.ofClasspathBinaries().copyInto(orphan);
+    EmbeddedPostgres left =
+        EmbeddedPostgres.builder().setDataDirectory(orphan).setCleanDataDirectory(false).start();
+    Files.writeString(orphan.resolve("shop-owner.pid"), Long.toString(aPidNoLongerRunning()));
+
+    try (LocalCloud cloud =
+        LocalCloud.start(CloudPorts.ephemeral().with(Service.POSTGRES, left.getPort()))) {
+      assertThat(cloud.endpoints().postgres("user").jdbcUrl())
+          .endsWith(":" + left.getPort() + "/user");
+    }
+    assertThat(orphan).doesNotExist();
+  }
+
+  @Test
   void aDirectoryOfARunningJvmOrOfNoOneIsLeftAlone() throws Exception {
     Path ours = PostgresLeftovers.newDataDirectory(temp);
     Path noOwner = Files.createDirectory(temp.resolve(PostgresLeftovers.PREFIX + "being-made"));
