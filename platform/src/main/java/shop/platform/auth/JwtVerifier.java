@@ -28,8 +28,6 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -173,18 +171,10 @@ public final class JwtVerifier {
         + "\",\"kid\":\""
         + kid
         + "\",\"n\":\""
-        + base64Url(key.getModulus().toByteArray())
+        + Base64UrlUInt.encode(key.getModulus())
         + "\",\"e\":\""
-        + base64Url(key.getPublicExponent().toByteArray())
+        + Base64UrlUInt.encode(key.getPublicExponent())
         + "\"}]}";
-  }
-
-  private static String base64Url(byte[] signed) {
-    // JWK integers are unsigned big-endian: BigInteger's sign byte goes.
-    int start = signed.length > 1 && signed[0] == 0 ? 1 : 0;
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(Arrays.copyOfRange(signed, start, signed.length));
   }
 
   public static JwtVerifier fromKeys(

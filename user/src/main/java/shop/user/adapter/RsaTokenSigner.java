@@ -3,14 +3,13 @@ package shop.user.adapter;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
-import java.math.BigInteger;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import shop.platform.auth.Base64UrlUInt;
 import shop.user.auth.AccessClaims;
 import shop.user.auth.AccessTokens;
 import shop.user.auth.SigningKeys;
@@ -80,8 +79,8 @@ public final class RsaTokenSigner implements AccessTokens, SigningKeys {
             k ->
                 new PublicKey(
                     k.kid(),
-                    base64url(k.publicKey().getModulus()),
-                    base64url(k.publicKey().getPublicExponent())))
+                    Base64UrlUInt.encode(k.publicKey().getModulus()),
+                    Base64UrlUInt.encode(k.publicKey().getPublicExponent())))
         .toList();
   }
 
@@ -91,14 +90,5 @@ public final class RsaTokenSigner implements AccessTokens, SigningKeys {
       return null;
     }
     return keysKnowing.apply(kid).find(kid).map(SigningKeyRing.SigningKey::publicKey).orElse(null);
-  }
-
-  // JWK integers are unsigned big-endian, without the sign byte BigInteger may add.
-  private static String base64url(BigInteger value) {
-    byte[] bytes = value.toByteArray();
-    if (bytes.length > 1 && bytes[0] == 0) {
-      bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
-    }
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }
