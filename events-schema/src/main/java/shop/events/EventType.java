@@ -1,5 +1,9 @@
 package shop.events;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -86,14 +90,13 @@ public enum EventType {
 
   /** The sample event's JSON, read from this module's resources (what priming handles). */
   public String sample() {
-    try (java.io.InputStream in =
-        EventType.class.getClassLoader().getResourceAsStream(sampleResource())) {
+    try (InputStream in = EventType.class.getClassLoader().getResourceAsStream(sampleResource())) {
       if (in == null) {
         throw new IllegalStateException("no sample " + sampleResource() + " on the classpath");
       }
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +67,8 @@ final class PostgresTemplate {
     Files.createDirectories(template.getParent());
     Path staging = Files.createTempDirectory(template.getParent(), template.getFileName() + ".");
     try {
+      // No port given: zonky takes a free one.
       EmbeddedPostgres.builder()
-          .setPort(freePort())
           .setDataDirectory(staging)
           .setCleanDataDirectory(false)
           .start()
@@ -82,12 +81,6 @@ final class PostgresTemplate {
       }
     } finally {
       EmbeddedPostgresServer.delete(staging);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 
